@@ -1,0 +1,58 @@
+package org.sinkcheck.kit;
+
+import java.util.Set;
+
+/**
+ * What a library author writes to run the kit on their sink: the kit's abstract actions (the actions of
+ * CancelAll.tla) mapped onto the author's API. One adapter instance may create many sinks; it must not
+ * share state between them. Signals return whether the sink <em>accepted</em> them (the callback ran
+ * or will run); an author's sink that throws on a refused signal is mapped to {@code false} here.
+ *
+ * @param <S> the author's sink type
+ * @param <H> the author's call handle type
+ */
+public interface SinkAdapter<S, H> {
+
+    /** The name reports show. */
+    default String name() { return getClass().getSimpleName(); }
+
+    /** What the sink can do or show; rules needing anything missing are NOT APPLICABLE, with the reason. */
+    Set<Capability> capabilities();
+
+    /** A new sink whose listener forwards every callback to {@code events}. */
+    S newSink(Events events);
+
+    /** Begins a call on {@code sink} carrying {@code context}. */
+    H begin(S sink, Object context);
+
+    boolean deliver(S sink, H call, Object object);
+
+    /** Needs {@link Capability#PROGRESS}. */
+    default boolean progress(S sink, H call) {
+        throw new UnsupportedOperationException("no " + Capability.PROGRESS);
+    }
+
+    boolean complete(S sink, H call);
+
+    /** Needs {@link Capability#FAIL}. */
+    default boolean fail(S sink, H call, Throwable error) {
+        throw new UnsupportedOperationException("no " + Capability.FAIL);
+    }
+
+    void cancel(S sink);
+
+    /** How many calls {@code sink} still references. Needs {@link Capability#RETENTION_VISIBLE}. */
+    default int pendingCalls(S sink) {
+        throw new UnsupportedOperationException("no " + Capability.RETENTION_VISIBLE);
+    }
+
+    /** Whether the provider of {@code call} can see it was cancelled. Needs {@link Capability#PROVIDER_TOLD}. */
+    default boolean providerSeesCancelled(S sink, H call) {
+        throw new UnsupportedOperationException("no " + Capability.PROVIDER_TOLD);
+    }
+
+    /** A handle no sink issued. Needs {@link Capability#HANDLE_CHECKS}. */
+    default H forgeHandle(S sink) {
+        throw new UnsupportedOperationException("no " + Capability.HANDLE_CHECKS);
+    }
+}

@@ -1,0 +1,186 @@
+package org.sinkcheck.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One state of CancelAll.tla, immutable: {@code owner}, {@code status}, {@code heard}, {@code registry},
+ * {@code faulted}, with sinks and calls numbered from 0. Equality is value equality, so states can be
+ * matched one to one against TLC's.
+ */
+public final class ModelState {
+    /** {@code owner[c]}: the sink call c is bound to, or {@link #NO_SINK}. */
+    public static final int NO_SINK = -1;
+
+    private final int[] owner;
+    private final Status[] status;
+    private final List<List<List<EventKind>>> heard;   // [sink][call] -> events, all unmodifiable
+    private final boolean[][] registry;                // [sink][call]
+    private final boolean[] faulted;
+    private final int hash;
+
+    ModelState(int[] owner, Status[] status, List<List<List<EventKind>>> heard, boolean[][] registry, boolean[] faulted) {
+        this.owner = owner;
+        this.status = status;
+        this.heard = heard;
+        this.registry = registry;
+        this.faulted = faulted;
+        this.hash = Arrays.hashCode(owner) * 31 * 31 * 31 + Arrays.hashCode(status) * 31 * 31
+                + heard.hashCode() * 31 + Arrays.deepHashCode(registry) + Arrays.hashCode(faulted);
+    }
+
+    static ModelState initial(Bounds b) {
+        int[] owner = new int[b.calls()];
+        Arrays.fill(owner, NO_SINK);
+        Status[] status = new Status[b.calls()];
+        Arrays.fill(status, Status.UNBORN);
+        List<List<List<EventKind>>> heard = new ArrayList<>();
+        for (int s = 0; s < b.sinks(); s++) {
+            heard.add(Collections.nCopies(b.calls(), List.of()));
+        }
+        return new ModelState(owner, status, List.copyOf(heard), new boolean[b.sinks()][b.calls()], new boolean[b.calls()]);
+    }
+
+    public int sinks() { return registry.length; }
+
+    public int calls() { return status.length; }
+
+    public int owner(int call) { return owner[call]; }
+
+    public Status status(int call) { return status[call]; }
+
+    /** What the listener of {@code sink} observed of {@code call}. */
+    public List<EventKind> heard(int sink, int call) { return heard.get(sink).get(call); }
+
+    /** What the owner's listener observed of {@code call} (empty for an unborn call). */
+    public List<EventKind> heardOf(int call) {
+        return owner[call] == NO_SINK ? List.of() : heard(owner[call], call);
+    }
+
+    public boolean inRegistry(int sink, int call) { return registry[sink][call]; }
+
+    /** The number of calls {@code sink} references. */
+    public int registrySize(int sink) {
+        int n = 0;
+        for (boolean held : registry[sink]) if (held) n++;
+        return n;
+    }
+
+    public boolean faulted(int call) { return faulted[call]; }
+
+    /** The number of object and progress events call c has had. */
+    public int signalCount(int call) {
+        int n = 0;
+        for (EventKind e : heardOf(call)) if (!e.isFinal()) n++;
+        return n;
+    }
+
+    /** The pending calls of {@code sink}: {@code PendingOf(s)}. */
+    public List<Integer> pendingOf(int sink) {
+        List<Integer> calls = new ArrayList<>();
+        for (int c = 0; c < status.length; c++) {
+            if (owner[c] == sink && status[c] == Status.PENDING) calls.add(c);
+        }
+        return calls;
+    }
+
+    /** A mutable copy, for building the successor of an action. */
+    Builder toBuilder() { return new Builder(this); }
+
+    static final class Builder {
+        final int[] owner;
+        final Status[] status;
+        final List<List<List<EventKind>>> heard;
+        final boolean[][] registry;
+        final boolean[] faulted;
+
+        private Builder(ModelState from) {
+            owner = from.owner.clone();
+            status = from.status.clone();
+            heard = new ArrayList<>();
+            for (List<List<EventKind>> perSink : from.heard) heard.add(new ArrayList<>(perSink));
+            registry = new boolean[from.registry.length][];
+            for (int s = 0; s < registry.length; s++) registry[s] = from.registry[s].clone();
+            faulted = from.faulted.clone();
+        }
+
+        void hear(int sink, int call, EventKind event) {
+            List<EventKind> events = new ArrayList<>(heard.get(sink).get(call));
+            events.add(event);
+            heard.get(sink).set(call, List.copyOf(events));
+        }
+
+        ModelState build() {
+            List<List<List<EventKind>>> frozen = new ArrayList<>();
+            for (List<List<EventKind>> perSink : heard) frozen.add(List.copyOf(perSink));
+            return new ModelState(owner, status, List.copyOf(frozen), registry, faulted);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof ModelState)) return false;
+        ModelState other = (ModelState) o;
+        return hash == other.hash && Arrays.equals(owner, other.owner) && Arrays.equals(status, other.status)
+                && heard.equals(other.heard) && Arrays.deepEquals(registry, other.registry)
+                && Arrays.equals(faulted, other.faulted);
+    }
+
+    @Override
+    public int hashCode() { return hash; }
+
+    /** The state in TLA+ notation, as TLC prints it (minus line breaks). */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("owner = [");
+        for (int c = 0; c < calls(); c++) {
+            if (c > 0) sb.append(", ");
+            sb.append(Bounds.callName(c)).append(" |-> \"")
+              .append(owner[c] == NO_SINK ? "none" : Bounds.sinkName(owner[c])).append('"');
+        }
+        sb.append("] /\\ status = [");
+        for (int c = 0; c < calls(); c++) {
+            if (c > 0) sb.append(", ");
+            sb.append(Bounds.callName(c)).append(" |-> \"").append(status[c].tla()).append('"');
+        }
+        sb.append("] /\\ heard = [");
+        for (int s = 0; s < sinks(); s++) {
+            if (s > 0) sb.append(", ");
+            sb.append(Bounds.sinkName(s)).append(" |-> [");
+            for (int c = 0; c < calls(); c++) {
+                if (c > 0) sb.append(", ");
+                sb.append(Bounds.callName(c)).append(" |-> <<");
+                List<EventKind> events = heard(s, c);
+                for (int i = 0; i < events.size(); i++) {
+                    if (i > 0) sb.append(", ");
+                    sb.append('"').append(events.get(i).tla()).append('"');
+                }
+                sb.append(">>");
+            }
+            sb.append(']');
+        }
+        sb.append("] /\\ registry = [");
+        for (int s = 0; s < sinks(); s++) {
+            if (s > 0) sb.append(", ");
+            sb.append(Bounds.sinkName(s)).append(" |-> {");
+            boolean first = true;
+            for (int c = 0; c < calls(); c++) {
+                if (!registry[s][c]) continue;
+                if (!first) sb.append(", ");
+                sb.append('"').append(Bounds.callName(c)).append('"');
+                first = false;
+            }
+            sb.append('}');
+        }
+        sb.append("] /\\ faulted = [");
+        for (int c = 0; c < calls(); c++) {
+            if (c > 0) sb.append(", ");
+            sb.append(Bounds.callName(c)).append(" |-> ").append(faulted[c] ? "TRUE" : "FALSE");
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,142 @@
+package org.sinkcheck.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * The rules of CancelAll.tla as Java predicates, each named after its TLA+ operator. State invariants
+ * take one state; step properties ({@code [][P]_vars} in TLA+) take the states before and after a step.
+ * The kit evaluates them on states <em>observed</em> from a real sink, which is where they have teeth.
+ */
+public final class RuleChecks {
+    private RuleChecks() {}
+
+    /** Every invariant of CancelAll.cfg that {@code state} breaks. */
+    public static List<Violation> invariants(Bounds bounds, ModelState state) {
+        List<Violation> out = new ArrayList<>();
+        for (int c = 0; c < state.calls(); c++) {
+            String call = Bounds.callName(c);
+            // SC02_OwnListenerOnly
+            for (int s = 0; s < state.sinks(); s++) {
+                if (s != state.owner(c) && !state.heard(s, c).isEmpty()) {
+                    out.add(new Violation(Rule.SC02, "SC02_OwnListenerOnly",
+                            "the listener of " + Bounds.sinkName(s) + " heard " + state.heard(s, c) + " of " + call
+                                    + ", a call of " + ownerName(state, c)));
+                }
+            }
+            // SC03_OneFinalLast
+            if (state.owner(c) != ModelState.NO_SINK) {
+                List<EventKind> h = state.heardOf(c);
+                long finals = h.stream().filter(EventKind::isFinal).count();
+                Status st = state.status(c);
+                boolean ok = st.isFinal()
+                        ? finals == 1 && h.get(h.size() - 1) == EventKind.finalOf(st)
+                        : finals == 0;
+                if (!ok) {
+                    out.add(new Violation(Rule.SC03, "SC03_OneFinalLast",
+                            call + " is " + st.tla() + " but its listener heard " + h));
+                }
+            }
+            // SC06_NoLostCall
+            if (state.status(c) != Status.UNBORN) {
+                if (state.owner(c) == ModelState.NO_SINK) {
+                    out.add(new Violation(Rule.SC06, "SC06_NoLostCall", call + " began but is bound to no sink"));
+                } else if (state.status(c) == Status.PENDING && !state.inRegistry(state.owner(c), c)) {
+                    out.add(new Violation(Rule.SC06, "SC06_NoLostCall",
+                            call + " is pending but " + ownerName(state, c) + " no longer references it: no cancel can reach it"));
+                }
+            }
+            // SC10_EndlessEndOnlyByCancel
+            if (bounds.isEndless(c) && (state.status(c) == Status.COMPLETED || state.status(c) == Status.FAILED)) {
+                out.add(new Violation(Rule.SC10, "SC10_EndlessEndOnlyByCancel",
+                        call + " is an endless subscription but ended " + state.status(c).tla()));
+            }
+            // SC15_FaultReported
+            if (state.faulted(c) && state.status(c) != Status.CANCELLED) {
+                out.add(new Violation(Rule.SC15, "SC15_FaultReported",
+                        call + "'s listener threw but the call is " + state.status(c).tla()));
+            }
+        }
+        // SC13_NoRetention
+        for (int s = 0; s < state.sinks(); s++) {
+            for (int c = 0; c < state.calls(); c++) {
+                boolean pendingHere = state.owner(c) == s && state.status(c) == Status.PENDING;
+                if (state.inRegistry(s, c) && !pendingHere) {
+                    out.add(new Violation(Rule.SC13, "SC13_NoRetention",
+                            Bounds.sinkName(s) + " still references " + Bounds.callName(c) + ", which is " + state.status(c).tla()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every step property of CancelAll.cfg that the step {@code before -> after} breaks. These do not
+     * need to know which action was taken: like their TLA+ originals they constrain any step.
+     */
+    public static List<Violation> step(ModelState before, ModelState after) {
+        List<Violation> out = new ArrayList<>();
+        for (int s = 0; s < before.sinks(); s++) {
+            if (!isSinkCancelStep(before, after, s)) continue;
+            String sink = Bounds.sinkName(s);
+            // SC01_ScopeAll
+            for (int c : before.pendingOf(s)) {
+                if (!after.status(c).isFinal()) {
+                    out.add(new Violation(Rule.SC01, "SC01_ScopeAll",
+                            "cancel of " + sink + " left its pending call " + Bounds.callName(c) + " pending"));
+                }
+            }
+            // SC02_NeverOthers
+            for (int c = 0; c < before.calls(); c++) {
+                if (before.owner(c) == s) continue;
+                boolean changed = before.status(c) != after.status(c);
+                for (int t = 0; t < before.sinks(); t++) changed |= !before.heard(t, c).equals(after.heard(t, c));
+                if (changed) {
+                    out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
+                            "cancel of " + sink + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
+                                    + ": " + before.status(c).tla() + " " + before.heardOf(c)
+                                    + " -> " + after.status(c).tla() + " " + after.heardOf(c)));
+                }
+            }
+        }
+        for (int c = 0; c < before.calls(); c++) {
+            String call = Bounds.callName(c);
+            // SC04_SilentAfterCancel
+            if (before.status(c) == Status.CANCELLED) {
+                for (int t = 0; t < before.sinks(); t++) {
+                    if (!before.heard(t, c).equals(after.heard(t, c))) {
+                        out.add(new Violation(Rule.SC04, "SC04_SilentAfterCancel",
+                                call + " was cancelled, then its listener heard " + after.heard(t, c)));
+                    }
+                }
+            }
+            // SC05_FinalIsForever
+            if (before.status(c).isFinal() && after.status(c) != before.status(c)) {
+                out.add(new Violation(Rule.SC05, "SC05_FinalIsForever",
+                        call + " had ended " + before.status(c).tla() + ", then became " + after.status(c).tla()));
+            }
+            // SC08_FreshCallsLive
+            if (before.status(c) == Status.UNBORN && after.status(c) != Status.UNBORN && after.status(c) != Status.PENDING) {
+                out.add(new Violation(Rule.SC08, "SC08_FreshCallsLive",
+                        call + " began " + after.status(c).tla() + " instead of pending"));
+            }
+        }
+        return out;
+    }
+
+    /** {@code SinkCancelStep(s)}: a call of s is cancelled in this step, not by its own listener's failure. */
+    static boolean isSinkCancelStep(ModelState before, ModelState after, int sink) {
+        for (int c = 0; c < before.calls(); c++) {
+            if (before.owner(c) == sink && before.status(c) == Status.PENDING
+                    && after.status(c) == Status.CANCELLED && !after.faulted(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String ownerName(ModelState state, int call) {
+        return state.owner(call) == ModelState.NO_SINK ? "no sink" : Bounds.sinkName(state.owner(call));
+    }
+}

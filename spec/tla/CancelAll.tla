@@ -1,0 +1,275 @@
+----------------------------- MODULE CancelAll -----------------------------
+(***************************************************************************)
+(* The contract of WMI's SWbemSink.Cancel, as sinkcheck states it.         *)
+(*                                                                         *)
+(* A sink is a client-side callback endpoint with one listener. A call is  *)
+(* bound to exactly one sink when it begins, and carries the caller's      *)
+(* context (here: the call's own name, which is what tells calls apart).   *)
+(* Providers signal a call (object, progress) and end it (complete, fail); *)
+(* the client ends every pending call of a sink at once with Cancel(s).    *)
+(*                                                                         *)
+(* This is the *abstract* spec: every action is one atomic step, and the   *)
+(* step of Cancel(s) is its linearization point. The lock-free algorithm   *)
+(* (CancelAllAlgo.tla) refines it. Each rule of RULES.md appears below as  *)
+(* an operator named SCnn_..., so a report naming SC-nn leads here.        *)
+(*                                                                         *)
+(* Why the variables are what they are:                                    *)
+(*  - heard[s][c] is what the listener of sink s observed of call c. It is *)
+(*    indexed by *every* sink, not only the owner, so "an event reached    *)
+(*    another sink's listener" is a state the model can express (SC-02).   *)
+(*    Per-call sequences, not one log per sink: the contract orders the    *)
+(*    events of one call and deliberately nothing across calls (SC-09).    *)
+(*  - registry[s] is what sink s still references. Keeping it as a variable*)
+(*    (not deriving it from status) lets a wrong sink that retains         *)
+(*    finished calls be a different state (SC-13).                         *)
+(*  - faulted[c]: the listener threw while handling c, and the sink        *)
+(*    reported that error. It also tells a call cancelled because its own  *)
+(*    listener failed from one cancelled by Cancel(s) (SC-01, SC-15).      *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets
+
+CONSTANTS
+    Sinks,       \* the sinks, e.g. {"s1", "s2"}
+    Calls,       \* the calls, e.g. {"c1", "c2", "c3"}; each begins at most once
+    Endless,     \* calls that never end on their own (event subscriptions), a subset of Calls
+    MaxSignals   \* model bound: object + progress signals per call
+
+ASSUME Endless \subseteq Calls /\ MaxSignals \in Nat
+
+NoSink == "none"
+Pending == "pending"
+Unborn == "unborn"
+Finals == {"completed", "failed", "cancelled"}
+Signals == {"object", "progress"}
+Statuses == {Unborn, Pending} \cup Finals
+
+VARIABLES owner, status, heard, registry, faulted
+vars == <<owner, status, heard, registry, faulted>>
+
+TypeOK ==
+    /\ owner \in [Calls -> Sinks \cup {NoSink}]
+    /\ status \in [Calls -> Statuses]
+    /\ heard \in [Sinks -> [Calls -> Seq(Signals \cup Finals)]]
+    /\ registry \in [Sinks -> SUBSET Calls]
+    /\ faulted \in [Calls -> BOOLEAN]
+
+Init ==
+    /\ owner = [c \in Calls |-> NoSink]
+    /\ status = [c \in Calls |-> Unborn]
+    /\ heard = [s \in Sinks |-> [c \in Calls |-> <<>>]]
+    /\ registry = [s \in Sinks |-> {}]
+    /\ faulted = [c \in Calls |-> FALSE]
+
+\* The listener that hears call c, and how many signals c has had.
+Hears(c, event) == [heard EXCEPT ![owner[c]][c] = Append(@, event)]
+SignalCount(c) == Len(SelectSeq(heard[owner[c]][c], LAMBDA e : e \in Signals))
+CanSignal(c) == status[c] = Pending /\ SignalCount(c) < MaxSignals
+
+(***************************************************************************)
+(* Cancel's effect, as functions of the current state, so that rules can   *)
+(* talk about "what cancel does" (SC-07) without a history variable.       *)
+(***************************************************************************)
+PendingOf(s) == {c \in Calls : owner[c] = s /\ status[c] = Pending}
+CancelledStatus(s) == [c \in Calls |-> IF c \in PendingOf(s) THEN "cancelled" ELSE status[c]]
+CancelledHeard(s) ==
+    [heard EXCEPT ![s] = [c \in Calls |-> IF c \in PendingOf(s) THEN Append(@[c], "cancelled") ELSE @[c]]]
+
+-----------------------------------------------------------------------------
+(* Client actions *)
+
+\* Begin a call on sink s: it is bound to s for life, and live even if s was cancelled before (SC-08).
+Begin(s, c) ==
+    /\ status[c] = Unborn
+    /\ owner' = [owner EXCEPT ![c] = s]
+    /\ status' = [status EXCEPT ![c] = Pending]
+    /\ registry' = [registry EXCEPT ![s] = @ \cup {c}]
+    /\ UNCHANGED <<heard, faulted>>
+
+\* Cancel every call of s pending now, and nothing else (SC-01, SC-02). No enabling condition:
+\* cancel never waits for anyone (SC-11), and on an idle sink it is a no-op (SC-07).
+Cancel(s) ==
+    /\ status' = CancelledStatus(s)
+    /\ heard' = CancelledHeard(s)
+    /\ registry' = [registry EXCEPT ![s] = {}]
+    /\ UNCHANGED <<owner, faulted>>
+
+(* Provider actions, through the handle that Begin issued *)
+
+Deliver(c) ==
+    /\ CanSignal(c)
+    /\ heard' = Hears(c, "object")
+    /\ UNCHANGED <<owner, status, registry, faulted>>
+
+Progress(c) ==
+    /\ CanSignal(c)
+    /\ heard' = Hears(c, "progress")
+    /\ UNCHANGED <<owner, status, registry, faulted>>
+
+\* Ending a call unlinks it from its sink at once (SC-13); exactly one final wins (SC-05).
+\* Subscriptions never end on their own (SC-10). (Complete and Fail each open with their own guard so
+\* that TLC labels their edges with their own names.)
+Ends(c, final) ==
+    /\ status' = [status EXCEPT ![c] = final]
+    /\ heard' = Hears(c, final)
+    /\ registry' = [registry EXCEPT ![owner[c]] = @ \ {c}]
+    /\ UNCHANGED <<owner, faulted>>
+
+Complete(c) ==
+    /\ status[c] = Pending /\ c \notin Endless
+    /\ Ends(c, "completed")
+
+Fail(c) ==
+    /\ status[c] = Pending /\ c \notin Endless
+    /\ Ends(c, "failed")
+
+(* Handles the sink did not issue for a live call: refused, and nothing changes (SC-14). *)
+
+\* A provider signals a call that already has its final.
+StaleHandle(c) ==
+    /\ status[c] \in Finals
+    /\ UNCHANGED vars
+
+\* A provider presents call c's handle to sink s, which did not issue it.
+ForeignHandle(c, s) ==
+    /\ status[c] = Pending
+    /\ owner[c] # s
+    /\ UNCHANGED vars
+
+\* Anyone presents to sink s a handle no sink issued.
+ForgedHandle(s) == UNCHANGED vars
+
+(* The listener's own behaviour *)
+
+\* The listener throws from a signal callback: the sink reports the error and cancels that call
+\* only, which still gets its one final (SC-15; WMI MS-WMI 3.2.4.1.1).
+ListenerThrows(c) ==
+    /\ CanSignal(c)
+    /\ heard' = [heard EXCEPT ![owner[c]][c] = @ \o <<"object", "cancelled">>]
+    /\ status' = [status EXCEPT ![c] = "cancelled"]
+    /\ registry' = [registry EXCEPT ![owner[c]] = @ \ {c}]
+    /\ faulted' = [faulted EXCEPT ![c] = TRUE]
+    /\ UNCHANGED owner
+
+\* The listener cancels its own sink from inside an object callback of call c. WMI forbids this;
+\* sinkcheck guarantees it takes effect, the running callback's call included, and never deadlocks (SC-16).
+CancelInCallback(c) ==
+    /\ CanSignal(c)
+    /\ LET s == owner[c]
+           withObject == [heard EXCEPT ![s][c] = Append(@, "object")]
+       IN /\ status' = CancelledStatus(s)
+          /\ heard' = [withObject EXCEPT ![s] = [d \in Calls |->
+                         IF d \in PendingOf(s) THEN Append(@[d], "cancelled") ELSE @[d]]]
+          /\ registry' = [registry EXCEPT ![s] = {}]
+          /\ UNCHANGED <<owner, faulted>>
+
+-----------------------------------------------------------------------------
+ClientStep == \E s \in Sinks : \/ \E c \in Calls : Begin(s, c)
+                               \/ Cancel(s)
+ProviderStep ==
+    \/ \E c \in Calls : \/ Deliver(c) \/ Progress(c) \/ Complete(c) \/ Fail(c)
+                        \/ StaleHandle(c)
+                        \/ \E s \in Sinks : ForeignHandle(c, s)
+    \/ \E s \in Sinks : ForgedHandle(s)
+ListenerStep == \E c \in Calls : ListenerThrows(c) \/ CancelInCallback(c)
+
+Next == ClientStep \/ ProviderStep \/ ListenerStep
+
+\* Fairness: the client keeps cancelling each sink it wants ended. Nothing else is assumed; in
+\* particular no provider is assumed to ever complete (SC-10 is about calls that never do).
+Fairness == \A s \in Sinks : WF_vars(Cancel(s))
+Spec == Init /\ [][Next]_vars /\ Fairness
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* The rules. Names match RULES.md: SCnn_<what>.                           *)
+(***************************************************************************)
+
+IsFinal(e) == e \in Finals
+FinalCount(seq) == Len(SelectSeq(seq, IsFinal))
+
+\* A step that cancels calls of sink s other than through their own listener's failure.
+SinkCancelStep(s) ==
+    \E c \in Calls : owner[c] = s /\ status[c] = Pending /\ status'[c] = "cancelled" /\ ~faulted'[c]
+
+\* SC-01 scope-all: a step that cancels any call of s ends every call of s pending before it.
+SC01_ScopeAll ==
+    [][\A s \in Sinks : SinkCancelStep(s) => \A c \in PendingOf(s) : status'[c] \in Finals]_vars
+
+\* SC-02 never-others: cancelling s changes no call of another sink, ...
+SC02_NeverOthers ==
+    [][\A s \in Sinks : SinkCancelStep(s) =>
+          \A c \in Calls : owner[c] # s =>
+             /\ status'[c] = status[c]
+             /\ \A t \in Sinks : heard'[t][c] = heard[t][c]]_vars
+\* ... and no listener ever hears of a call of another sink.
+SC02_OwnListenerOnly == \A s \in Sinks, c \in Calls : owner[c] # s => heard[s][c] = <<>>
+
+\* SC-03 one final per call, last, and it matches the call's status.
+SC03_OneFinalLast ==
+    \A c \in Calls : owner[c] \in Sinks =>
+        LET h == heard[owner[c]][c] IN
+        IF status[c] \in Finals
+        THEN /\ FinalCount(h) = 1
+             /\ h[Len(h)] = status[c]
+        ELSE FinalCount(h) = 0
+
+\* SC-04 silent after cancel: nothing at all reaches the listener of a cancelled call.
+SC04_SilentAfterCancel ==
+    [][\A c \in Calls : status[c] = "cancelled" => \A s \in Sinks : heard'[s][c] = heard[s][c]]_vars
+
+\* SC-05 first final wins: a finished call is never touched again.
+SC05_FinalIsForever ==
+    [][\A c \in Calls : status[c] \in Finals => status'[c] = status[c]]_vars
+
+\* SC-06 no lost call: every begun call is bound to one sink and is either reachable by that sink's
+\* cancel (in its registry) or finished.
+SC06_NoLostCall ==
+    \A c \in Calls : status[c] # Unborn =>
+        /\ owner[c] \in Sinks
+        /\ status[c] = Pending => c \in registry[owner[c]]
+
+\* SC-07 cancel is idempotent, and a no-op on an idle sink.
+SC07_CancelIdempotent ==
+    \A s \in Sinks :
+        /\ PendingOf(s) = {} => CancelledStatus(s) = status /\ CancelledHeard(s) = heard
+        /\ \A c \in Calls : CancelledStatus(s)[c] # Pending \/ owner[c] # s
+
+\* SC-08 reusable: a call that begins is live, whatever happened to its sink before.
+SC08_FreshCallsLive ==
+    [][\A c \in Calls : status[c] = Unborn /\ status'[c] # Unborn => status'[c] = Pending]_vars
+
+\* SC-09 (abstract part) every event is about one call and reaches that call's listener only: the
+\* context tells calls apart. That callbacks of one call never overlap is a property of the
+\* algorithm (CancelAllAlgo: SC09_SerialCallbacks); at this level every callback is atomic.
+SC09_EventsCarryTheirCall == SC02_OwnListenerOnly
+
+\* SC-10 calls that never end on their own end only by cancel ...
+SC10_EndlessEndOnlyByCancel == \A c \in Endless : status[c] \in {Unborn, Pending, "cancelled"}
+\* ... and then do end: under the fairness above, every pending call ends.
+SC10_EveryCallEnds == \A c \in Calls : status[c] = Pending ~> status[c] \in Finals
+
+\* SC-11 cancel never waits: it is enabled in every state (it has no guard).
+SC11_CancelNeverWaits == \A s \in Sinks : ENABLED Cancel(s)
+
+\* SC-12 the provider is told: its view of "cancelled" is exactly the call's status.
+ProviderSeesCancelled(c) == status[c] = "cancelled"
+SC12_ProviderTold == \A c \in Calls : ProviderSeesCancelled(c) <=> status[c] = "cancelled"
+
+\* SC-13 no retention: a sink references exactly its pending calls.
+SC13_NoRetention == \A s \in Sinks : registry[s] = PendingOf(s)
+
+\* SC-14 handles: a refused handle changes nothing. The actions StaleHandle, ForeignHandle and
+\* ForgedHandle are UNCHANGED vars by definition; the invariant that gives this teeth against an
+\* implementation is SC02_OwnListenerOnly plus SC03, checked after each such step by the kit.
+SC14_HandlesBound == SC02_OwnListenerOnly
+
+\* SC-15 a listener's failure is reported, and cancels its own call only (SC01 excludes it from the
+\* sink-wide scope; SC02 keeps it off other sinks).
+SC15_FaultReported == \A c \in Calls : faulted[c] => status[c] = "cancelled"
+
+\* SC-16 cancel from inside a callback takes effect: after CancelInCallback(c) the sink has no
+\* pending call. As an action property: a step that cancels from a callback leaves s idle.
+SC16_CancelInCallbackTakesEffect ==
+    [][\A c \in Calls : CancelInCallback(c) => PendingOf(owner[c])' = {}]_vars
+
+=============================================================================
