@@ -1,0 +1,52 @@
+package org.sinkcheck.kit;
+
+import java.lang.reflect.InvocationTargetException;
+import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+
+/**
+ * Finds the sink under test: the {@code sinkcheck.adapter} system property names a {@link SinkAdapter}
+ * class with a public no-argument constructor; without it, the bundled reference sink. Every way this
+ * can go wrong ends in an {@link AdapterLoadException} whose message says what was wrong, in one line.
+ */
+public final class Adapters {
+    /** The system property that names the adapter class of the sink under test. */
+    public static final String PROPERTY = "sinkcheck.adapter";
+
+    private Adapters() {}
+
+    /** The adapter named by {@value #PROPERTY}, or the reference sink's. */
+    public static SinkAdapter<?, ?> fromSystemProperty() throws AdapterLoadException {
+        String name = System.getProperty(PROPERTY);
+        return name == null || name.isBlank() ? new ReferenceSinkAdapter() : load(name, Adapters.class.getClassLoader());
+    }
+
+    /** Loads and instantiates {@code className} from {@code loader}. */
+    public static SinkAdapter<?, ?> load(String className, ClassLoader loader) throws AdapterLoadException {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new AdapterLoadException("adapter class not found: " + className + " (is its jar or folder on --classpath?)", e);
+        } catch (LinkageError e) {
+            throw new AdapterLoadException("adapter class " + className + " cannot be loaded: " + oneLine(e), e);
+        }
+        if (!SinkAdapter.class.isAssignableFrom(type)) {
+            throw new AdapterLoadException(className + " is not a sink adapter: it does not implement " + SinkAdapter.class.getName(), null);
+        }
+        try {
+            return (SinkAdapter<?, ?>) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new AdapterLoadException("adapter " + className + " has no public no-argument constructor", e);
+        } catch (InvocationTargetException e) {
+            throw new AdapterLoadException("adapter " + className + " threw while being constructed: " + oneLine(e.getCause()), e.getCause());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            throw new AdapterLoadException("adapter " + className + " cannot be instantiated: " + oneLine(e), e);
+        }
+    }
+
+    /** {@code Type: message} on one line. */
+    public static String oneLine(Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().replaceAll("\\s+", " ").trim();
+        return t.getClass().getSimpleName() + message;
+    }
+}
