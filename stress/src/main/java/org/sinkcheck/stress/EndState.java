@@ -31,6 +31,7 @@ final class EndState {
     }
 
     String verdict() {
+        settle();
         violations.addAll(race.strays);
         String story = story();
         for (RaceCall call : race.calls) checkQuiet(call);
@@ -38,6 +39,7 @@ final class EndState {
         List<RaceCall> liveBeforeSweep = new ArrayList<>();
         for (RaceCall call : race.calls) if (call.handle != null && finalOf(call.heard()) == null) liveBeforeSweep.add(call);
         for (Object sink : race.sinks) race.adapter.cancel(sink);
+        settle();
         for (RaceCall call : liveBeforeSweep) checkSwept(call);
         for (int s = 0; s < race.sinks.size(); s++) checkReferences(s, true);
         return violations.stream().min(Comparator.comparing(Violation::rule)).map(Violation::toString).orElse(story);
@@ -66,11 +68,11 @@ final class EndState {
         if (signalsHeard > call.signalsAccepted) {
             violations.add(new Violation(Rule.SC04, call.name + ":refused-signal-reached-the-listener"));
         }
-        if (call.beganBeforeRace && race.cancelReturned[call.sink] && fin == null) {
+        if (call.beganBeforeRace && race.cancelReturned(call.sink) && fin == null) {
             Rule rule = race.cancelledInsideCallback[call.sink] ? Rule.SC16 : Rule.SC01;
             violations.add(new Violation(rule, call.name + ":survived-the-cancel-of-" + RaceRecorder.sinkName(call.sink)));
         }
-        if (fin == EventKind.CANCELLED && !race.cancelReturned[call.sink]) {
+        if (fin == EventKind.CANCELLED && !race.cancelReturned(call.sink)) {
             violations.add(new Violation(Rule.SC02, call.name + ":cancelled-though-" + RaceRecorder.sinkName(call.sink) + "-was-not"));
         }
         checkProviderTold(call, fin);
@@ -139,6 +141,11 @@ final class EndState {
         } else if (referenced < live) {
             violations.add(new Violation(Rule.SC06, where + "references-" + referenced + "-calls-but-" + live + "-are-live"));
         }
+    }
+
+    /** Lets a sink that calls back on threads of its own run the callbacks due so far. */
+    private void settle() {
+        for (Object sink : race.sinks) race.adapter.settle(sink);
     }
 
     /** The call's first final event, or null while it is live. */

@@ -2,6 +2,7 @@ package org.sinkcheck.stress;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sinkcheck.model.EventKind;
 
 /**
@@ -18,12 +19,13 @@ public final class RaceCall {
     final int sink;
     final boolean beganBeforeRace;
     final ConcurrentLinkedQueue<EventKind> heard = new ConcurrentLinkedQueue<>();
-    /** Runs inside this call's object callback, on the listener's thread (used to cancel from a callback). */
+    /** How many callbacks of this call are running right now; more than one breaks SC-09. */
+    final AtomicInteger inCallback = new AtomicInteger();
+    /** Runs inside this call's object callback, on the listener's thread: a listener that cancels, or dawdles. */
     volatile Runnable onObject;
 
     Object handle;
     int signalsAccepted;
-    int signalsRefused;
     Boolean completeAccepted;
     Boolean failAccepted;
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
@@ -18,8 +21,9 @@ import org.sinkcheck.spec.Rule;
  * <p>Every call's context is its {@link RaceCall}, so a callback that carries a wrong context, or reaches
  * the listener of a sink that does not own the call, is caught as a stray (SC-09, SC-02).
  *
- * <p>Not thread-safe by itself: a race declares its calls in its constructor, and each call is begun and
- * signalled by one actor; only {@link #cancel} may run on several actors at once.
+ * <p>Each call is begun and signalled by one thread (a jcstress actor, Lincheck's provider thread); only
+ * {@link #cancel} may run on several threads at once. The same stage serves the Lincheck scenarios
+ * ({@code org.sinkcheck.stress.lincheck}), whose validation is the same {@link #endState()}.
  */
 public final class RaceRecorder {
     /** What every accepted {@code deliver} hands to the listener. */
@@ -27,9 +31,11 @@ public final class RaceRecorder {
 
     final SinkAdapter<Object, Object> adapter = SinkUnderTest.adapter();
     final List<Object> sinks = new ArrayList<>();
-    final List<RaceCall> calls = new ArrayList<>();
-    /** Sinks on which some actor's {@code cancel()} returned; written by actors, read by the arbiter. */
-    final boolean[] cancelReturned;
+    /** Copy-on-write: Lincheck declares calls while other threads' listeners look them up. */
+    final List<RaceCall> calls = new CopyOnWriteArrayList<>();
+    /** Per sink, how many {@code cancel()}s started and returned; a dawdling listener watches them (SC-11). */
+    final AtomicIntegerArray cancelsStarted;
+    final AtomicIntegerArray cancelsReturned;
     /** Sinks cancelled from inside a listener callback, whose calls SC-16 (not only SC-01) says must end. */
     final boolean[] cancelledInsideCallback;
     /** Callbacks that reached a listener they do not belong to, each with the rule it breaks. */
@@ -38,7 +44,8 @@ public final class RaceRecorder {
     /** A race over {@code sinkCount} fresh sinks (1 or 2). */
     public RaceRecorder(int sinkCount) {
         for (int s = 0; s < sinkCount; s++) sinks.add(adapter.newSink(new Listener(s)));
-        cancelReturned = new boolean[sinkCount];
+        cancelsStarted = new AtomicIntegerArray(sinkCount);
+        cancelsReturned = new AtomicIntegerArray(sinkCount);
         cancelledInsideCallback = new boolean[sinkCount];
     }
 
@@ -71,35 +78,81 @@ public final class RaceRecorder {
         };
     }
 
+    /**
+     * Makes {@code call}'s object callback dawdle until a cancel of its sink, started on another thread
+     * meanwhile, has returned. A cancel that waits for the running listener cannot return, and after
+     * {@link #CANCEL_MAY_TAKE} the callback gives up and records SC-11. A cancel that has not started
+     * within {@link #CANCEL_STARTS_WITHIN} is late; that sample then teaches nothing.
+     */
+    public void dawdleInObjectCallbackOfUntilCancelReturns(RaceCall call) {
+        call.onObject = () -> {
+            if (!awaitCount(cancelsStarted, call.sink, CANCEL_STARTS_WITHIN)) return;
+            if (!awaitCount(cancelsReturned, call.sink, CANCEL_MAY_TAKE)) {
+                strays.add(new Violation(Rule.SC11, sinkName(call.sink) + ":cancel-waited-for-a-running-listener"));
+            }
+        };
+    }
+
+    /** How long a dawdling listener waits for the racing cancel to start. */
+    static final long CANCEL_STARTS_WITHIN = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long a cancel may take while a listener of its sink runs: generous, since SC-11 allows no waiting at all. */
+    static final long CANCEL_MAY_TAKE = TimeUnit.SECONDS.toNanos(1);
+
+    private static boolean awaitCount(AtomicIntegerArray counts, int index, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (counts.get(index) == 0) {
+            if (System.nanoTime() - deadline > 0) return false;
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    /** Makes {@code call}'s object callback linger a little, so that an overlapping callback of it is seen (SC-09). */
+    public void lingerInObjectCallbackOf(RaceCall call) {
+        call.onObject = () -> {
+            for (int spin = 0; spin < LINGER_SPINS; spin++) Thread.onSpinWait();
+        };
+    }
+
+    private static final int LINGER_SPINS = 200;
+
     public void begin(RaceCall call) {
         call.handle = adapter.begin(sinks.get(call.sink), call);
     }
 
-    public void deliver(RaceCall call) {
-        countSignal(call, adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
+    /** Delivers an object to {@code call}; whether the sink accepted it. */
+    public boolean deliver(RaceCall call) {
+        return countSignal(call, adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
     }
 
-    public void progress(RaceCall call) {
-        countSignal(call, adapter.progress(sinks.get(call.sink), call.handle));
+    public boolean progress(RaceCall call) {
+        return countSignal(call, adapter.progress(sinks.get(call.sink), call.handle));
     }
 
-    private static void countSignal(RaceCall call, boolean accepted) {
+    private static boolean countSignal(RaceCall call, boolean accepted) {
         if (accepted) call.signalsAccepted++;
-        else call.signalsRefused++;
+        return accepted;
     }
 
-    public void complete(RaceCall call) {
+    /** Completes {@code call}; whether the sink accepted it (the complete won). */
+    public boolean complete(RaceCall call) {
         call.completeAccepted = adapter.complete(sinks.get(call.sink), call.handle);
+        return call.completeAccepted;
     }
 
-    public void fail(RaceCall call) {
+    public boolean fail(RaceCall call) {
         call.failAccepted = adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed"));
+        return call.failAccepted;
     }
 
     public void cancel(int sink) {
+        cancelsStarted.incrementAndGet(sink);
         adapter.cancel(sinks.get(sink));
-        cancelReturned[sink] = true;
+        cancelsReturned.incrementAndGet(sink);
     }
+
+    /** Whether some {@code cancel()} of {@code sink} has returned. */
+    boolean cancelReturned(int sink) { return cancelsReturned.get(sink) > 0; }
 
     /** Grades the race once every actor has returned: the verdict string jcstress counts (see {@link EndState}). */
     public String endState() {
@@ -118,6 +171,10 @@ public final class RaceRecorder {
 
         Listener(int sink) { this.sink = sink; }
 
+        /**
+         * Files {@code event} under its call, counting the call's running callbacks around it (SC-09), and
+         * runs the call's object hook inside the callback.
+         */
         private void hear(Object context, EventKind event) {
             if (!(context instanceof RaceCall) || !calls.contains(context)) {
                 strays.add(new Violation(Rule.SC09, sinkName(sink) + ":" + event.tla() + "-with-unknown-context"));
@@ -128,14 +185,19 @@ public final class RaceRecorder {
                 strays.add(new Violation(Rule.SC02, sinkName(sink) + ":heard-" + event.tla() + "-of-" + call.name));
                 return;
             }
-            call.heard.add(event);
+            if (call.inCallback.getAndIncrement() > 0) {
+                strays.add(new Violation(Rule.SC09, call.name + ":" + event.tla() + "-overlapped-another-callback"));
+            }
+            try {
+                call.heard.add(event);
+                Runnable hook = call.onObject;
+                if (event == EventKind.OBJECT && hook != null) hook.run();
+            } finally {
+                call.inCallback.decrementAndGet();
+            }
         }
 
-        @Override
-        public void object(Object context, Object object) {
-            hear(context, EventKind.OBJECT);
-            if (context instanceof RaceCall && ((RaceCall) context).onObject != null) ((RaceCall) context).onObject.run();
-        }
+        @Override public void object(Object context, Object object) { hear(context, EventKind.OBJECT); }
 
         @Override public void progress(Object context) { hear(context, EventKind.PROGRESS); }
 

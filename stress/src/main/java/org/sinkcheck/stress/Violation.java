@@ -7,7 +7,7 @@ import org.sinkcheck.spec.Rule;
  * the rule id first so that every test's {@code @Outcome(id = "SC-04:.*", expect = FORBIDDEN)} catches it,
  * and no spaces so that it stays one column in jcstress's tables.
  */
-record Violation(Rule rule, String what) {
+public record Violation(Rule rule, String what) {
     @Override
     public String toString() { return rule.id() + ":" + what; }
 }
