@@ -31,6 +31,13 @@ final class Recorder implements Events {
 
     void hook(Hook h) { this.hook = h; }
 
+    /** A fresh context object that prints as {@code name}: identity tells calls apart, the name tells people. */
+    static Object context(String name) {
+        return new Object() {
+            @Override public String toString() { return name; }
+        };
+    }
+
     /** What this listener heard of {@code context}'s calls, in order. */
     List<EventKind> heard(Object context) {
         List<EventKind> events = heard.get(key(context));
