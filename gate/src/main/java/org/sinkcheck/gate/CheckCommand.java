@@ -20,10 +20,7 @@ final class CheckCommand implements Callable<Integer> {
     SinkSelection selection;
 
     @Mixin
-    Verbosity verbosity;
-
-    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    boolean help;
+    CommonOptions common;
 
     @Override
     public Integer call() {

@@ -86,6 +86,12 @@ public final class SinkSelection {
     public record LoadedSink(String className, List<Path> classpath, SinkAdapter<?, ?> adapter, URLClassLoader loader)
             implements AutoCloseable {
 
+        /** {@code --sink X [--classpath Y]}, quoted for a shell, for the reproduce line of a report. */
+        public String commandLineOptions() {
+            String options = "--sink '" + className + "'";
+            return classpath.isEmpty() ? options : options + " --classpath '" + classpathString() + "'";
+        }
+
         /** The {@code --classpath} entries as one string for a child JVM. */
         public String classpathString() {
             return String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());

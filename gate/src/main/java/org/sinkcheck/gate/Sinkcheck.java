@@ -10,7 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -29,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "cancel() on a sink ends all of its own outstanding calls and never another sink's."},
         synopsisSubcommandLabel = "COMMAND",
         usageHelpWidth = 110,
-        subcommands = {CheckCommand.class},
+        subcommands = {CheckCommand.class, SoakCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every required rule holds",
@@ -45,11 +44,8 @@ public final class Sinkcheck implements Callable<Integer> {
     public static final int USAGE = 2;
     public static final int INTERNAL = 3;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    boolean help;
-
     @Mixin
-    Verbosity verbosity;
+    CommonOptions common;
 
     final PrintStream out;
     final PrintStream err;
@@ -123,7 +119,7 @@ public final class Sinkcheck implements Callable<Integer> {
     /** {@code --verbose} given to the top command or to the subcommand that ran. */
     private static boolean isVerbose(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption(Verbosity.OPTION)) return true;
+            if (p.hasMatchedOption(CommonOptions.VERBOSE)) return true;
         }
         return false;
     }
