@@ -169,6 +169,9 @@ final class FlawedSink<C> implements Sink<C> {
             else if (call.fin == Status.FAILED) l.onFailed(context, call.error);
             else l.onCancelled(context);
         }, rethrow);
+        synchronized (lock) {
+            call.busy = false;   // finalSent keeps every later final out; signals are refused by fin (unless flawed)
+        }
     }
 
     /** Runs one listener callback; true if it threw. */
