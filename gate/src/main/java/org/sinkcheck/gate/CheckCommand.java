@@ -1,18 +1,32 @@
 package org.sinkcheck.gate;
 
+import com.google.gson.JsonElement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sinkcheck.gate.report.ConsoleTable;
+import org.sinkcheck.gate.report.Finding;
+import org.sinkcheck.gate.report.GateReport;
+import org.sinkcheck.gate.report.JUnitXml;
+import org.sinkcheck.gate.report.JsonSummary;
+import org.sinkcheck.gate.report.Verdict;
+import org.sinkcheck.tlc.TlcResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sinkcheck check}: the gate. Model-checks the abstract spec, runs the conformance suite on the
- * sink under test and prints the per-rule table; exit 0 when every required rule holds, 1 on a violation.
+ * sink under test and prints the per-rule table; exit 0 when every required rule holds, 1 on a violation
+ * (with the rule, the counterexample and the command that reproduces it), 2 on bad input.
  */
 @Command(name = "check", usageHelpWidth = 110,
         description = "Model-check the spec, then check a sink against it and print the per-rule table.")
 final class CheckCommand implements Callable<Integer> {
-
     @ParentCommand
     Sinkcheck top;
 
@@ -22,11 +36,50 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "also write sinkcheck-junit.xml (one test case per rule) and sinkcheck-summary.json here")
+    Path reportDir;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        Path reports = reportFolder();
         try (SinkSelection.LoadedSink sink = selection.load()) {
-            top.out.println("sink under test: " + sink.adapter().name() + " (" + sink.className() + ")");
-            return Sinkcheck.OK;
+            GateReport report = new GateReport(sink.adapter().name(), sink.className(),
+                    "./sinkcheck check " + sink.commandLineOptions());
+            Map<String, JsonElement> engineReports = new LinkedHashMap<>();
+            Progress progress = new Progress(top.out, report, 1);
+
+            SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
+                    SpecStep::run, r -> new Progress.Outcome(r.passed(), r.line()));
+            if (!spec.passed()) {
+                TlcResult tlc = spec.tlc();
+                tlc.violatedRule().ifPresent(rule -> report.add(new Finding(rule, Verdict.FAIL, "spec (TLC)", tlc.report())));
+                if (top.verbose(common)) top.out.println(tlc.log());
+            }
+
+            ConsoleTable.print(report, top.out);
+            int exitCode = report.passed() ? Sinkcheck.OK : Sinkcheck.VIOLATION;
+            if (reports != null) writeReports(report, exitCode, engineReports, reports);
+            return exitCode;
         }
+    }
+
+    /** The report folder, created now so that a bad path is a usage error before anything runs. */
+    private Path reportFolder() {
+        if (reportDir == null) return null;
+        try {
+            return Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            throw new GateException("--report-dir " + reportDir + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeReports(GateReport report, int exitCode, Map<String, JsonElement> engineReports, Path folder)
+            throws IOException {
+        Path xml = folder.resolve("sinkcheck-junit.xml");
+        Path json = folder.resolve("sinkcheck-summary.json");
+        JUnitXml.write(report, xml);
+        JsonSummary.write(report, exitCode, engineReports, json);
+        top.out.println("reports: " + xml + ", " + json);
     }
 }

@@ -3,44 +3,58 @@ package org.sinkcheck.gate;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Function;
+import org.sinkcheck.gate.report.GateReport;
+import org.sinkcheck.gate.report.StepRecord;
 
 /**
  * One line per step of a long run, so a person (or a CI log) sees what is running and how long each part
- * took: {@code [2/3] conformance suite (exhaustive + 200 random walks) ... PASS, 16 rules (4.1 s)}.
- * The title is printed before the step starts, the outcome and time when it ends.
+ * took: {@code [2/3] conformance suite on reference ... PASS: 16 rules (4.1 s)}. The title is printed
+ * before the step starts, the outcome and time when it ends; each step is also recorded in the report.
  */
 final class Progress {
     private final PrintStream out;
+    private final GateReport report;
     private final int steps;
     private int current;
 
-    Progress(PrintStream out, int steps) {
+    Progress(PrintStream out, GateReport report, int steps) {
         this.out = out;
+        this.report = report;
         this.steps = steps;
     }
 
-    /** A step that may throw; its failure is left to the caller, after the line is closed. */
-    interface Step<T> {
+    /** A step's work; it may throw, and then the line is closed before the exception goes on. */
+    interface Work<T> {
         T run() throws Exception;
     }
 
-    <T> T step(String title, Step<T> body, Function<? super T, String> outcome) throws Exception {
+    /** How a step's result reads: whether it passed and its one-line outcome. */
+    record Outcome(boolean passed, String line) {}
+
+    <T> T step(String name, String title, Work<T> work, Function<? super T, Outcome> judge) throws Exception {
         current++;
         out.print("[" + current + "/" + steps + "] " + title + " ... ");
         out.flush();
         long start = System.nanoTime();
         T result;
         try {
-            result = body.run();
+            result = work.run();
         } catch (Exception | Error e) {
-            out.println("aborted (" + seconds(start) + ")");
+            out.println("aborted (" + format(seconds(start)) + ")");
             throw e;
         }
-        out.println(outcome.apply(result) + " (" + seconds(start) + ")");
+        double seconds = seconds(start);
+        Outcome outcome = judge.apply(result);
+        out.println(outcome.line() + " (" + format(seconds) + ")");
+        report.add(new StepRecord(name, outcome.line(), outcome.passed(), seconds));
         return result;
     }
 
-    private static String seconds(long startNanos) {
-        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String format(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 }

@@ -81,6 +81,11 @@ public final class Sinkcheck implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /** Whether {@code --verbose} was given before the subcommand or in {@code sub}, its own options. */
+    boolean verbose(CommonOptions sub) {
+        return common.verbose || sub.verbose;
+    }
+
     private static int usageError(ParameterException e, PrintStream err) {
         CommandLine command = e.getCommandLine();
         String what = e.getMessage();
