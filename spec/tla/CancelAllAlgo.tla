@@ -26,19 +26,20 @@
 (* one choice that depends on the future, whether a listener will throw,   *)
 (* is the listener's, made when its callback starts (SignalCheckThrow).    *)
 (***************************************************************************)
-EXTENDS Naturals, Sequences, FiniteSets
+EXTENDS Naturals, Sequences, FiniteSets, TLC
 
 CONSTANTS
     Sinks, Calls, Endless, MaxSignals,  \* as in CancelAll
-    Threads,       \* the threads, e.g. {"t1", "t2"}; any of them runs any operation
-    MaxIdleCancels \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
+    Threads,        \* the threads (model values, symmetric); any of them runs any operation
+    ProviderFinals, \* the finals providers try: a subset of {"completed", "failed"}
+    MaxIdleCancels  \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
 
-ASSUME Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
+ASSUME /\ Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
+       /\ ProviderFinals \subseteq {"completed", "failed"}
 
 NoSink == "none"
 NoCall == "none"
 Finals == {"completed", "failed", "cancelled"}
-ProviderFinals == {"completed", "failed"}
 Held == {"busy", "busycancel"}
 
 VARIABLES
@@ -285,6 +286,8 @@ SendFinal(t) ==
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen>>
 
 -----------------------------------------------------------------------------
+ThreadSymmetry == Permutations(Threads)
+
 AllIdle == \A t \in Threads : pc[t] = "idle"
 
 \* Once every thread is idle and every bound is used up, the system may rest; any other state
@@ -348,7 +351,9 @@ Abstract == INSTANCE CancelAll WITH
     registry <- [s \in Sinks |-> {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}],
     faulted <- [c \in Calls |-> faulted[c] \/ \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing"]
 
-\* Refinement without the abstract fairness: cheap enough for every CI run.
+\* The refinement: every behaviour of this spec is one of the abstract spec's, fairness included.
+Refinement == Abstract!Spec
+\* The same without the abstract fairness (a safety property: fast, and sound under symmetry).
 AbstractSafety == Abstract!Init /\ [][Abstract!Next]_(Abstract!vars)
 
 -----------------------------------------------------------------------------
