@@ -304,9 +304,15 @@ ThreadStep(t) ==
 Start(t) ==
     \/ \E s \in Sinks, c \in Calls : BeginRead(t, s, c)
     \/ \E c \in Calls : SignalClaim(t, c) \/ \E k \in ProviderFinals : FinishClaim(t, c, k)
+    \/ \E s \in Sinks : CancelClose(t, s)
 
-Next == \E t \in Threads : Start(t) \/ ThreadStep(t) \/ \E s \in Sinks : CancelClose(t, s)
-        \/ Rest
+Step(t) == Start(t) \/ ThreadStep(t)
+
+Next == (\E t \in Threads : Step(t)) \/ Rest
+
+\* Next with every step of a thread that satisfies Replaced (an action predicate) swapped for Broken:
+\* how a deliberately broken variant (spec/tla/broken/algo/) changes one action without a copy.
+NextReplacing(Replaced(_), Broken(_)) == (\E t \in Threads : (Step(t) /\ ~Replaced(t)) \/ Broken(t)) \/ Rest
 
 \* Every thread finishes what it started, and the client keeps cancelling a sink that has calls
 \* pending: the assumptions under which the abstract spec's fairness (and SC-10) must hold.
@@ -344,12 +350,14 @@ AStatus(c) ==
 AHeard(c) == IF AStatus(c) \in Finals /\ FinalCount(heard[c]) = 0
              THEN Append(heard[c], AStatus(c)) ELSE heard[c]
 
+AFaulted(c) == faulted[c] \/ \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing"
+
 Abstract == INSTANCE CancelAll WITH
     owner <- owner,
     status <- [c \in Calls |-> AStatus(c)],
     heard <- [s \in Sinks |-> [c \in Calls |-> IF owner[c] = s THEN AHeard(c) ELSE <<>>]],
     registry <- [s \in Sinks |-> {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}],
-    faulted <- [c \in Calls |-> faulted[c] \/ \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing"]
+    faulted <- [c \in Calls |-> AFaulted(c)]
 
 \* The refinement: every behaviour of this spec is one of the abstract spec's, fairness included.
 Refinement == Abstract!Spec
@@ -367,6 +375,22 @@ InCallback(t, c) ==
     \/ tcall[t] = c /\ pc[t] \in {"callback", "throwing"}
     \/ tcall[t] = c /\ csink[t] # NoSink /\ pc[t] \notin {"idle"}  \* a cancel nested in c's callback
     \/ fcall[t] = c /\ pc[t] = "send"
+
+\* The abstract spec's action rules, stated on the mapped state (AStatus, AHeard). Refinement implies
+\* them; stating them here lets TLC name the rule a broken variant breaks, in algorithm terms.
+APendingOf(s) == {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}
+\* A step that cancels a call of s other than through its own listener's failure.
+SinkCancelStep(s) == \E c \in APendingOf(s) : AStatus(c)' = "cancelled" /\ ~AFaulted(c)'
+
+\* SC-01: the step that cancels a call of s (CancelClose) ends every call of s pending before it.
+SC01_ScopeAll == [][\A s \in Sinks : SinkCancelStep(s) => \A c \in APendingOf(s) : AStatus(c)' # "pending"]_vars
+\* SC-02: that step changes nothing of another sink's calls.
+SC02_NeverOthers == [][\A s \in Sinks : SinkCancelStep(s) =>
+                        \A c \in Calls : owner[c] # s => AStatus(c)' = AStatus(c) /\ AHeard(c)' = AHeard(c)]_vars
+\* SC-04: a cancelled call hears nothing more (its final is already counted in AHeard).
+SC04_SilentAfterCancel == [][\A c \in Calls : AStatus(c) = "cancelled" => AHeard(c)' = AHeard(c)]_vars
+\* SC-05: a decided final never changes.
+SC05_FinalIsForever == [][\A c \in Calls : AStatus(c) \in Finals => AStatus(c)' = AStatus(c)]_vars
 
 \* SC-09: callbacks of one call never overlap.
 SC09_SerialCallbacks == \A c \in Calls : \A t, u \in Threads : InCallback(t, c) /\ InCallback(u, c) => t = u
