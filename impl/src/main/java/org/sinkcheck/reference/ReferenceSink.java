@@ -208,11 +208,11 @@ public final class ReferenceSink<C> implements Sink<C> {
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
         if (refused != null) return refused;
-        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheck (LP)
+        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheckClosed (LP)
             endHeld(call, CANCELLED, null);                          // cancelled at the close, refused now
             return Acceptance.CALL_FINISHED;
         }
-        try {
+        try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
             if (message == null) listener.onObject(call.context, object);
             else listener.onProgress(call.context, current, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
@@ -267,15 +267,15 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     /** One call of a closed generation: one CAS in the common case. */
     private void sweep(Call<C> call) {
-        for (;;) {                                                   // CancelAllAlgo!CancelSweep
+        for (;;) {
             int s = call.state();
             if (s == IDLE) {
-                if (call.cas(IDLE, CANCELLED)) {
+                if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
                     end(call, CANCELLED, null);
                     return;
                 }
             } else if (s == BUSY) {
-                if (call.cas(BUSY, BUSY_CANCEL)) return;             // the holder ends it
+                if (call.cas(BUSY, BUSY_CANCEL)) return;             // CancelAllAlgo!CancelSweep: the holder ends it
             } else {
                 return;                                              // requested, or already final
             }
