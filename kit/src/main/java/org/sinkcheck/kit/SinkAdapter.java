@@ -51,6 +51,13 @@ public interface SinkAdapter<S, H> {
         throw new UnsupportedOperationException("no " + Capability.PROVIDER_TOLD);
     }
 
+    /**
+     * Called after every action, before the kit observes the sink. A sink that runs callbacks on threads
+     * of its own waits here until the callbacks due so far have run; a sink calling back on the
+     * signalling thread, like the reference sink, needs nothing.
+     */
+    default void settle(S sink) {}
+
     /** A handle no sink issued. Needs {@link Capability#HANDLE_CHECKS}. */
     default H forgeHandle(S sink) {
         throw new UnsupportedOperationException("no " + Capability.HANDLE_CHECKS);

@@ -1,0 +1,263 @@
+package org.sinkcheck.mutants;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.sinkcheck.sink.Acceptance;
+import org.sinkcheck.sink.CallHandle;
+import org.sinkcheck.sink.Sink;
+import org.sinkcheck.sink.SinkListener;
+
+/**
+ * A small, plain and correct sink that every mutant breaks in exactly one place. Each protected hook is
+ * one decision a real sink makes (where a call is registered, who wins its final, how a listener runs,
+ * ...); a mutant overrides one hook, so the bug it carries is the whole of its class body.
+ *
+ * <p>Invariants (all under {@link #lock}): the registry holds exactly the pending calls; a call's final
+ * is decided once, by {@link #decide}; at most one callback of a call runs at a time ({@code inCallback}),
+ * and a final decided while one runs is sent by that callback's thread right after it returns
+ * ({@code finalDue}); no listener runs while the lock is held. {@link #cancel()} linearizes at the swap
+ * of the registry. This is a fixture, not the reference: it is lock-based on purpose, to stay obvious.
+ */
+public class BaseSink implements Sink<Object> {
+
+    /** The three ways a call ends. */
+    protected enum Final { COMPLETED, FAILED, CANCELLED }
+
+    /** The two provider signals that run a listener callback without ending the call. */
+    protected enum Signal { OBJECT, PROGRESS }
+
+    /** One call: its handle and its state, guarded by its sink's lock. */
+    protected static final class Call implements CallHandle {
+        final BaseSink sink;
+        final Object context;
+        Final fin;
+        Throwable error;
+        boolean inCallback;
+        boolean finalDue;
+
+        Call(BaseSink sink, Object context) {
+            this.sink = sink;
+            this.context = context;
+        }
+
+        @Override public boolean isCancelled() { return sink.providerSeesCancelled(this); }
+
+        @Override public boolean isFinished() {
+            synchronized (sink.lock) {
+                return fin != null;
+            }
+        }
+    }
+
+    protected final Object lock = new Object();
+    private final SinkListener<Object> listener;
+    private final BiConsumer<Object, Throwable> listenerErrors;
+    /** The pending calls of this sink; {@link #detachAll()} swaps in a fresh set. Guarded by {@link #lock}. */
+    protected Set<Call> registry = new LinkedHashSet<>();
+
+    public BaseSink(SinkListener<Object> listener, BiConsumer<Object, Throwable> listenerErrors) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listenerErrors = Objects.requireNonNull(listenerErrors, "listenerErrors");
+    }
+
+    // ---- the Sink API, written once in terms of the hooks ----
+
+    @Override
+    public CallHandle begin(Object context) {
+        Call call = new Call(this, context);
+        register(call);
+        return call;
+    }
+
+    @Override
+    public Acceptance deliver(CallHandle handle, Object object) {
+        return signal(handle, Signal.OBJECT, call -> listener().onObject(call.context, object));
+    }
+
+    @Override
+    public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
+        return signal(handle, Signal.PROGRESS, call -> listener().onProgress(call.context, current, upperBound, message));
+    }
+
+    @Override
+    public Acceptance complete(CallHandle handle) { return finish(handle, Final.COMPLETED, null); }
+
+    @Override
+    public Acceptance fail(CallHandle handle, Throwable error) { return finish(handle, Final.FAILED, error); }
+
+    @Override
+    public void cancel() {
+        List<Call> cancelled = new ArrayList<>();
+        synchronized (lock) {
+            for (Call call : detachAll()) {
+                if (decide(call, Final.CANCELLED, null)) cancelled.add(call);
+            }
+        }
+        sweep(cancelled);
+    }
+
+    @Override
+    public int pendingCalls() {
+        synchronized (lock) {
+            return registry.size();
+        }
+    }
+
+    private Acceptance signal(CallHandle handle, Signal kind, Consumer<Call> callback) {
+        Call call = own(handle);
+        if (call == null) return Acceptance.NOT_THIS_SINK;
+        Acceptance admitted = admit(call, kind);
+        if (admitted != Acceptance.ACCEPTED) return admitted;
+        if (!runListener(call, () -> callback.accept(call))) {
+            cancelFaultedCall(call);
+        }
+        leaveCallback(call);
+        return Acceptance.ACCEPTED;
+    }
+
+    private Acceptance finish(CallHandle handle, Final fin, Throwable error) {
+        Call call = own(handle);
+        if (call == null) return Acceptance.NOT_THIS_SINK;
+        if (!decide(call, fin, error)) return Acceptance.CALL_FINISHED;
+        sendFinal(call, fin, error);
+        return Acceptance.ACCEPTED;
+    }
+
+    /** A callback of {@code call} returned: the final decided meanwhile, if any, follows on this thread. */
+    private void leaveCallback(Call call) {
+        Final fin;
+        Throwable error;
+        synchronized (lock) {
+            if (!call.finalDue) {
+                call.inCallback = false;
+                return;
+            }
+            call.finalDue = false;
+            fin = call.fin;
+            error = call.error;
+        }
+        runListener(call, () -> invokeFinal(call.context, fin, error));
+        leaveCallback(call);
+    }
+
+    // ---- the hooks: each one decision, each the place one mutant breaks ----
+
+    /** The listener every callback goes to. */
+    protected SinkListener<Object> listener() { return listener; }
+
+    /** Makes a new call reachable by {@link #cancel()}. */
+    protected void register(Call call) {
+        synchronized (lock) {
+            registry.add(call);
+        }
+    }
+
+    /** Cancel's linearization point: takes every pending call out of the registry at once. */
+    protected Set<Call> detachAll() {
+        synchronized (lock) {
+            Set<Call> pending = registry;
+            registry = new LinkedHashSet<>();
+            return pending;
+        }
+    }
+
+    /** Under the lock: a call that got its final leaves the registry at once (SC-13). */
+    protected void unlink(Call call) { registry.remove(call); }
+
+    /** The call behind {@code handle} if this sink issued it, else null (SC-14). */
+    protected Call own(CallHandle handle) {
+        return handle instanceof Call && ((Call) handle).sink == this ? (Call) handle : null;
+    }
+
+    /** Whether a provider signal may run its callback now; marks the call as in a callback if so. */
+    protected Acceptance admit(Call call, Signal kind) {
+        synchronized (lock) {
+            if (call.fin != null) return Acceptance.CALL_FINISHED;
+            if (call.inCallback) return Acceptance.CALL_BUSY;
+            call.inCallback = true;
+            return Acceptance.ACCEPTED;
+        }
+    }
+
+    /** Decides {@code call}'s final if it has none yet; exactly one decision wins (SC-05). */
+    protected boolean decide(Call call, Final fin, Throwable error) {
+        synchronized (lock) {
+            if (call.fin != null) return false;
+            call.fin = fin;
+            call.error = error;
+            unlink(call);
+            return true;
+        }
+    }
+
+    /** Sends a final the caller has just decided, unless a callback of the call is running (it then follows it). */
+    protected void sendFinal(Call call, Final fin, Throwable error) {
+        if (!claimForFinal(call)) return;
+        runListener(call, () -> invokeFinal(call.context, fin, error));
+        leaveCallback(call);
+    }
+
+    /** Under the lock: true if the final may run now; false if the running callback's thread will send it. */
+    protected boolean claimForFinal(Call call) {
+        synchronized (lock) {
+            if (call.inCallback) {
+                call.finalDue = true;
+                return false;
+            }
+            call.inCallback = true;
+            return true;
+        }
+    }
+
+    /** Sends the finals of the calls one cancel decided; one listener's exception stops nothing (SC-15). */
+    protected void sweep(List<Call> cancelled) {
+        for (Call call : cancelled) sendFinal(call, Final.CANCELLED, null);
+    }
+
+    /** The listener threw from an object or progress callback: that call, and only it, is cancelled (SC-15). */
+    protected void cancelFaultedCall(Call call) {
+        if (decide(call, Final.CANCELLED, null)) sendFinal(call, Final.CANCELLED, null);
+    }
+
+    /** Runs one listener callback with no lock held; returns false, after reporting it, if the listener threw. */
+    protected boolean runListener(Call call, Runnable callback) {
+        try {
+            callback.run();
+            return true;
+        } catch (RuntimeException | Error e) {
+            reportListenerError(call, e);
+            return false;
+        }
+    }
+
+    /** Hands an exception the listener threw to whoever watches for them (SC-15). */
+    protected void reportListenerError(Call call, Throwable error) {
+        listenerErrors.accept(call.context, error);
+    }
+
+    /** The final callback itself. */
+    protected void invokeFinal(Object context, Final fin, Throwable error) {
+        switch (fin) {
+            case COMPLETED: listener().onCompleted(context); break;
+            case FAILED: listener().onFailed(context, error); break;
+            default: listener().onCancelled(context); break;
+        }
+    }
+
+    /** What the provider's handle says: cancelled or not (SC-12). */
+    protected boolean providerSeesCancelled(Call call) {
+        synchronized (lock) {
+            return call.fin == Final.CANCELLED;
+        }
+    }
+
+    /** The kit's adapter for this correct fixture: it must pass every rule the mutants break. */
+    public static final class Adapter extends MutantAdapter {
+        public Adapter() { super(BaseSink::new); }
+    }
+}

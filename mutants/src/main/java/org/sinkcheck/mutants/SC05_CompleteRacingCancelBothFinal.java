@@ -1,0 +1,36 @@
+package org.sinkcheck.mutants;
+
+import java.util.function.BiConsumer;
+import org.sinkcheck.sink.SinkListener;
+
+/**
+ * SC-05 broken: the final is decided check-then-act, the check outside the lock. A complete and a
+ * cancel that both pass the check both win, and each sends its own final: the listener hears two.
+ */
+@ConcurrencyOnly("complete(c) and cancel() both see c without a final, then both decide and send it")
+@BugPattern("complete racing cancel: both deliver a final (non-atomic final state)")
+public class SC05_CompleteRacingCancelBothFinal extends BaseSink {
+    public SC05_CompleteRacingCancelBothFinal(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
+        super(listener, errors);
+    }
+
+    @Override
+    protected boolean decide(Call call, Final fin, Throwable error) {
+        boolean undecided;
+        synchronized (lock) {
+            undecided = call.fin == null;
+        }
+        if (!undecided) return false;
+        Thread.yield();
+        synchronized (lock) {
+            call.fin = fin;
+            call.error = error;
+            unlink(call);
+        }
+        return true;
+    }
+
+    public static final class Adapter extends MutantAdapter {
+        public Adapter() { super(SC05_CompleteRacingCancelBothFinal::new); }
+    }
+}

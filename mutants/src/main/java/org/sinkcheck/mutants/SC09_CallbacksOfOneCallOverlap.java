@@ -1,0 +1,30 @@
+package org.sinkcheck.mutants;
+
+import java.util.function.BiConsumer;
+import org.sinkcheck.sink.Acceptance;
+import org.sinkcheck.sink.SinkListener;
+
+/**
+ * SC-09 broken: a signal is admitted whenever the call has no final, even while another callback of
+ * the same call is still running. Two providers' threads signalling one call run its listener at once.
+ */
+@ConcurrencyOnly("deliver(c) on two threads: both callbacks of c run at the same time")
+@BugPattern("callbacks of one call overlap (no per-call serialization)")
+public class SC09_CallbacksOfOneCallOverlap extends BaseSink {
+    public SC09_CallbacksOfOneCallOverlap(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
+        super(listener, errors);
+    }
+
+    @Override
+    protected Acceptance admit(Call call, Signal kind) {
+        synchronized (lock) {
+            if (call.fin != null) return Acceptance.CALL_FINISHED;
+            call.inCallback = true;
+            return Acceptance.ACCEPTED;
+        }
+    }
+
+    public static final class Adapter extends MutantAdapter {
+        public Adapter() { super(SC09_CallbacksOfOneCallOverlap::new); }
+    }
+}
