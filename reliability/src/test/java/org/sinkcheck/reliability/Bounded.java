@@ -1,6 +1,7 @@
 package org.sinkcheck.reliability;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -54,6 +55,15 @@ final class Bounded {
         Step step = new Step(what, task);
         step.start();
         return step;
+    }
+
+    /** Waits for {@code latch}, keeping the interrupt status if interrupted. */
+    static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code task} and waits for it at most {@code limit}. */

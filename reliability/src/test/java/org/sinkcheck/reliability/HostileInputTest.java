@@ -183,21 +183,21 @@ class HostileInputTest {
         Recorder heardB = new Recorder();
         SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
         SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
-        List<Object> before = beginMany(a, "call", 2000);
-        beginMany(b, "call of b", 200);
+        List<Object> before = a.beginMany("call", 2000);
+        b.beginMany("call of b", 200);
         List<Object> during = new CopyOnWriteArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Bounded.Step> steps = new ArrayList<>();
         for (int t = 0; t < 6; t++) {
             steps.add(Bounded.start("canceller " + t, () -> {
-                awaitUninterruptibly(go);
+                Bounded.awaitUninterruptibly(go);
                 for (int i = 0; i < 50; i++) a.cancel();
             }));
         }
         for (int t = 0; t < 2; t++) {
             int thread = t;
             steps.add(Bounded.start("beginner " + t, () -> {
-                awaitUninterruptibly(go);
+                Bounded.awaitUninterruptibly(go);
                 for (int i = 0; i < 500; i++) {
                     Object context = Recorder.context("call " + i + " begun by thread " + thread + " during the storm");
                     during.add(context);
@@ -225,15 +225,6 @@ class HostileInputTest {
         assertEquals(0, heardB.total(), "SC-02: the storm on a reached b's listener");
     }
 
-    private static List<Object> beginMany(SinkUnderTest sink, String name, int n) {
-        List<Object> contexts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Object context = Recorder.context(name + " " + i);
-            contexts.add(context);
-            sink.begin(context);
-        }
-        return contexts;
-    }
 
     /** Every provider signal through {@code call} is refused. */
     private static void assertAllSignalsRefused(SinkUnderTest.Call call, Set<Capability> caps, String what) {
@@ -245,11 +236,4 @@ class HostileInputTest {
         }
     }
 
-    static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.sinkcheck.reliability;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 import org.sinkcheck.kit.AdapterLoadException;
@@ -55,6 +57,17 @@ abstract class SinkUnderTest {
     abstract void cancel();
 
     abstract int pendingCalls();
+
+    /** Begins {@code n} calls with fresh contexts named {@code name 0..n-1}; returns the contexts in order. */
+    List<Object> beginMany(String name, int n) {
+        List<Object> contexts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Object context = Recorder.context(name + " " + i);
+            contexts.add(context);
+            begin(context);
+        }
+        return contexts;
+    }
 
     /** A handle no sink issued, presented to this sink. */
     abstract Call forged();
