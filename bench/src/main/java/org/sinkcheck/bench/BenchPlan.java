@@ -13,7 +13,11 @@ import java.util.Map;
  * untimed) and warmed with thousands; a cancel of ten thousand or a million calls is timed alone.
  */
 final class BenchPlan {
+    // The quick profile leaves out cancelUntilQuiet: the reference sink runs every final before cancel()
+    // returns (but for a call whose callback is in flight, which a single-threaded benchmark never has),
+    // so there it measures cancel again. The full profile measures it for every N.
     private static final String CANCEL = "CancelBenchmark\\.cancel$";
+    private static final String CANCEL_AND_NEIGHBOUR = "CancelBenchmark\\.cancel(BesideBusyNeighbour)?$";
     private static final String CANCEL_ALL_WAYS = "CancelBenchmark\\.cancel(BesideBusyNeighbour|UntilQuiet)?$";
     private static final String COMMON_PATH = "CommonPathBenchmark\\.";
 
@@ -34,7 +38,7 @@ final class BenchPlan {
                     new Pass("common-path", COMMON_PATH, Map.of("impl", sinks), 0, 0, 1, 1, 1, 50));
             case QUICK -> List.of(
                     new Pass("cancel N=1,100", CANCEL, Map.of("impl", withLimit, "calls", List.of("1", "100")), 1, 5, 1000, 15, 100, 0),
-                    new Pass("cancel N=10000, beside a neighbour, until quiet", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("10000")), 1, 5, 10, 15, 1, 0),
+                    new Pass("cancel N=10000, and beside a busy neighbour", CANCEL_AND_NEIGHBOUR, Map.of("impl", withLimit, "calls", List.of("10000")), 1, 5, 10, 15, 1, 0),
                     new Pass("cancel N=1000000", CANCEL, Map.of("impl", withLimit, "calls", List.of("1000000")), 1, 2, 1, 8, 1, 0),
                     new Pass("common path", COMMON_PATH, Map.of("impl", sinks), 1, 3, 1, 5, 1, 1000));
             case FULL -> List.of(

@@ -38,8 +38,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Measurement(iterations = 15)
 public class CancelBenchmark {
 
-    /** Below this many calls a full collection before each cancel costs more than the noise it removes. */
-    private static final int OLD_GENERATION_FROM = 10_000;
+    /**
+     * From this many calls on, the setup's garbage fills the young generation within an invocation or
+     * two, so a young collection would land in the cancel itself; a full collection before it removes that.
+     * Below it, a collection before each of thousands of invocations would cost more than it removes.
+     */
+    private static final int FULL_GC_FROM = 1_000_000;
 
     /** A freshly loaded sink for every invocation. */
     @State(Scope.Thread)
@@ -55,9 +59,7 @@ public class CancelBenchmark {
         @Setup(Level.Invocation)
         public void load() {
             loaded = LoadedSink.open(Implementation.adapter(impl), calls);
-            // Calls that have waited are in the old generation; a young collection copying them
-            // in the middle of the cancel would measure the collector, not the sink.
-            if (calls >= OLD_GENERATION_FROM) System.gc();
+            if (calls >= FULL_GC_FROM) System.gc();
         }
 
         @TearDown(Level.Invocation)

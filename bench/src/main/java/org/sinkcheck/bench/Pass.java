@@ -43,7 +43,9 @@ record Pass(String name, String include, Map<String, List<String>> params, int f
             TimeValue time = new TimeValue(iterationMs, TimeUnit.MILLISECONDS);
             builder.warmupTime(time).measurementTime(time);
         } else {
-            builder.warmupBatchSize(warmupBatch).measurementBatchSize(batch);
+            // JMH reports a single-shot score per invocation of the batch loop; dividing by the batch
+            // makes it per cancel() (warm-up scores, divided by the same, are not reported).
+            builder.warmupBatchSize(warmupBatch).measurementBatchSize(batch).operationsPerInvocation(batch);
         }
         return builder.build();
     }

@@ -139,7 +139,8 @@ public final class BenchReport {
             worstSpeedupRatio = Double.isNaN(worstSpeedupRatio) ? r : Math.max(worstSpeedupRatio, r);
         }
         targets.add(Target.atMost("at N ≥ 10 000, cancel at least " + PEER_SPEEDUP + "× faster than the best peer",
-                worstSpeedupRatio, 1 / PEER_SPEEDUP, subject + " / best peer, worst N: " + String.join("; ", perN)));
+                worstSpeedupRatio, 1 / PEER_SPEEDUP, perN.isEmpty() ? "no cancel measured at N ≥ 10 000"
+                        : subject + " / best peer, the worst N decides: " + String.join("; ", perN)));
 
         for (String benchmark : List.of(BEGIN_COMPLETE_1, BEGIN_COMPLETE_2)) {
             String threads = benchmark.equals(BEGIN_COMPLETE_1) ? "1 thread" : "2 threads";
@@ -157,7 +158,8 @@ public final class BenchReport {
             worstIsolation = Double.isNaN(worstIsolation) ? r : Math.max(worstIsolation, r);
         }
         targets.add(Target.atMost("neighbour-isolation ratio ≤ " + ISOLATION_MAX, worstIsolation, ISOLATION_MAX,
-                subject + " cancel beside 1 000 000 pending calls / beside none, worst of N = "
+                isolated.isEmpty() ? "no cancel measured beside a busy neighbour"
+                        : subject + " cancel beside a sink with 1 000 000 pending calls / beside none, worst of N = "
                         + isolated.stream().map(BenchReport::count).collect(Collectors.joining(", "))));
 
         Optional<String> leanest = peers().stream().filter(bytesPerCall::containsKey)
