@@ -5,6 +5,8 @@ import io.grpc.Context.CancellableContext;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -20,8 +22,18 @@ import org.sinkcheck.kit.SinkAdapter;
  * values, so an object delivery is the idiom {@code if (!context.isCancelled()) deliver(…)}. Not declared:
  * progress; retention (a context cannot count its listeners); handle checks; listener errors (gRPC logs
  * a throwing listener and goes on, and a listener only hears the final).
+ *
+ * <p>gRPC logs each exception a cancellation listener throws (java.util.logging, INFO, with the stack
+ * trace); the kit throws thousands on purpose, so this adapter raises that one logger to WARNING.
  */
 public final class GrpcCancellableContextAdapter implements SinkAdapter<Group<CancellableContext>, GrpcCancellableContextAdapter.Member> {
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger CONTEXT_LOG = Logger.getLogger(Context.class.getName());
+
+    static {
+        CONTEXT_LOG.setLevel(Level.WARNING);
+    }
 
     /** One member: the child context, which is also the provider's handle, and the listener side. */
     public record Member(CancellableContext context, ProbedCall call) {}

@@ -2,6 +2,7 @@ package org.sinkcheck.wild;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
@@ -10,6 +11,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Hooks;
 
 /**
  * Reactor's {@code Disposables.composite()} as a sink. A call is a {@code Flux.create} subscription whose
@@ -19,9 +21,24 @@ import reactor.core.publisher.FluxSink;
  *
  * <p>Not declared: progress (Reactor has no progress signal) and handle checks (a {@code FluxSink} is
  * bound to its subscription by construction).
+ *
+ * <p>An exception Reactor cannot deliver (a callback throwing after the end, an error signalled after
+ * cancel) is "dropped" to the global {@code Hooks.onErrorDropped} hook, without the call it belongs to;
+ * by default it is logged, one stack trace each. The kit throws thousands on purpose, so this adapter adds
+ * a hook that counts them ({@link #droppedErrors()}) instead. Verdicts do not change: either way the
+ * sink reports no error for the call.
  */
 public final class ReactorCompositeAdapter
         implements SinkAdapter<Group<Disposable.Composite>, ReactorCompositeAdapter.Member> {
+
+    private static final AtomicLong DROPPED = new AtomicLong();
+
+    static {
+        Hooks.onErrorDropped(e -> DROPPED.incrementAndGet());
+    }
+
+    /** Errors Reactor dropped to its global hook since this adapter class was loaded. */
+    public static long droppedErrors() { return DROPPED.get(); }
 
     /** One member: the provider's sink and the listener side. */
     public record Member(FluxSink<Object> emitter, ProbedCall call) {}

@@ -3,8 +3,10 @@ package org.sinkcheck.wild;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
@@ -19,9 +21,24 @@ import org.sinkcheck.kit.SinkAdapter;
  *
  * <p>Not declared: progress (RxJava has no progress signal) and handle checks (an emitter is bound to its
  * subscription by construction; no API presents a handle to a composite).
+ *
+ * <p>An exception a callback throws where RxJava cannot deliver it (from a dispose hook, after the end)
+ * goes to RxJava's one global error handler, without the call it belongs to. By default that handler
+ * prints every one; the kit throws thousands on purpose, so this adapter installs a handler that counts
+ * them ({@link #globallyReportedErrors()}) unless the application has set one. Verdicts do not change:
+ * either way the sink reports no error for the call.
  */
 public final class RxJavaCompositeDisposableAdapter
         implements SinkAdapter<Group<CompositeDisposable>, RxJavaCompositeDisposableAdapter.Member> {
+
+    private static final AtomicLong GLOBALLY_REPORTED = new AtomicLong();
+
+    static {
+        if (RxJavaPlugins.getErrorHandler() == null) RxJavaPlugins.setErrorHandler(e -> GLOBALLY_REPORTED.incrementAndGet());
+    }
+
+    /** Errors RxJava sent to its global handler (installed by this adapter) since the JVM started. */
+    public static long globallyReportedErrors() { return GLOBALLY_REPORTED.get(); }
 
     /** One member: the provider's emitter and the listener side. */
     public record Member(ObservableEmitter<Object> emitter, ProbedCall call) {}

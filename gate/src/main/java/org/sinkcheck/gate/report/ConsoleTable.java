@@ -1,5 +1,6 @@
 package org.sinkcheck.gate.report;
 
+import org.sinkcheck.kit.run.Verdict;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -20,14 +21,14 @@ public final class ConsoleTable {
         out.println();
         out.println("sinkcheck check: " + report.sinkName() + " (" + report.adapterClass() + ")");
         out.println();
-        out.printf(Locale.ROOT, "%-6s %-5s %-7s %s%n", "rule", "level", "verdict", "evidence");
+        out.printf(Locale.ROOT, "%-6s %-5s %-11s %s%n", "rule", "level", "verdict", "evidence");
         for (Rule rule : Rule.values()) {
-            out.printf(Locale.ROOT, "%-6s %-5s %-7s %s%n", rule.id(), rule.level(), report.verdict(rule).label(),
+            out.printf(Locale.ROOT, "%-6s %-5s %-11s %s%n", rule.id(), rule.level(), report.verdict(rule).label(),
                     firstLine(report.evidence(rule)));
         }
         out.println();
         for (Rule rule : report.violatedRequiredRules()) {
-            out.println(rule.id() + " violated: " + rule.summary());
+            out.println(rule.id() + (report.verdict(rule) == Verdict.FAIL ? " violated: " : " untested: ") + rule.summary());
             for (String line : report.evidence(rule).split("\\R")) out.println("    " + line);
             out.println();
         }
@@ -36,12 +37,13 @@ public final class ConsoleTable {
         if (!report.passed()) out.println("reproduce: " + report.reproduce());
     }
 
-    /** {@code PASS: 16 rules, 14 pass, 0 fail, 2 not applicable}. */
+    /** {@code PASS: 16 rules, 14 pass, 0 fail, 2 not applicable, 0 left to the stress tier, 0 untested}. */
     public static String summaryLine(GateReport report) {
         List<Verdict> verdicts = Arrays.stream(Rule.values()).map(report::verdict).toList();
-        return String.format(Locale.ROOT, "%s: %d rules, %d pass, %d fail, %d not applicable",
+        return String.format(Locale.ROOT, "%s: %d rules, %d pass, %d fail, %d not applicable, %d left to the stress tier, %d untested",
                 report.passed() ? "PASS" : "FAIL", verdicts.size(),
-                count(verdicts, Verdict.PASS), count(verdicts, Verdict.FAIL), count(verdicts, Verdict.NOT_APPLICABLE));
+                count(verdicts, Verdict.PASS), count(verdicts, Verdict.FAIL), count(verdicts, Verdict.NOT_APPLICABLE),
+                count(verdicts, Verdict.STRESS_TIER), count(verdicts, Verdict.UNTESTED));
     }
 
     private static long count(List<Verdict> verdicts, Verdict v) {

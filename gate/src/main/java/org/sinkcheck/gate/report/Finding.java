@@ -1,5 +1,6 @@
 package org.sinkcheck.gate.report;
 
+import org.sinkcheck.kit.run.Verdict;
 import org.sinkcheck.spec.Rule;
 
 /**

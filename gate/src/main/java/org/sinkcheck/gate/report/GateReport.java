@@ -1,5 +1,6 @@
 package org.sinkcheck.gate.report;
 
+import org.sinkcheck.kit.run.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,25 +47,26 @@ public final class GateReport {
 
     /** The findings of every engine, combined. */
     public Verdict verdict(Rule rule) {
-        return findings.get(rule).stream().map(Finding::verdict).reduce(Verdict::and).orElse(Verdict.NOT_APPLICABLE);
+        return findings.get(rule).stream().map(Finding::verdict).reduce(Verdicts::combine).orElse(Verdict.NOT_APPLICABLE);
     }
 
     /** The evidence a person reads for {@code rule}: the failures if any, otherwise everything found. */
     public String evidence(Rule rule) {
         List<Finding> all = findings.get(rule);
         if (all.isEmpty()) return "no engine observed this rule";
-        List<Finding> shown = verdict(rule) == Verdict.FAIL
-                ? all.stream().filter(f -> f.verdict() == Verdict.FAIL).toList()
+        Verdict verdict = verdict(rule);
+        List<Finding> shown = verdict == Verdict.FAIL || verdict == Verdict.PASS
+                ? all.stream().filter(f -> f.verdict() == verdict).toList()
                 : all;
         List<String> parts = new ArrayList<>();
         for (Finding f : shown) parts.add(f.source() + ": " + f.evidence());
         return String.join("\n", parts);
     }
 
-    /** The rules whose verdict is FAIL and whose level is MUST: any of them fails the gate. */
+    /** The MUST rules that failed or went untested: any of them fails the gate. */
     public List<Rule> violatedRequiredRules() {
         return java.util.Arrays.stream(Rule.values())
-                .filter(r -> r.level() == Rule.Level.MUST && verdict(r) == Verdict.FAIL)
+                .filter(r -> r.level() == Rule.Level.MUST && Verdicts.failsGate(verdict(r)))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package org.sinkcheck.gate.report;
 
+import org.sinkcheck.kit.run.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import org.w3c.dom.Element;
 /**
  * The report as JUnit XML (the Surefire/Ant schema every CI system reads): one {@code <testsuite>}, one
  * {@code <testcase>} per rule named by its id, a {@code <failure>} carrying the counterexample for a violated
- * rule, {@code <skipped>} with the reason for a rule that does not apply, and one more test case per step
+ * (or untested) rule, {@code <skipped>} with the reason for a rule that does not apply or is left to the stress
+ * tier, and one more test case per step
  * that failed without naming a rule.
  */
 public final class JUnitXml {
@@ -45,17 +47,17 @@ public final class JUnitXml {
             tests++;
             Element testcase = testcase(doc, suite, className, rule.id() + " " + rule.summary());
             Verdict verdict = report.verdict(rule);
-            if (verdict == Verdict.FAIL) {
+            if (Verdicts.failsGate(verdict)) {
                 failures++;
                 Element failure = doc.createElement("failure");
                 failure.setAttribute("type", rule.id());
-                failure.setAttribute("message", rule.id() + " violated: " + rule.summary());
+                failure.setAttribute("message", rule.id() + (verdict == Verdict.FAIL ? " violated: " : " untested: ") + rule.summary());
                 failure.setTextContent(report.evidence(rule) + "\nreproduce: " + report.reproduce());
                 testcase.appendChild(failure);
-            } else if (verdict == Verdict.NOT_APPLICABLE) {
+            } else if (verdict != Verdict.PASS) {
                 skipped++;
                 Element skip = doc.createElement("skipped");
-                skip.setAttribute("message", report.evidence(rule));
+                skip.setAttribute("message", verdict.label() + ": " + report.evidence(rule));
                 testcase.appendChild(skip);
             } else {
                 Element out = doc.createElement("system-out");
