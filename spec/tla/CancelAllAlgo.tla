@@ -246,15 +246,18 @@ CancelClose(t, s) ==
 
 \* [ReferenceSink.java:273,278] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
+\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink.
 CancelSweep(t, c) ==
     /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
     /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
-    /\ CASE state[c] = "idle" -> state' = [state EXCEPT ![c] = "cancelled"] /\ EndCall(t, c)
+    /\ linked' = [linked EXCEPT ![c] = FALSE]
+    /\ CASE state[c] = "idle" -> /\ state' = [state EXCEPT ![c] = "cancelled"]
+                                 /\ fcall' = [fcall EXCEPT ![t] = c] /\ Goto(t, "send")
          [] state[c] = "busy" -> state' = [state EXCEPT ![c] = "busycancel"] /\ UNCHANGED <<pc, fcall>>
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+    /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
 
-\* [ReferenceSink.java:265] ReferenceSink.cancel returns once Registry.forEach has passed every slot published before the
+\* [ReferenceSink.java:265] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too).
 CancelReturn(t) ==
     /\ pc[t] = "sweep"
@@ -276,7 +279,7 @@ Unlink(t) ==
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:319] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* [ReferenceSink.java:323] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"

@@ -13,12 +13,11 @@ EXTENDS CancelAllAlgo
 \* ReferenceSink.sweep without the `cas(BUSY, BUSY_CANCEL)` branch.
 SweepIdleOnly(t) ==
     \E c \in Calls :
-        /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
-        /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
-        /\ IF state[c] = "idle"
-           THEN state' = [state EXCEPT ![c] = "cancelled"] /\ EndCall(t, c)
-           ELSE UNCHANGED <<state, pc, fcall>>
-        /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+        \/ state[c] # "busy" /\ CancelSweep(t, c)
+        \/ /\ state[c] = "busy" /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
+           /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
+           /\ linked' = [linked EXCEPT ![c] = FALSE]
+           /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, pc, tcall, tkind, csink, cgen, cmust, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "sweep" /\ cseen'[t] # cseen[t], SweepIdleOnly)]_vars
 =============================================================================

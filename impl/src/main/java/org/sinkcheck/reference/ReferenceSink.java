@@ -262,16 +262,16 @@ public final class ReferenceSink<C> implements Sink<C> {
         @SuppressWarnings("unchecked")
         Registry<Call<C>> closed =
                 (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>()); // CancelAllAlgo!CancelClose (LP)
-        closed.forEach(this::sweep);                                 // CancelAllAlgo!CancelReturn when done
+        closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
     }
 
-    /** One call of a closed generation: one CAS in the common case. */
+    /** One call of a closed generation, its slot already cleared by drain: one CAS in the common case. */
     private void sweep(Call<C> call) {
         for (;;) {
             int s = call.state();
             if (s == IDLE) {
                 if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
-                    end(call, CANCELLED, null);
+                    sendFinal(call, CANCELLED, null);
                     return;
                 }
             } else if (s == BUSY) {
@@ -316,6 +316,10 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
     private void end(Call<C> call, int fin, Throwable error) {
         call.generation.remove(call.slot);                           // CancelAllAlgo!Unlink
+        sendFinal(call, fin, error);
+    }
+
+    private void sendFinal(Call<C> call, int fin, Throwable error) {
         try {                                                        // CancelAllAlgo!SendFinal
             switch (fin) {
                 case COMPLETED: listener.onCompleted(call.context); break;
