@@ -3,6 +3,7 @@ package org.sinkcheck.stress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.model.EventKind;
@@ -25,15 +26,14 @@ import org.sinkcheck.spec.Rule;
 final class EndState {
     private final RaceRecorder race;
     private final List<Violation> violations = new ArrayList<>();
+    private final String story;
 
+    /** Grades {@code race}, whose threads have all returned. Grading cancels every sink: grade a race once. */
     EndState(RaceRecorder race) {
         this.race = race;
-    }
-
-    String verdict() {
         settle();
         violations.addAll(race.strays);
-        String story = story();
+        story = story();
         for (RaceCall call : race.calls) checkQuiet(call);
         for (int s = 0; s < race.sinks.size(); s++) checkReferences(s, false);
         List<RaceCall> liveBeforeSweep = new ArrayList<>();
@@ -42,7 +42,16 @@ final class EndState {
         settle();
         for (RaceCall call : liveBeforeSweep) checkSwept(call);
         for (int s = 0; s < race.sinks.size(); s++) checkReferences(s, true);
-        return violations.stream().min(Comparator.comparing(Violation::rule)).map(Violation::toString).orElse(story);
+    }
+
+    /** The first broken rule, in rule order, if any. */
+    Optional<Violation> violation() {
+        return violations.stream().min(Comparator.comparing(Violation::rule));
+    }
+
+    /** The jcstress outcome: the first broken rule, or else the race's story. */
+    String verdict() {
+        return violation().map(Violation::toString).orElse(story);
     }
 
     private String story() {

@@ -26,6 +26,7 @@ public final class RaceCall {
 
     Object handle;
     int signalsAccepted;
+    /** Null until the provider completes (fails) the call; then whether any of its completes (fails) was accepted. */
     Boolean completeAccepted;
     Boolean failAccepted;
 

@@ -3,6 +3,7 @@ package org.sinkcheck.stress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -136,13 +137,15 @@ public final class RaceRecorder {
 
     /** Completes {@code call}; whether the sink accepted it (the complete won). */
     public boolean complete(RaceCall call) {
-        call.completeAccepted = adapter.complete(sinks.get(call.sink), call.handle);
-        return call.completeAccepted;
+        boolean accepted = adapter.complete(sinks.get(call.sink), call.handle);
+        call.completeAccepted = accepted || call.completeAccepted == Boolean.TRUE;
+        return accepted;
     }
 
     public boolean fail(RaceCall call) {
-        call.failAccepted = adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed"));
-        return call.failAccepted;
+        boolean accepted = adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed"));
+        call.failAccepted = accepted || call.failAccepted == Boolean.TRUE;
+        return accepted;
     }
 
     public void cancel(int sink) {
@@ -157,6 +160,11 @@ public final class RaceRecorder {
     /** Grades the race once every actor has returned: the verdict string jcstress counts (see {@link EndState}). */
     public String endState() {
         return new EndState(this).verdict();
+    }
+
+    /** Grades the race once every thread has returned: the first broken rule, if any (Lincheck's validation). */
+    public Optional<Violation> brokenRule() {
+        return new EndState(this).violation();
     }
 
     List<RaceCall> callsOf(int sink) {
