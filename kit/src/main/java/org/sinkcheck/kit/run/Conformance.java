@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
+import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.StateGraph;
 import org.sinkcheck.spec.Rule;
 
@@ -60,6 +62,44 @@ public final class Conformance {
         return new Session(adapter, options).run();
     }
 
+    /**
+     * The replay set of one set of bounds, computed once per JVM: exploring the graph costs more than
+     * replaying it on a fast sink, and the kill test checks dozens of sinks.
+     */
+    private record ReplaySet(StateGraph graph, List<List<Action>> paths, List<List<ModelState>> states, List<int[]> edgeIds) {
+        private static final Map<Bounds, ReplaySet> CACHE = new ConcurrentHashMap<>();
+
+        static ReplaySet of(Bounds bounds) {
+            return CACHE.computeIfAbsent(bounds, b -> {
+                StateGraph graph = StateGraph.explore(new Model(b));
+                Map<StateGraph.Edge, Integer> edgeIndex = new HashMap<>();
+                for (int i = 0; i < graph.edgeCount(); i++) edgeIndex.put(graph.edges().get(i), i);
+                List<List<Action>> paths = graph.edgeCoverPaths();
+                List<List<ModelState>> states = new ArrayList<>(paths.size());
+                List<int[]> edgeIds = new ArrayList<>(paths.size());
+                for (List<Action> path : paths) {
+                    List<ModelState> after = new ArrayList<>(path.size());
+                    int[] ids = new int[path.size()];
+                    int at = 0;
+                    for (int i = 0; i < path.size(); i++) {
+                        int to = graph.successor(at, path.get(i));
+                        ids[i] = edgeIndex.get(new StateGraph.Edge(at, path.get(i), to));
+                        after.add(graph.state(to));
+                        at = to;
+                    }
+                    states.add(List.copyOf(after));
+                    edgeIds.add(ids);
+                }
+                return new ReplaySet(graph, paths, List.copyOf(states), List.copyOf(edgeIds));
+            });
+        }
+
+        /** Marks the edges the first {@code steps} actions of path {@code p} take. */
+        void markCovered(int p, int steps, BitSet covered) {
+            for (int i = 0; i < steps; i++) covered.set(edgeIds.get(p)[i]);
+        }
+    }
+
     /** A failing behaviour waiting to be shrunk: the shortest one seen per rule. */
     private record Candidate(Discrepancy discrepancy, List<Action> actions, Model model, boolean throwingFinals,
                              String origin, Long seed) {}
@@ -80,11 +120,10 @@ public final class Conformance {
 
         ConformanceReport run() {
             long start = System.nanoTime();
-            Model replayModel = new Model(options.replayBounds());
-            StateGraph graph = StateGraph.explore(replayModel);
-            List<List<Action>> paths = graph.edgeCoverPaths();
-            Map<StateGraph.Edge, Integer> edgeIndex = new HashMap<>();
-            for (int i = 0; i < graph.edgeCount(); i++) edgeIndex.put(graph.edges().get(i), i);
+            ReplaySet replay = ReplaySet.of(options.replayBounds());
+            StateGraph graph = replay.graph();
+            Model replayModel = graph.model();
+            List<List<Action>> paths = replay.paths();
             BitSet covered = new BitSet(graph.edgeCount());
             long replaySteps = 0;
             int replayed = 0;
@@ -93,14 +132,15 @@ public final class Conformance {
                 if (path.isEmpty()) continue;
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
-                Run.Outcome quiet = Run.play(adapter, replayModel, path, false, tally);
+                List<ModelState> states = replay.states().get(p);
+                Run.Outcome quiet = Run.play(adapter, replayModel, path, states, false, tally);
                 replaySteps += quiet.steps();
-                markCovered(graph, edgeIndex, path.subList(0, quiet.steps()), covered);
+                replay.markCovered(p, quiet.steps(), covered);
                 if (!quiet.passed()) {
                     offer(quiet.discrepancies(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
                     continue;
                 }
-                Run.Outcome loud = Run.play(adapter, replayModel, path, true, tally);
+                Run.Outcome loud = Run.play(adapter, replayModel, path, states, true, tally);
                 replaySteps += loud.steps();
                 if (!loud.passed()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.discrepancies().get(0))),
@@ -183,15 +223,6 @@ public final class Conformance {
             int n = 0;
             while (n < path.size() && Run.supports(path.get(n), capabilities)) n++;
             return path.subList(0, n);
-        }
-
-        private static void markCovered(StateGraph graph, Map<StateGraph.Edge, Integer> edgeIndex, List<Action> actions, BitSet covered) {
-            int at = 0;
-            for (Action action : actions) {
-                int to = graph.successor(at, action);
-                covered.set(edgeIndex.get(new StateGraph.Edge(at, action, to)));
-                at = to;
-            }
         }
 
         private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {
