@@ -431,6 +431,9 @@ SC03_OneFinalLast ==
 \* SC-13 no retention: when all threads are idle, the registry slots hold exactly the pending calls.
 SC13_NoRetention == AllIdle => \A c \in Calls : linked[c] <=> AStatus(c) = "pending"
 
+\* SC-15: a call whose listener threw (and was reported) is cancelled, and only that call.
+SC15_FaultReported == \A c \in Calls : AFaulted(c) => AStatus(c) = "cancelled"
+
 \* SC-12 the provider is told: once the call's own state says cancelled, so does the abstract status.
 SC12_ProviderTold == \A c \in Calls : state[c] = "cancelled" => AStatus(c) = "cancelled"
 
