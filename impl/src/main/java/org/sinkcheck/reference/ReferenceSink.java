@@ -193,17 +193,18 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** Delivers an object unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
     public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, object, 0, 0, null);
+        return signal(handle, true, object, 0, 0, null);
     }
 
     /** Reports progress unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
     public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, null, current, upperBound, message);
+        return signal(handle, false, null, current, upperBound, message);
     }
 
-    /** Object (when {@code message} is null) or progress. One method: the state protocol is the same. */
-    private Acceptance signal(CallHandle handle, Object object, int current, int upperBound, String message) {
+    /** An object or a progress report: one method, because the state protocol is the same. */
+    private Acceptance signal(CallHandle handle, boolean isObject, Object object, int current, int upperBound,
+                              String message) {
         Call<C> call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
@@ -213,7 +214,7 @@ public final class ReferenceSink<C> implements Sink<C> {
             return Acceptance.CALL_FINISHED;
         }
         try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
-            if (message == null) listener.onObject(call.context, object);
+            if (isObject) listener.onObject(call.context, object);
             else listener.onProgress(call.context, current, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
             report(call, thrown);
