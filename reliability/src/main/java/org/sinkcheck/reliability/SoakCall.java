@@ -52,6 +52,9 @@ final class SoakCall {
     final SoakPlan plan;
     private final Model model;
 
+    /** {@link SoakSink#cancelsStartedIfNoneActive()} just before {@code begin}: -1 if a cancel was running. */
+    final long cancelsStartedAtBegin;
+
     /** The run's clock just after {@code begin} returned; events may arrive before it is set. */
     volatile long beganAt = Long.MAX_VALUE;
 
@@ -80,6 +83,7 @@ final class SoakCall {
         this.id = id;
         this.home = home;
         this.plan = plan;
+        this.cancelsStartedAtBegin = home.cancelsStartedIfNoneActive();
         this.model = MODELS[plan.endless() ? 1 : 0][plan.signals()];
         this.observed = model.apply(model.initial(), new Action.Begin(0, 0));
     }
@@ -131,6 +135,9 @@ final class SoakCall {
                     + signalsAccepted + " object/progress signals but the listener heard " + signalsHeard + " with its context"));
         }
     }
+
+    /** Whether this call's own listener threw or cancelled from an object or progress callback. */
+    synchronized boolean endedByItsListener() { return endedBy != Reaction.NONE; }
 
     boolean retired() {
         synchronized (this) {
