@@ -73,9 +73,8 @@ final class SoakCall {
     private int heardCount;
     private int signalsHeard;
     private int lateSignals;
-    private boolean reacted;
-    /** The listener's own reaction that ended the call (throw or cancel), if any: the model is then ahead. */
-    private Reaction endedBy = Reaction.NONE;
+    /** The listener's one throw or cancel in this call, if it reacted yet; the model may then be ahead of the events. */
+    private Reaction reactedWith = Reaction.NONE;
     private boolean condemned;
     private boolean retired;
 
@@ -100,11 +99,10 @@ final class SoakCall {
      * does now. A call that broke a rule once is reported once, not once per later event.
      */
     synchronized Reaction hear(EventKind event, ViolationLog log) {
-        Reaction reaction = plan.listener().reactionTo(event, reacted);
-        reacted |= reaction == Reaction.THROW || reaction == Reaction.CANCEL;
+        Reaction reaction = plan.listener().reactionTo(event, reactedWith != Reaction.NONE);
+        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) reactedWith = reaction;
         if (event.isFinal()) finalHeard = true;
         else signalsHeard++;
-        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) endedBy = reaction;
         if (!condemned) condemnIf(step(event, reaction), log);
         return reaction;
     }
@@ -136,8 +134,8 @@ final class SoakCall {
         }
     }
 
-    /** Whether this call's own listener threw or cancelled from an object or progress callback. */
-    synchronized boolean endedByItsListener() { return endedBy != Reaction.NONE; }
+    /** Whether this call's own listener has thrown or cancelled (before the final, that ends the call). */
+    synchronized boolean endedByItsListener() { return reactedWith != Reaction.NONE; }
 
     boolean retired() {
         synchronized (this) {
@@ -201,7 +199,7 @@ final class SoakCall {
         String what = name() + " heard " + event.tla() + " after " + heard.subList(0, heardCount);
         if (heardCount < heard.size()) {   // its own listener's throw or cancel has already ended it
             if (!event.isFinal()) return new Violation(Rule.SC04, "SC04_SilentAfterCancel", what + ", once its listener ended it");
-            return endedBy == Reaction.THROW
+            return reactedWith == Reaction.THROW
                     ? new Violation(Rule.SC15, "SC15_FaultReported", what + ", but its listener threw, so it must end cancelled")
                     : new Violation(Rule.SC16, "SC16_CancelInCallbackTakesEffect", what + ", but its listener cancelled its sink from inside a callback, so it must end cancelled");
         }

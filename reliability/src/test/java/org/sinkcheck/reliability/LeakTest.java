@@ -97,6 +97,7 @@ class LeakTest {
             assertEquals(0, sink.pendingCalls(), "SC-13: after " + after + ", the sink still counts pending calls");
         }
         long size = retainedBytes(sink);
+        System.out.printf("SC-13 %s: after %s the sink retains %,d bytes (baseline %,d)%n", sink.name(), after, size, baseline);
         assertTrue(size <= baseline + SLACK_BYTES, "SC-13: after " + after + " the sink retains " + size
                 + " bytes, baseline " + baseline + " (slack " + SLACK_BYTES + ")");
     }

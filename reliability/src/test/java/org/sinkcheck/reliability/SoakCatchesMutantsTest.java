@@ -24,6 +24,8 @@ import org.sinkcheck.spec.Rule;
  */
 class SoakCatchesMutantsTest {
     private static final Duration SHORT = Duration.ofMillis(1500);
+    /** Bugs that only a race shows get longer. */
+    private static final Duration RACY = Duration.ofSeconds(4);
 
     /** Mutants whose bug the soak sees as another rule's violation. */
     private static final Map<String, Rule> SEEN_AS = Map.of(
@@ -51,20 +53,21 @@ class SoakCatchesMutantsTest {
     @MethodSource("soakable")
     void soakOfAMutant_reportsTheRuleItBreaks(Mutant mutant) throws AdapterLoadException {
         Rule expected = SEEN_AS.getOrDefault(mutant.name(), mutant.rule());
-        SoakTotals totals = shortSoak(Soak.Options.defaults().adapter(mutant.adapterClassName()).adapter());
+        SoakTotals totals = shortSoak(Soak.Options.defaults().adapter(mutant.adapterClassName()).adapter(),
+                mutant.concurrencyOnly() ? RACY : SHORT);
         assertTrue(totals.violationsByRule().getOrDefault(expected, 0L) > 0,
                 "a soak of " + mutant.name() + " (" + mutant.pattern() + ") must report " + expected + ":\n" + totals.summary());
     }
 
     @Test
     void soakOfTheMutantsCorrectFixture_isClean() {
-        SoakTotals totals = shortSoak(new BaseSink.Adapter());
+        SoakTotals totals = shortSoak(new BaseSink.Adapter(), SHORT);
         assertEquals(0, totals.violations(), totals.summary());
     }
 
     /** A short soak, printing one line rather than the full summary: the assertion message has that. */
-    private static SoakTotals shortSoak(SinkAdapter<?, ?> adapter) {
-        SoakTotals totals = Soak.run(Soak.Options.defaults().adapter(adapter).duration(SHORT).progress(null));
+    private static SoakTotals shortSoak(SinkAdapter<?, ?> adapter, Duration length) {
+        SoakTotals totals = Soak.run(Soak.Options.defaults().adapter(adapter).duration(length).progress(null));
         System.out.printf("soak of %s: %,d calls, %,d events, violations %s%n", adapter.name(), totals.calls(), totals.events(), totals.violationsLine());
         return totals;
     }
