@@ -27,7 +27,7 @@ import org.sinkcheck.spec.Rule;
  * <table>
  * <caption>attribution of a difference in one step</caption>
  * <tr><th>difference</th><th>rule (operator)</th></tr>
- * <tr><td>a listener hears a call its sink does not own</td><td>SC-02 ({@code SC02_OwnListenerOnly})</td></tr>
+ * <tr><td>a listener hears a call its sink does not own</td><td>SC-14 on a foreign/forged-handle step, else SC-02 ({@code SC02_OwnListenerOnly})</td></tr>
  * <tr><td>an event or error report with a context no call was begun with</td><td>SC-14 on a foreign/forged-handle step, else SC-09 ({@code SC09_EventsCarryTheirCall})</td></tr>
  * <tr><td>a callback of a call starts while another of the same call runs</td><td>SC-09 ({@code SC09_SerialCallbacks})</td></tr>
  * <tr><td>a foreign or forged handle's signal is accepted or heard</td><td>SC-14 ({@code SC14_HandlesBound})</td></tr>
@@ -44,8 +44,8 @@ import org.sinkcheck.spec.Rule;
  * <tr><td>a live call's signal refused (object, progress, complete, fail)</td><td>throwing listener SC-15, cancel in callback SC-16; else SC-08 if the call began on a sink cancelled before, else SC-12 (the provider's view is not the call's status)</td></tr>
  * <tr><td>an object or progress heard that no signal sent</td><td>SC-09</td></tr>
  * <tr><td>the number of listener errors reported differs, or the listener's exception escapes</td><td>SC-15 ({@code SC15_FaultReported})</td></tr>
- * <tr><td>the sink references more calls than are pending / fewer</td><td>SC-13 ({@code SC13_NoRetention}) / SC-06 ({@code SC06_NoLostCall})</td></tr>
- * <tr><td>the provider's view is not "cancelled" exactly when the call is</td><td>SC-08 on begin, else SC-12 ({@code SC12_ProviderTold})</td></tr>
+ * <tr><td>the sink references more calls than are pending / fewer (unless a call of it differed above)</td><td>SC-13 ({@code SC13_NoRetention}) / SC-06 ({@code SC06_NoLostCall})</td></tr>
+ * <tr><td>the provider's view is not "cancelled" exactly when the call is (unless the call differed above)</td><td>SC-08 on begin, else SC-12 ({@code SC12_ProviderTold})</td></tr>
  * <tr><td>an operation throws</td><td>cancel: SC-07 if the sink was idle, else SC-01; cancel in a callback SC-16; begin SC-08; handle probes SC-14; signals SC-12</td></tr>
  * <tr><td>anything, in a replay whose listeners throw from every final, that passed with quiet listeners</td><td>SC-15</td></tr>
  * </table>
@@ -53,10 +53,13 @@ import org.sinkcheck.spec.Rule;
 final class Attribution {
     private Attribution() {}
 
-    static Discrepancy foreignListener(int sink, int call, ModelState after, List<EventKind> heard) {
+    /** A listener heard of a call its sink does not own: SC-14 if a foreign or forged handle let it in. */
+    static Discrepancy foreignListener(Action step, int sink, int call, ModelState after, List<EventKind> heard) {
         String owner = after.owner(call) == ModelState.NO_SINK ? "no sink (not begun)" : Bounds.sinkName(after.owner(call));
-        return Discrepancy.of(Rule.SC02, 1, "the listener of " + Bounds.sinkName(sink) + " heard " + heard + " of "
-                + Bounds.callName(call) + ", a call of " + owner);
+        String what = "the listener of " + Bounds.sinkName(sink) + " heard " + heard + " of "
+                + Bounds.callName(call) + ", a call of " + owner;
+        return isForeignOrForged(step) ? Discrepancy.of(Rule.SC14, what + ", through a handle it did not issue")
+                : Discrepancy.of(Rule.SC02, 1, what);
     }
 
     static Discrepancy stray(Action step, String what) {
@@ -162,8 +165,10 @@ final class Attribution {
         return Discrepancy.of(Rule.SC12, "a provider signal threw " + what);
     }
 
+    /** A difference that shows only while the listener throws from its final callbacks: SC-15's. */
     static Discrepancy onlyWithThrowingFinals(Discrepancy d) {
-        return Discrepancy.of(Rule.SC15, d + " — only when the listener throws from its final callbacks");
+        String also = d.rule() == Rule.SC15 ? "" : " (so " + d.rule().id() + " breaks too)";
+        return Discrepancy.of(Rule.SC15, "with a listener throwing from its finals, " + d.detail() + also);
     }
 
     /** Whether the step is about {@code call}: signals it, or cancels its sink. */

@@ -5,16 +5,19 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
+import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.StateGraph;
 import org.sinkcheck.spec.Rule;
 
@@ -60,6 +63,74 @@ public final class Conformance {
         return new Session(adapter, options).run();
     }
 
+    /**
+     * The replay set of one set of bounds, computed once per JVM: exploring the graph costs more than
+     * replaying it on a fast sink, and the kill test checks dozens of sinks.
+     */
+    private record ReplaySet(StateGraph graph, List<List<Action>> paths, List<List<ModelState>> states, List<int[]> edgeIds,
+                             Map<StateGraph.Edge, Integer> edgeIndex) {
+        private static final Map<Bounds, ReplaySet> CACHE = new ConcurrentHashMap<>();
+
+        static ReplaySet of(Bounds bounds) {
+            return CACHE.computeIfAbsent(bounds, b -> {
+                StateGraph graph = StateGraph.explore(new Model(b));
+                Map<StateGraph.Edge, Integer> edgeIndex = new HashMap<>();
+                for (int i = 0; i < graph.edgeCount(); i++) edgeIndex.put(graph.edges().get(i), i);
+                List<List<Action>> paths = graph.edgeCoverPaths();
+                List<List<ModelState>> states = new ArrayList<>(paths.size());
+                List<int[]> edgeIds = new ArrayList<>(paths.size());
+                for (List<Action> path : paths) {
+                    List<ModelState> after = new ArrayList<>(path.size());
+                    int[] ids = new int[path.size()];
+                    int at = 0;
+                    for (int i = 0; i < path.size(); i++) {
+                        int to = graph.successor(at, path.get(i));
+                        ids[i] = edgeIndex.get(new StateGraph.Edge(at, path.get(i), to));
+                        after.add(graph.state(to));
+                        at = to;
+                    }
+                    states.add(List.copyOf(after));
+                    edgeIds.add(ids);
+                }
+                return new ReplaySet(graph, paths, List.copyOf(states), List.copyOf(edgeIds), edgeIndex);
+            });
+        }
+
+        /**
+         * Path {@code p} as a sink with {@code capabilities} can play it: whole if it can play every
+         * action; else without the actions it cannot play, cut where the rest stops being a behaviour
+         * of the model (so a sink without progress still gets every behaviour that needs none).
+         */
+        Playable playable(int p, Set<Capability> capabilities) {
+            List<Action> path = paths.get(p);
+            if (path.stream().allMatch(a -> Run.supports(a, capabilities))) {
+                return new Playable(path, states.get(p), edgeIds.get(p));
+            }
+            List<Action> kept = new ArrayList<>();
+            List<ModelState> after = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            int at = 0;
+            for (Action action : path) {
+                if (!Run.supports(action, capabilities)) continue;
+                int to = graph.successor(at, action);
+                if (to < 0) break;
+                ids.add(edgeIndex.get(new StateGraph.Edge(at, action, to)));
+                kept.add(action);
+                after.add(graph.state(to));
+                at = to;
+            }
+            return new Playable(kept, after, ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+    }
+
+    /** One behaviour to replay, with the model's state and the graph's edge after each action. */
+    private record Playable(List<Action> actions, List<ModelState> states, int[] edgeIds) {
+        void markCovered(int steps, BitSet covered) {
+            for (int i = 0; i < steps; i++) covered.set(edgeIds[i]);
+        }
+    }
+
     /** A failing behaviour waiting to be shrunk: the shortest one seen per rule. */
     private record Candidate(Discrepancy discrepancy, List<Action> actions, Model model, boolean throwingFinals,
                              String origin, Long seed) {}
@@ -80,27 +151,29 @@ public final class Conformance {
 
         ConformanceReport run() {
             long start = System.nanoTime();
-            Model replayModel = new Model(options.replayBounds());
-            StateGraph graph = StateGraph.explore(replayModel);
-            List<List<Action>> paths = graph.edgeCoverPaths();
-            Map<StateGraph.Edge, Integer> edgeIndex = new HashMap<>();
-            for (int i = 0; i < graph.edgeCount(); i++) edgeIndex.put(graph.edges().get(i), i);
+            ReplaySet replay = ReplaySet.of(options.replayBounds());
+            StateGraph graph = replay.graph();
+            Model replayModel = graph.model();
+            List<List<Action>> paths = replay.paths();
             BitSet covered = new BitSet(graph.edgeCount());
             long replaySteps = 0;
             int replayed = 0;
+            Set<List<Action>> seen = new HashSet<>();
             for (int p = 0; p < paths.size(); p++) {
-                List<Action> path = supportedPrefix(paths.get(p));
-                if (path.isEmpty()) continue;
+                Playable playable = replay.playable(p, capabilities);
+                List<Action> path = playable.actions();
+                if (path.isEmpty() || !seen.add(path)) continue;
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
-                Run.Outcome quiet = Run.play(adapter, replayModel, path, false, tally);
+                List<ModelState> states = playable.states();
+                Run.Outcome quiet = Run.play(adapter, replayModel, path, states, false, tally);
                 replaySteps += quiet.steps();
-                markCovered(graph, edgeIndex, path.subList(0, quiet.steps()), covered);
+                playable.markCovered(quiet.steps(), covered);
                 if (!quiet.passed()) {
                     offer(quiet.discrepancies(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
                     continue;
                 }
-                Run.Outcome loud = Run.play(adapter, replayModel, path, true, tally);
+                Run.Outcome loud = Run.play(adapter, replayModel, path, states, true, tally);
                 replaySteps += loud.steps();
                 if (!loud.passed()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.discrepancies().get(0))),
@@ -177,21 +250,6 @@ public final class Conformance {
 
         private static Set<Rule> rules(Run.Outcome outcome) {
             return outcome.discrepancies().stream().map(Discrepancy::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
-        }
-
-        private List<Action> supportedPrefix(List<Action> path) {
-            int n = 0;
-            while (n < path.size() && Run.supports(path.get(n), capabilities)) n++;
-            return path.subList(0, n);
-        }
-
-        private static void markCovered(StateGraph graph, Map<StateGraph.Edge, Integer> edgeIndex, List<Action> actions, BitSet covered) {
-            int at = 0;
-            for (Action action : actions) {
-                int to = graph.successor(at, action);
-                covered.set(edgeIndex.get(new StateGraph.Edge(at, action, to)));
-                at = to;
-            }
         }
 
         private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {

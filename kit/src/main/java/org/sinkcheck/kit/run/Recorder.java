@@ -1,6 +1,7 @@
 package org.sinkcheck.kit.run;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.sinkcheck.kit.Adapters;
@@ -30,6 +31,7 @@ final class Recorder implements Events {
     private final List<List<EventKind>> heard = new ArrayList<>();
     private final int[] errors;
     private final int[] running;
+    private final BitSet touched = new BitSet();
     private final List<String> strays = new ArrayList<>();
     private final List<String> overlaps = new ArrayList<>();
     private final List<String> nestedCancelErrors = new ArrayList<>();
@@ -68,7 +70,17 @@ final class Recorder implements Events {
 
     synchronized List<EventKind> heard(int call) { return List.copyOf(heard.get(call)); }
 
+    /** Whether this listener heard exactly {@code expected} of {@code call}: the common case, without a copy. */
+    synchronized boolean heardExactly(int call, List<EventKind> expected) { return heard.get(call).equals(expected); }
+
     synchronized int errorsReported(int call) { return errors[call]; }
+
+    /** The calls this listener heard of, or had errors reported for, since the last call; then forgets them. */
+    synchronized BitSet takeTouched() {
+        BitSet out = (BitSet) touched.clone();
+        touched.clear();
+        return out;
+    }
 
     synchronized List<String> takeStrays() { return drain(strays); }
 
@@ -131,6 +143,7 @@ final class Recorder implements Events {
             strays.add("a listener error was reported with a context no call was begun with: " + context);
         } else {
             errors[call]++;
+            touched.set(call);
         }
     }
 
@@ -156,5 +169,6 @@ final class Recorder implements Events {
             overlaps.add("a callback of " + Bounds.callName(call) + " started while another callback of it was still running");
         }
         running[call]++;
+        touched.set(call);
     }
 }

@@ -1,6 +1,7 @@
 package org.sinkcheck.kit.run;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -90,10 +91,17 @@ final class Run<S, H> {
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, boolean throwFromFinals,
                                long[] tally) {
+        return play(adapter, model, actions, null, throwFromFinals, tally);
+    }
+
+    /** As above, with the model's states after each action already known ({@code states.get(i)} after action i). */
+    static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
+                               boolean throwFromFinals, long[] tally) {
         Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), throwFromFinals);
         for (int i = 0; i < actions.size(); i++) {
             Set<Rule> exercised = EnumSet.noneOf(Rule.class);
-            List<Discrepancy> found = run.step(actions.get(i), exercised);
+            ModelState after = states == null ? model.apply(run.state, actions.get(i)) : states.get(i);
+            List<Discrepancy> found = run.step(actions.get(i), after, exercised);
             if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
             if (!found.isEmpty()) return new Outcome(i + 1, found);
         }
@@ -110,9 +118,8 @@ final class Run<S, H> {
         return true;
     }
 
-    private List<Discrepancy> step(Action action, Set<Rule> exercised) {
+    private List<Discrepancy> step(Action action, ModelState after, Set<Rule> exercised) {
         ModelState before = state;
-        ModelState after = model.apply(before, action);
         Map<String, Boolean> answers = new LinkedHashMap<>();
         String threw = null;
         try {
@@ -200,17 +207,23 @@ final class Run<S, H> {
         if (threw != null) found.add(Attribution.threw(action, before, threw));
         boolean probe = action instanceof StaleHandle || Attribution.isForeignOrForged(action);
         boolean refused = !probe && answers.containsValue(false);
+        BitSet changed = changedCalls(before, after);
+        BitSet mismatched = new BitSet(bounds.calls());
         for (int s = 0; s < bounds.sinks(); s++) {
             Recorder r = recorders.get(s);
             for (String stray : r.takeStrays()) found.add(Attribution.stray(action, Bounds.sinkName(s) + ": " + stray));
             for (String overlap : r.takeOverlaps()) found.add(Attribution.overlap(overlap));
             for (String error : r.takeNestedCancelErrors()) found.add(Attribution.threw(action, before, error));
-            for (int c = 0; c < bounds.calls(); c++) {
-                List<EventKind> seen = r.heard(c);
+        }
+        for (int s = 0; s < bounds.sinks(); s++) {
+            Recorder r = recorders.get(s);
+            for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
                 List<EventKind> expected = after.heard(s, c);
-                if (seen.equals(expected)) continue;
+                if (r.heardExactly(c, expected)) continue;
+                List<EventKind> seen = r.heard(c);
+                mismatched.set(c);
                 if (s != after.owner(c)) {
-                    found.add(Attribution.foreignListener(s, c, after, seen));
+                    found.add(Attribution.foreignListener(action, s, c, after, seen));
                 } else {
                     int had = Math.min(before.heard(s, c).size(), seen.size());
                     found.add(Attribution.ownEvents(action, before, c, expected.subList(had, expected.size()),
@@ -227,15 +240,33 @@ final class Run<S, H> {
                         + refusedNames(answers) + " of " + Bounds.callName(call) + ", which is pending"));
             }
         }
-        checkErrorsReported(after, found);
-        checkRetention(after, found);
-        checkProviderViews(action, after, found);
+        checkErrorsReported(after, changed, found);
+        checkRetention(after, mismatched, found);
+        checkProviderViews(action, after, mismatched, found);
         return dedupeByRule(found);
     }
 
-    private void checkErrorsReported(ModelState after, List<Discrepancy> found) {
-        if (!capabilities.contains(Capability.LISTENER_ERRORS)) return;
+    /**
+     * The calls whose events or errors may differ from the model after this step: those any listener
+     * heard of (or had an error reported for) during it, and those the model changed. Every other call
+     * was equal before the step and nothing of it happened since, so it is equal still.
+     */
+    private BitSet changedCalls(ModelState before, ModelState after) {
+        BitSet changed = new BitSet(bounds.calls());
+        for (Recorder r : recorders) changed.or(r.takeTouched());
         for (int c = 0; c < bounds.calls(); c++) {
+            if (before.status(c) != after.status(c) || before.faulted(c) != after.faulted(c)) changed.set(c);
+            for (int s = 0; s < bounds.sinks() && !changed.get(c); s++) {
+                // the model shares the lists of untouched entries, so identity is a fast and safe test
+                if (before.heard(s, c) != after.heard(s, c) && !before.heard(s, c).equals(after.heard(s, c))) changed.set(c);
+            }
+        }
+        return changed;
+    }
+
+    private void checkErrorsReported(ModelState after, BitSet changed, List<Discrepancy> found) {
+        if (!capabilities.contains(Capability.LISTENER_ERRORS)) return;
+        for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             int seen = 0;
             for (Recorder r : recorders) seen += r.errorsReported(c);
             long finals = throwFromFinals ? after.heardOf(c).stream().filter(EventKind::isFinal).count() : 0;
@@ -247,18 +278,31 @@ final class Run<S, H> {
         }
     }
 
-    private void checkRetention(ModelState after, List<Discrepancy> found) {
+    /**
+     * The pending counts. A sink with a call whose events already differ in this step is skipped: its
+     * count differs for the same reason, which is already charged.
+     */
+    private void checkRetention(ModelState after, BitSet mismatched, List<Discrepancy> found) {
         if (!capabilities.contains(Capability.RETENTION_VISIBLE)) return;
+        BitSet explained = new BitSet(bounds.sinks());
+        for (int c = mismatched.nextSetBit(0); c >= 0; c = mismatched.nextSetBit(c + 1)) {
+            if (after.owner(c) != ModelState.NO_SINK) explained.set(after.owner(c));
+        }
         for (int s = 0; s < bounds.sinks(); s++) {
+            if (explained.get(s)) continue;
             int seen = adapter.pendingCalls(sinks.get(s));
             if (seen != after.registrySize(s)) found.add(Attribution.retention(s, seen, after.registrySize(s)));
         }
     }
 
-    private void checkProviderViews(Action action, ModelState after, List<Discrepancy> found) {
+    /**
+     * Every begun call's provider view: a sink may flip one at any step, so none is skipped, except a
+     * call whose events already differ in this step (the same fault, already charged).
+     */
+    private void checkProviderViews(Action action, ModelState after, BitSet mismatched, List<Discrepancy> found) {
         if (!capabilities.contains(Capability.PROVIDER_TOLD)) return;
         for (int c = 0; c < bounds.calls(); c++) {
-            if (handles.get(c) == null) continue;
+            if (handles.get(c) == null || mismatched.get(c)) continue;
             boolean seesCancelled = adapter.providerSeesCancelled(sinks.get(after.owner(c)), handles.get(c));
             if (seesCancelled != (after.status(c) == Status.CANCELLED)) found.add(Attribution.providerView(action, c, seesCancelled));
         }
