@@ -29,7 +29,8 @@ import org.sinkcheck.spec.Rule;
  * must be refused (SC-04: the cancel's linearization point is behind us).
  *
  * <p>The drain stops the workers, cancels every sink once more, and then requires of every call begun in
- * the run that it got its final (SC-01; SC-10 for endless calls), of every sink that it references no
+ * the run that it got its final (a call even this race-free cancel does not end was lost: SC-06; SC-10
+ * for endless calls), of every sink that it references no
  * call (SC-13), and of every exception a listener threw that the sink reported it (SC-15). A worker
  * that does not stop is stuck inside the sink (SC-11).
  */
@@ -139,10 +140,11 @@ final class SoakRun<S, H> {
                 call.tryRetire(log);
                 if (call.retired()) continue;
                 sink.live.remove(call);
-                String what = call.name() + " never got its final, even after the last cancel of " + sink.name();
+                String what = call.name() + " never got its final, even after the last cancel of " + sink.name()
+                        + ", which raced nothing: the sink lost it";
                 log.report(call.plan.endless()
                         ? new Violation(Rule.SC10, "SC10_EveryCallEnds", what)
-                        : new Violation(Rule.SC01, "SC01_ScopeAll", what));
+                        : new Violation(Rule.SC06, "SC06_NoLostCall", what));
             }
             if (capabilities.contains(Capability.RETENTION_VISIBLE) && adapter.pendingCalls(sink.sink) != 0) {
                 log.report(new Violation(Rule.SC13, "SC13_NoRetention", sink.name() + " still references "
@@ -242,7 +244,13 @@ final class SoakRun<S, H> {
                 if (!capabilities.contains(Capability.PROVIDER_TOLD)) return done(p, null);
                 return adapter.providerSeesCancelled(p.home.sink, p.handle) && done(p, Status.CANCELLED);
             }
-            if (!signal(p, call.plan.fails() ? Signal.FAIL : Signal.COMPLETE)) return refused(p);
+            boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && adapter.providerSeesCancelled(p.home.sink, p.handle);
+            Signal end = call.plan.fails() ? Signal.FAIL : Signal.COMPLETE;
+            if (!signal(p, end)) return refused(p);
+            if (toldCancelled) {
+                log.report(new Violation(Rule.SC05, "SC05_FinalIsForever", p.home.name() + " accepted " + end + " of " + call.name()
+                        + " after its handle had said it was cancelled"));
+            }
             return done(p, call.plan.fails() ? Status.FAILED : Status.COMPLETED);
         }
 
