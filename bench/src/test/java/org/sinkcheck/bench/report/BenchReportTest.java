@@ -88,7 +88,7 @@ class BenchReportTest {
     void the_markdown_has_every_table_every_implementation_and_every_verdict() throws IOException {
         BenchReport report = Fixture.report("reference");
         String md = report.markdown();
-        for (String heading : List.of("## Targets (issue 6)", "## Cancel latency", "## Neighbour isolation", "## Common path", "## Memory per pending call")) {
+        for (String heading : List.of("## Targets (issue 6)", "## Cancel latency", "## Neighbour isolation", "## Common path", "## Memory (N = ")) {
             assertTrue(md.contains(heading), heading);
         }
         for (String impl : ALL) assertTrue(md.contains("| " + impl + " |"), impl);

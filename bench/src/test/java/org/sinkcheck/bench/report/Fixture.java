@@ -1,5 +1,6 @@
 package org.sinkcheck.bench.report;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -24,11 +25,13 @@ final class Fixture {
         }
     }
 
-    static Map<String, Double> bytesPerCall() throws IOException {
+    static Map<String, MemoryFigures> memory() throws IOException {
         JsonObject memory = JsonParser.parseString(Files.readString(jmhJson().resolveSibling("memory.json"))).getAsJsonObject();
-        Map<String, Double> bytes = new LinkedHashMap<>();
-        memory.getAsJsonObject("bytesPerPendingCall").entrySet().forEach(e -> bytes.put(e.getKey(), e.getValue().getAsDouble()));
-        return bytes;
+        Map<String, MemoryFigures> figures = new LinkedHashMap<>();
+        Gson gson = new Gson();
+        memory.getAsJsonObject("byImplementation").entrySet()
+                .forEach(e -> figures.put(e.getKey(), gson.fromJson(e.getValue(), MemoryFigures.class)));
+        return figures;
     }
 
     static int memoryCalls() throws IOException {
@@ -38,6 +41,6 @@ final class Fixture {
 
     /** The fixture judged with {@code subject} as the sink under test. */
     static BenchReport report(String subject) throws IOException {
-        return new BenchReport(JmhJson.read(jmhJson()), subject, bytesPerCall(), memoryCalls(), "Fixture run.");
+        return new BenchReport(JmhJson.read(jmhJson()), subject, memory(), memoryCalls(), "Fixture run.");
     }
 }
