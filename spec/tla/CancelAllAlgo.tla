@@ -26,19 +26,20 @@
 (* one choice that depends on the future, whether a listener will throw,   *)
 (* is the listener's, made when its callback starts (SignalCheckThrow).    *)
 (***************************************************************************)
-EXTENDS Naturals, Sequences, FiniteSets
+EXTENDS Naturals, Sequences, FiniteSets, TLC
 
 CONSTANTS
     Sinks, Calls, Endless, MaxSignals,  \* as in CancelAll
-    Threads,       \* the threads, e.g. {"t1", "t2"}; any of them runs any operation
-    MaxIdleCancels \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
+    Threads,        \* the threads (model values, symmetric); any of them runs any operation
+    ProviderFinals, \* the finals providers try: a subset of {"completed", "failed"}
+    MaxIdleCancels  \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
 
-ASSUME Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
+ASSUME /\ Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
+       /\ ProviderFinals \subseteq {"completed", "failed"}
 
 NoSink == "none"
 NoCall == "none"
 Finals == {"completed", "failed", "cancelled"}
-ProviderFinals == {"completed", "failed"}
 Held == {"busy", "busycancel"}
 
 VARIABLES
@@ -97,7 +98,7 @@ EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
 -----------------------------------------------------------------------------
 (* begin(context): ReferenceSink.begin *)
 
-\* ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
+\* [ReferenceSink.java:183] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
 \* generation read, in state IDLE.
 BeginRead(t, s, c) ==
     /\ pc[t] = "idle" /\ state[c] = "none"
@@ -108,14 +109,14 @@ BeginRead(t, s, c) ==
     /\ Goto(t, "publish")
     /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.begin, `generation.publish(call.slot, call)`: Registry.publish's volatile slot store.
+\* [ReferenceSink.java:185] ReferenceSink.begin, `generation.publish(call.slot, call)`: Registry.publish's volatile slot store.
 BeginPublish(t) ==
     /\ pc[t] = "publish"
     /\ linked' = [linked EXCEPT ![tcall[t]] = TRUE]
     /\ Goto(t, "recheck")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
+\* [ReferenceSink.java:186] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
 \* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
 BeginRecheck(t) ==
     /\ pc[t] = "recheck"
@@ -124,7 +125,7 @@ BeginRecheck(t) ==
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+\* [ReferenceSink.java:187] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
     /\ pc[t] = "selfcancel"
     /\ LET c == tcall[t] IN
@@ -138,7 +139,7 @@ BeginSelfCancel(t) ==
 -----------------------------------------------------------------------------
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries) *)
 
-\* ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
+\* [ReferenceSink.java:209] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
 \* changes nothing and is not modelled.) The provider holds the handle only once begin returned.
 SignalClaim(t, c) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
@@ -149,7 +150,7 @@ SignalClaim(t, c) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
+\* [ReferenceSink.java:211] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
 \* close; the holder writes CANCELLED (endHeld) and refuses the signal.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
@@ -158,21 +159,21 @@ SignalCheckClosed(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
+\* [ReferenceSink.java:215] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
+\* [ReferenceSink.java:215] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "throwing")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
+\* [ReferenceSink.java:223] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
 \* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
     /\ pc[t] = "callback"
@@ -185,7 +186,7 @@ SignalReturn(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
+\* [ReferenceSink.java:218] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
@@ -197,7 +198,7 @@ SignalThrow(t) ==
 -----------------------------------------------------------------------------
 (* complete / fail: ReferenceSink.finish *)
 
-\* ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+\* [ReferenceSink.java:244] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
 FinishClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
     /\ \A u \in Threads : tcall[u] # c
@@ -207,13 +208,13 @@ FinishClaim(t, c, k) ==
     /\ Goto(t, "fcheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+\* [ReferenceSink.java:246] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
     /\ UNCHANGED <<algo, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* [ReferenceSink.java:248] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
 FinishDecide(t) ==
     /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
@@ -229,7 +230,7 @@ FinishDecide(t) ==
 \* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
 HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
 
-\* ReferenceSink.cancel, `CURRENT.getAndSet(this, new Registry())` (LP): close the generation. From
+\* [ReferenceSink.java:264] ReferenceSink.cancel, `CURRENT.getAndSet(this, new Registry())` (LP): close the generation. From
 \* an idle thread, or from inside an object callback (SC-16).
 CancelClose(t, s) ==
     /\ \/ pc[t] = "idle"
@@ -243,17 +244,20 @@ CancelClose(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, cseen, fcall>>
 
-\* ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* [ReferenceSink.java:273,278] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
+\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink.
 CancelSweep(t, c) ==
     /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
     /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
-    /\ CASE state[c] = "idle" -> state' = [state EXCEPT ![c] = "cancelled"] /\ EndCall(t, c)
+    /\ linked' = [linked EXCEPT ![c] = FALSE]
+    /\ CASE state[c] = "idle" -> /\ state' = [state EXCEPT ![c] = "cancelled"]
+                                 /\ fcall' = [fcall EXCEPT ![t] = c] /\ Goto(t, "send")
          [] state[c] = "busy" -> state' = [state EXCEPT ![c] = "busycancel"] /\ UNCHANGED <<pc, fcall>>
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+    /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
 
-\* ReferenceSink.cancel returns once Registry.forEach has passed every slot published before the
+\* [ReferenceSink.java:265] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too).
 CancelReturn(t) ==
     /\ pc[t] = "sweep"
@@ -268,14 +272,14 @@ CancelReturn(t) ==
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
 
-\* ReferenceSink.end, `call.generation.remove(call.slot)`: Registry.remove's release store (SC-13).
+\* [ReferenceSink.java:318] ReferenceSink.end, `call.generation.remove(call.slot)`: Registry.remove's release store (SC-13).
 Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* [ReferenceSink.java:323] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"
@@ -285,6 +289,8 @@ SendFinal(t) ==
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen>>
 
 -----------------------------------------------------------------------------
+ThreadSymmetry == Permutations(Threads)
+
 AllIdle == \A t \in Threads : pc[t] = "idle"
 
 \* Once every thread is idle and every bound is used up, the system may rest; any other state
@@ -301,9 +307,15 @@ ThreadStep(t) ==
 Start(t) ==
     \/ \E s \in Sinks, c \in Calls : BeginRead(t, s, c)
     \/ \E c \in Calls : SignalClaim(t, c) \/ \E k \in ProviderFinals : FinishClaim(t, c, k)
+    \/ \E s \in Sinks : CancelClose(t, s)
 
-Next == \E t \in Threads : Start(t) \/ ThreadStep(t) \/ \E s \in Sinks : CancelClose(t, s)
-        \/ Rest
+Step(t) == Start(t) \/ ThreadStep(t)
+
+Next == (\E t \in Threads : Step(t)) \/ Rest
+
+\* Next with every step of a thread that satisfies Replaced (an action predicate) swapped for Broken:
+\* how a deliberately broken variant (spec/tla/broken/algo/) changes one action without a copy.
+NextReplacing(Replaced(_), Broken(_)) == (\E t \in Threads : (Step(t) /\ ~Replaced(t)) \/ Broken(t)) \/ Rest
 
 \* Every thread finishes what it started, and the client keeps cancelling a sink that has calls
 \* pending: the assumptions under which the abstract spec's fairness (and SC-10) must hold.
@@ -341,14 +353,18 @@ AStatus(c) ==
 AHeard(c) == IF AStatus(c) \in Finals /\ FinalCount(heard[c]) = 0
              THEN Append(heard[c], AStatus(c)) ELSE heard[c]
 
+AFaulted(c) == faulted[c] \/ \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing"
+
 Abstract == INSTANCE CancelAll WITH
     owner <- owner,
     status <- [c \in Calls |-> AStatus(c)],
     heard <- [s \in Sinks |-> [c \in Calls |-> IF owner[c] = s THEN AHeard(c) ELSE <<>>]],
     registry <- [s \in Sinks |-> {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}],
-    faulted <- [c \in Calls |-> faulted[c] \/ \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing"]
+    faulted <- [c \in Calls |-> AFaulted(c)]
 
-\* Refinement without the abstract fairness: cheap enough for every CI run.
+\* The refinement: every behaviour of this spec is one of the abstract spec's, fairness included.
+Refinement == Abstract!Spec
+\* The same without the abstract fairness (a safety property: fast, and sound under symmetry).
 AbstractSafety == Abstract!Init /\ [][Abstract!Next]_(Abstract!vars)
 
 -----------------------------------------------------------------------------
@@ -362,6 +378,22 @@ InCallback(t, c) ==
     \/ tcall[t] = c /\ pc[t] \in {"callback", "throwing"}
     \/ tcall[t] = c /\ csink[t] # NoSink /\ pc[t] \notin {"idle"}  \* a cancel nested in c's callback
     \/ fcall[t] = c /\ pc[t] = "send"
+
+\* The abstract spec's action rules, stated on the mapped state (AStatus, AHeard). Refinement implies
+\* them; stating them here lets TLC name the rule a broken variant breaks, in algorithm terms.
+APendingOf(s) == {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}
+\* A step that cancels a call of s other than through its own listener's failure.
+SinkCancelStep(s) == \E c \in APendingOf(s) : AStatus(c)' = "cancelled" /\ ~AFaulted(c)'
+
+\* SC-01: the step that cancels a call of s (CancelClose) ends every call of s pending before it.
+SC01_ScopeAll == [][\A s \in Sinks : SinkCancelStep(s) => \A c \in APendingOf(s) : AStatus(c)' # "pending"]_vars
+\* SC-02: that step changes nothing of another sink's calls.
+SC02_NeverOthers == [][\A s \in Sinks : SinkCancelStep(s) =>
+                        \A c \in Calls : owner[c] # s => AStatus(c)' = AStatus(c) /\ AHeard(c)' = AHeard(c)]_vars
+\* SC-04: a cancelled call hears nothing more (its final is already counted in AHeard).
+SC04_SilentAfterCancel == [][\A c \in Calls : AStatus(c) = "cancelled" => AHeard(c)' = AHeard(c)]_vars
+\* SC-05: a decided final never changes.
+SC05_FinalIsForever == [][\A c \in Calls : AStatus(c) \in Finals => AStatus(c)' = AStatus(c)]_vars
 
 \* SC-09: callbacks of one call never overlap.
 SC09_SerialCallbacks == \A c \in Calls : \A t, u \in Threads : InCallback(t, c) /\ InCallback(u, c) => t = u

@@ -208,11 +208,11 @@ public final class ReferenceSink<C> implements Sink<C> {
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
         if (refused != null) return refused;
-        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheck (LP)
+        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheckClosed (LP)
             endHeld(call, CANCELLED, null);                          // cancelled at the close, refused now
             return Acceptance.CALL_FINISHED;
         }
-        try {
+        try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
             if (message == null) listener.onObject(call.context, object);
             else listener.onProgress(call.context, current, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
@@ -262,20 +262,20 @@ public final class ReferenceSink<C> implements Sink<C> {
         @SuppressWarnings("unchecked")
         Registry<Call<C>> closed =
                 (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>()); // CancelAllAlgo!CancelClose (LP)
-        closed.forEach(this::sweep);                                 // CancelAllAlgo!CancelReturn when done
+        closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
     }
 
-    /** One call of a closed generation: one CAS in the common case. */
+    /** One call of a closed generation, its slot already cleared by drain: one CAS in the common case. */
     private void sweep(Call<C> call) {
-        for (;;) {                                                   // CancelAllAlgo!CancelSweep
+        for (;;) {
             int s = call.state();
             if (s == IDLE) {
-                if (call.cas(IDLE, CANCELLED)) {
-                    end(call, CANCELLED, null);
+                if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
+                    sendFinal(call, CANCELLED, null);
                     return;
                 }
             } else if (s == BUSY) {
-                if (call.cas(BUSY, BUSY_CANCEL)) return;             // the holder ends it
+                if (call.cas(BUSY, BUSY_CANCEL)) return;             // CancelAllAlgo!CancelSweep: the holder ends it
             } else {
                 return;                                              // requested, or already final
             }
@@ -316,6 +316,10 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
     private void end(Call<C> call, int fin, Throwable error) {
         call.generation.remove(call.slot);                           // CancelAllAlgo!Unlink
+        sendFinal(call, fin, error);
+    }
+
+    private void sendFinal(Call<C> call, int fin, Throwable error) {
         try {                                                        // CancelAllAlgo!SendFinal
             switch (fin) {
                 case COMPLETED: listener.onCompleted(call.context); break;

@@ -158,6 +158,20 @@ class ReferenceSinkRulesTest {
         java.lang.ref.Reference.reachabilityFence(quiet); // the sink itself is alive while we look
     }
 
+    @Test
+    void SC13_aStaleHandleKeepsNoOtherCallReachable() {
+        ReferenceSink<Object> quiet = new ReferenceSink<>(new Silent(), (context, error) -> { });
+        CallHandle kept = quiet.begin("kept");
+        Object other = new Object();
+        WeakReference<Object> otherRef = new WeakReference<>(other);
+        quiet.begin(other);
+        other = null;
+        quiet.cancel(); // both cancelled by the sweep, which clears the closed generation's slots
+        for (int i = 0; i < 50 && otherRef.get() != null; i++) System.gc();
+        assertNull(otherRef.get(), "a stale handle keeps its generation's other calls reachable");
+        assertTrue(kept.isCancelled());
+    }
+
     /** A listener that keeps nothing, so that only the sink could keep a context reachable. */
     private static final class Silent implements org.sinkcheck.sink.SinkListener<Object> {
         @Override public void onObject(Object context, Object object) { }
