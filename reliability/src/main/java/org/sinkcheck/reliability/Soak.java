@@ -25,7 +25,8 @@ import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
  * <li>SC-02 {@code SC02_OwnListenerOnly}: an event reaches only the listener of the call's own sink.
  * <li>SC-03 {@code SC03_OneFinalLast}: object/progress, then exactly one final, then nothing (per-call model).
  * <li>SC-04 {@code SC04_SilentAfterCancel}, {@code SC04_InFlight}: no object/progress after the final; after a
- *     cancel that the call predates has returned, at most one (the one in flight).
+ *     cancel that the call predates has returned, at most one (the one in flight); a signal sent after the
+ *     handle said "cancelled" is refused.
  * <li>SC-01 {@code SC01_ScopeAll}: when a cancel returns, every call begun before it started has its final,
  *     or is inside a callback, or its provider is inside a signal; exact when no other cancel of the sink
  *     overlapped (overlapping ones are counted as skipped checks). At the end, every call has its final.
@@ -37,7 +38,8 @@ import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
  *     cancel, and do end.
  * <li>SC-12 {@code SC12_ProviderTold}: a refused signal means the handle says "cancelled".
  * <li>SC-13 {@code SC13_NoRetention}: after the drain, every sink references no call.
- * <li>SC-14 {@code SC14_HandlesBound}: foreign, forged and stale handles are refused.
+ * <li>SC-14 {@code SC14_HandlesBound}: foreign, forged and stale handles are refused; no call hears more
+ *     signals than its provider sent.
  * <li>SC-15 {@code SC15_FaultReported}: a call whose listener threw ends cancelled; every thrown exception
  *     is reported exactly once with its call's context, and none escapes into the provider.
  * <li>SC-16 {@code SC16_CancelInCallbackTakesEffect}: a call whose listener cancelled its sink from inside

@@ -26,7 +26,7 @@ import org.sinkcheck.spec.Rule;
  * state, must append exactly that event to the call's {@code heard}, and the successor must satisfy
  * {@link RuleChecks#step} and {@link RuleChecks#invariants}. The model's enabling conditions are the
  * per-call automaton: objects and progress, then exactly one final, then nothing; no complete or fail
- * for an endless call; no more signals than the provider sent.
+ * for an endless call; no more signals than the provider sent (a refused one reached the listener: SC-14).
  *
  * <p>When both the final and the provider's last signal are known, the call is <em>retired</em>: its
  * final must match the provider's view (its complete or fail was accepted, or it was refused because
@@ -203,7 +203,7 @@ final class SoakCall {
         if (event == EventKind.COMPLETED || event == EventKind.FAILED) {
             return new Violation(Rule.SC10, "SC10_EndlessEndOnlyByCancel", name() + " never ends on its own but heard " + event.tla());
         }
-        return new Violation(Rule.SC09, "SC09_EventsCarryTheirCall", name() + " heard more object/progress events than the "
-                + plan.signals() + " its provider sent: another call's event carried its context");
+        return new Violation(Rule.SC14, "SC14_HandlesBound", name() + " heard more object/progress events than the "
+                + plan.signals() + " its provider sent: a signal the sink had to refuse reached its listener");
     }
 }

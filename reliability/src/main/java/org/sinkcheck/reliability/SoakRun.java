@@ -24,8 +24,9 @@ import org.sinkcheck.spec.Rule;
  * <p>Each worker is the provider of the calls it began (one provider thread per call, as in WMI). In a
  * loop it begins calls on random sinks, advances one of its calls by one signal, or cancels a random
  * sink; during a storm it cancels the stormed sink as often as it can. Providers also probe the sink
- * with foreign, forged and stale handles, which must be refused (SC-14), and, when a signal is refused,
- * check that the handle says the call was cancelled (SC-12).
+ * with foreign, forged and stale handles, which must be refused (SC-14); when a signal is refused, they
+ * check that the handle says the call was cancelled (SC-12), and a signal sent after the handle said so
+ * must be refused (SC-04: the cancel's linearization point is behind us).
  *
  * <p>The drain stops the workers, cancels every sink once more, and then requires of every call begun in
  * the run that it got its final (SC-01; SC-10 for endless calls), of every sink that it references no
@@ -226,8 +227,13 @@ final class SoakRun<S, H> {
             if (call.signalsSent < call.plan.signals()) {
                 call.signalsSent++;
                 boolean progress = capabilities.contains(Capability.PROGRESS) && random.nextBoolean();
+                boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && adapter.providerSeesCancelled(p.home.sink, p.handle);
                 if (!signal(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
                 call.signalsAccepted++;
+                if (toldCancelled) {
+                    log.report(new Violation(Rule.SC04, "SC04_SilentAfterCancel", p.home.name() + " accepted a signal of " + call.name()
+                            + " after its handle had said it was cancelled"));
+                }
                 probeForeignAndForged(p);
                 return false;
             }

@@ -55,6 +55,9 @@ final class SoakSink<S, H> implements Events {
         boolean alone = activeCancels.incrementAndGet() == 1;
         try {
             run.adapter.cancel(sink);
+        } catch (ListenerFaults.SoakListenerFault escaped) {
+            run.log.report(new Violation(Rule.SC15, "SC15_FaultReported", "a listener's exception escaped from cancel of " + name()
+                    + " instead of being reported: " + escaped.getMessage()));
         } catch (RuntimeException e) {
             run.log.report(new Violation(Rule.SC07, "SC07_CancelIdempotent", "cancel of " + name() + " threw " + Adapters.oneLine(e)));
         } finally {
