@@ -246,7 +246,10 @@ CancelClose(t, s) ==
 
 \* [ReferenceSink.java:278,283] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
-\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink.
+\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink. The
+\* slot's volatile read, its clear and the state CAS are one step here: the slot holds this call until
+\* the call is finished, so no other thread writes it in between, and a CAS that fails because the
+\* state moved is retried on the new state (lock-free: it moves only when another thread progressed).
 CancelSweep(t, c) ==
     /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
     /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
