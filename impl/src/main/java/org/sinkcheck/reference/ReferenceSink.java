@@ -1,10 +1,8 @@
 package org.sinkcheck.reference;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
@@ -12,150 +10,337 @@ import org.sinkcheck.sink.Sink;
 import org.sinkcheck.sink.SinkListener;
 
 /**
- * The first reference sink: correct before fast. One monitor guards the registry and every call's
- * state; no listener ever runs while it is held. To be replaced by the lock-free sink (issue 3).
+ * The lock-free reference sink: {@code begin}, {@code deliver}, {@code progress}, {@code complete},
+ * {@code fail} and {@code cancel} take no lock, never wait for another thread, and run no listener
+ * while holding anything another thread needs. It obeys every rule of RULES.md:
+ * <ul>
+ *   <li>{@link #cancel()} ends every call pending at its linearization point (SC-01), touches no
+ *       other sink (SC-02; sinks share no state), may be repeated, and is a no-op on an idle sink (SC-07);
+ *       it never blocks (SC-11) and may be called from inside any callback (SC-16);</li>
+ *   <li>every call gets exactly one final, last (SC-03); exactly one of complete / fail / cancel wins
+ *       (SC-05); no object or progress callback starts once a call is cancelled (SC-04);</li>
+ *   <li>a call begun concurrently with cancel is cancelled by it or fully live (SC-06); calls begun
+ *       after a cancel are live (SC-08); the callbacks of one call never overlap (SC-09);</li>
+ *   <li>the provider sees {@link CallHandle#isCancelled()} (SC-12); a finished call is unlinked at once
+ *       (SC-13); foreign, forged and stale handles are refused (SC-14); a throwing listener is
+ *       reported and cancels its own call only (SC-15).</li>
+ * </ul>
+ *
+ * <h2>Implementation overview</h2>
+ *
+ * <p><b>Registry generations.</b> The sink's only mutable field is {@code current}, the open
+ * {@link Registry} generation that new calls are published into. {@code cancel()} replaces it with a
+ * fresh, empty generation in one {@code getAndSet}: that swap is cancel's <em>linearization point</em>
+ * (TLA+ {@code CancelClose}). Every call of the swapped-out ("closed") generation that has no final yet
+ * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
+ * any thread on that call first checks whether its generation is still {@code current} and, if not,
+ * ends the call as cancelled. The sweep then visits the closed generation's slots and ends each call
+ * with one CAS, delivering {@code onCancelled} on the cancelling thread.
+ *
+ * <p><b>Per-call state machine</b> ({@code Call.state}, one int):
+ * <pre>
+ *   IDLE ──claim (CAS)──▶ BUSY ──release (CAS)──▶ IDLE
+ *     │                     │ └─ cancel's sweep (CAS) ─▶ BUSY_CANCEL
+ *     │ cancel's sweep,      │                            │
+ *     │ begin's re-check     ▼ the holder decides          ▼ the holder ends it
+ *     └───(CAS)──────▶ COMPLETED | FAILED | CANCELLED ◀────┘
+ * </pre>
+ * BUSY means one thread holds the call's <em>token</em>: it is running a callback of the call or
+ * deciding its final. Only the holder leaves BUSY or BUSY_CANCEL; other threads only CAS IDLE away or
+ * mark BUSY as BUSY_CANCEL ("cancel requested while in a callback"). The thread that moves a call into
+ * a final state is the only one that unlinks it and sends its final callback. Hence:
+ * <ol>
+ *   <li>exactly one thread decides each call's final (SC-03, SC-05);</li>
+ *   <li>callbacks of one call run only under its token, so they never overlap (SC-09);</li>
+ *   <li>a callback that started before cancel's linearization point is the only one that may still run
+ *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).
+ *       Likewise a thread that is inside {@code begin}, or inside a signal that took the token but has
+ *       not yet re-read {@code current}, sends the call's {@code onCancelled} itself before its method
+ *       returns, running no other callback of the call first; every other call the cancel ended has
+ *       had its {@code onCancelled} when {@code cancel()} returns (TLA+ {@code SC04_InFlight}).</li>
+ * </ol>
+ *
+ * <p><b>Linearization points.</b> {@code cancel}: the swap of {@code current}. {@code begin}: its read
+ * of {@code current} (the call is bound to that generation). A signal or a complete/fail: its read of
+ * {@code current} after it claimed the token — if the generation is still open, the signal or final
+ * takes effect there (a cancel's later request is then overruled by a decided final, or followed by
+ * {@code onCancelled} after a signal); if closed, the call was already cancelled and the attempt is
+ * refused with {@link Acceptance#CALL_FINISHED}. A begin whose generation was closed before its
+ * re-check ends its own call: either the sweep saw it and cancelled it, or the begin's CAS does
+ * (SC-06) — the two are a Dekker pair (begin: publish, then re-read {@code current}; cancel: swap, then
+ * read the slots), so at least one of them sees the other.
+ *
+ * <p><b>Memory ordering, field by field.</b>
+ * <ul>
+ *   <li>{@code current}: volatile; swapped with {@code getAndSet}. Every check of it is a volatile read
+ *       that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
+ *       above need both in the synchronization order, which acquire/release alone does not give.</li>
+ *   <li>{@code Call.state}: every transition out of IDLE or BUSY is a CAS, because two threads may race
+ *       for it. The holder's writes out of BUSY/BUSY_CANCEL into a final are volatile sets: no one
+ *       else can move a held call, and a losing CAS of the sweep on it is harmless. Reads for
+ *       {@code isCancelled}/{@code isFinished} are acquire loads.</li>
+ *   <li>{@code Call.sink}, {@code generation}, {@code slot}, {@code context}: final, published by
+ *       the volatile slot store.</li>
+ *   <li>Registry slots: see {@link Registry}.</li>
+ * </ul>
+ * Each atomic step below names the TLA+ action that models it in {@code spec/tla/CancelAllAlgo.tla}.
+ *
+ * <p><b>Progress.</b> No method waits for another thread's state: the only loops are CAS retries that
+ * fail only because another thread made progress (lock-free), and a thread in a listener never holds
+ * anything another operation waits on.
+ *
+ * @param <C> the caller's context type
  */
 public final class ReferenceSink<C> implements Sink<C> {
+    private static final int IDLE = 0;
+    private static final int BUSY = 1;
+    private static final int BUSY_CANCEL = 2;
+    private static final int COMPLETED = 3;
+    private static final int FAILED = 4;
+    private static final int CANCELLED = 5;
+
+    private static final VarHandle CURRENT;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CURRENT = lookup.findVarHandle(ReferenceSink.class, "current", Registry.class);
+            STATE = lookup.findVarHandle(Call.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final SinkListener<C> listener;
     private final BiConsumer<? super C, ? super Throwable> listenerErrors;
-    private final Object lock = new Object();
-    private final Set<Call> registry = new LinkedHashSet<>();
+    /** The open generation; swapped by cancel (its linearization point). */
+    private volatile Registry<Call<C>> current = new Registry<>();
 
     /**
      * @param listener       receives every callback
-     * @param listenerErrors receives each exception the listener throws (SC-15), with the call's context
+     * @param listenerErrors receives each exception the listener throws, with the call's context
+     *                       (SC-15); it should not throw itself (if it does, that exception is dropped
+     *                       so that no sweep stops)
      */
     public ReferenceSink(SinkListener<C> listener, BiConsumer<? super C, ? super Throwable> listenerErrors) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.listenerErrors = Objects.requireNonNull(listenerErrors, "listenerErrors");
     }
 
-    private enum Final { COMPLETED, FAILED, CANCELLED }
-
-    private final class Call implements CallHandle {
+    /** One call: its handle, its place in a generation, its state word. */
+    private static final class Call<C> implements CallHandle {
+        final ReferenceSink<C> sink;
+        final Registry<Call<C>> generation;
         final C context;
-        boolean busy;          // a callback of this call is running
-        Final fin;             // decided final, if any
-        Throwable error;       // with FAILED
-        boolean finalSent;
+        final int slot;
+        @SuppressWarnings("unused") // accessed through STATE
+        volatile int state;
 
-        Call(C context) { this.context = context; }
+        Call(ReferenceSink<C> sink, Registry<Call<C>> generation, int slot, C context) {
+            this.sink = sink;
+            this.generation = generation;
+            this.slot = slot;
+            this.context = context;
+        }
 
-        ReferenceSink<C> sink() { return ReferenceSink.this; }
+        int state() {
+            return (int) STATE.getAcquire(this);
+        }
 
-        @Override public boolean isCancelled() { synchronized (lock) { return fin == Final.CANCELLED; } }
+        boolean cas(int expected, int next) {
+            return STATE.compareAndSet(this, expected, next);
+        }
 
-        @Override public boolean isFinished() { synchronized (lock) { return fin != null; } }
+        /** Whether the generation this call was begun into is closed, i.e. a cancel swapped it out. */
+        boolean generationClosed() {
+            return sink.current != generation;
+        }
+
+        /**
+         * {@inheritDoc} True once the call's final is "cancelled", and already from cancel's
+         * linearization point on while nobody holds the call; while a signal of this call is being
+         * handled it becomes true when that signal returns (SC-12).
+         */
+        @Override
+        public boolean isCancelled() {
+            boolean closed = generationClosed(); // read before the state: IDLE after a close is cancelled
+            int s = state();
+            return s == CANCELLED || (s == IDLE && closed);
+        }
+
+        @Override
+        public boolean isFinished() {
+            boolean closed = generationClosed();
+            int s = state();
+            return s >= COMPLETED || (s == IDLE && closed);
+        }
     }
 
+    /**
+     * Begins a call bound to this sink; live even after earlier cancels (SC-08). If a concurrent
+     * {@link #cancel()} closed the generation the call was published into, the call is cancelled by it
+     * or by this method, which then delivers its {@code onCancelled} before returning (SC-06).
+     */
     @Override
     public CallHandle begin(C context) {
-        Call call = new Call(context);
-        synchronized (lock) {
-            registry.add(call);
+        Registry<Call<C>> generation = current;                     // CancelAllAlgo!BeginRead (LP)
+        Call<C> call = new Call<>(this, generation, generation.reserve(), context);
+        generation.publish(call.slot, call);                        // CancelAllAlgo!BeginPublish
+        if (current != generation                                    // CancelAllAlgo!BeginRecheck
+                && call.cas(IDLE, CANCELLED)) {                      // CancelAllAlgo!BeginSelfCancel
+            end(call, CANCELLED, null);
         }
         return call;
     }
 
+    /** Delivers an object unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
+    @Override
+    public Acceptance deliver(CallHandle handle, Object object) {
+        return signal(handle, true, object, 0, 0, null);
+    }
+
+    /** Reports progress unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
+    @Override
+    public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
+        return signal(handle, false, null, current, upperBound, message);
+    }
+
+    /** An object or a progress report: one method, because the state protocol is the same. */
+    private Acceptance signal(CallHandle handle, boolean isObject, Object object, int current, int upperBound,
+                              String message) {
+        Call<C> call = own(handle);
+        if (call == null) return Acceptance.NOT_THIS_SINK;
+        Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
+        if (refused != null) return refused;
+        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheckClosed (LP)
+            endHeld(call, CANCELLED, null);                          // cancelled at the close, refused now
+            return Acceptance.CALL_FINISHED;
+        }
+        try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
+            if (isObject) listener.onObject(call.context, object);
+            else listener.onProgress(call.context, current, upperBound, message);
+        } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
+            report(call, thrown);
+            endHeld(call, CANCELLED, null);                          // SC-15: this call only
+            return Acceptance.ACCEPTED;
+        }
+        if (!call.cas(BUSY, IDLE)) {                                 // CancelAllAlgo!SignalReturn
+            endHeld(call, CANCELLED, null);                          // BUSY_CANCEL: the in-flight rule, SC-04
+        }
+        return Acceptance.ACCEPTED;
+    }
+
+    /** Ends the call normally, unless cancel or fail won first (SC-05). */
+    @Override
+    public Acceptance complete(CallHandle handle) {
+        return finish(handle, COMPLETED, null);
+    }
+
+    /** Ends the call with {@code error}, unless cancel or complete won first (SC-05). */
+    @Override
+    public Acceptance fail(CallHandle handle, Throwable error) {
+        return finish(handle, FAILED, error);
+    }
+
+    private Acceptance finish(CallHandle handle, int fin, Throwable error) {
+        Call<C> call = own(handle);
+        if (call == null) return Acceptance.NOT_THIS_SINK;
+        Acceptance refused = claim(call);                            // CancelAllAlgo!FinishClaim
+        if (refused != null) return refused;
+        boolean open = !call.generationClosed();                     // CancelAllAlgo!FinishCheck (LP)
+        // A cancel that marked BUSY_CANCEL after the check is overruled: this final linearized first.
+        endHeld(call, open ? fin : CANCELLED, error);                // CancelAllAlgo!FinishDecide
+        return open ? Acceptance.ACCEPTED : Acceptance.CALL_FINISHED;
+    }
+
+    /**
+     * Cancels every call pending at the swap of the current generation (the linearization point), and
+     * nothing of another sink (SC-01, SC-02). Calls of this sink that nobody holds get
+     * {@code onCancelled} on this thread before this method returns; a call whose callback is running
+     * gets it on that callback's thread as soon as the callback returns (SC-04). Idempotent, a no-op on
+     * an idle sink (SC-07), never blocks (SC-11), safe inside callbacks (SC-16); a throwing
+     * {@code onCancelled} is reported and the sweep goes on (SC-15).
+     */
+    @Override
+    public void cancel() {
+        @SuppressWarnings("unchecked")
+        Registry<Call<C>> closed =
+                (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>()); // CancelAllAlgo!CancelClose (LP)
+        closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
+    }
+
+    /** One call of a closed generation, its slot already cleared by drain: one CAS in the common case. */
+    private void sweep(Call<C> call) {
+        for (;;) {
+            int s = call.state();
+            if (s == IDLE) {
+                if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
+                    sendFinal(call, CANCELLED, null);
+                    return;
+                }
+            } else if (s == BUSY) {
+                if (call.cas(BUSY, BUSY_CANCEL)) return;             // CancelAllAlgo!CancelSweep: the holder ends it
+            } else {
+                return;                                              // requested, or already final
+            }
+        }
+    }
+
+    /** Calls of this sink that are pending; exact when no operation is in progress (SC-13). */
+    @Override
+    public int pendingCalls() {
+        return current.size();
+    }
+
+    /** The call behind {@code handle} if this sink issued it, else null: foreign or forged (SC-14). */
     @SuppressWarnings("unchecked")
-    private Call own(CallHandle handle) {
-        if (handle instanceof ReferenceSink.Call && ((Call) handle).sink() == this) return (Call) handle;
+    private Call<C> own(CallHandle handle) {
+        if (handle instanceof Call && ((Call<?>) handle).sink == this) return (Call<C>) handle;
         return null;
     }
 
-    @Override
-    public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, call -> listener.onObject(call.context, object));
-    }
-
-    @Override
-    public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, call -> listener.onProgress(call.context, current, upperBound, message));
-    }
-
-    private Acceptance signal(CallHandle handle, java.util.function.Consumer<Call> callback) {
-        Call call = own(handle);
-        if (call == null) return Acceptance.NOT_THIS_SINK;
-        synchronized (lock) {
-            if (call.fin != null) return Acceptance.CALL_FINISHED;
-            if (call.busy) return Acceptance.CALL_BUSY;
-            call.busy = true;
-        }
-        boolean threw = false;
-        try {
-            callback.accept(call);
-        } catch (Throwable t) {
-            threw = true;
-            listenerErrors.accept(call.context, t);
-        }
-        synchronized (lock) {
-            call.busy = false;
-            if (threw && call.fin == null) decide(call, Final.CANCELLED, null);
-        }
-        sendFinalIfDue(call);
-        return Acceptance.ACCEPTED;
-    }
-
-    @Override
-    public Acceptance complete(CallHandle handle) {
-        return finish(handle, Final.COMPLETED, null);
-    }
-
-    @Override
-    public Acceptance fail(CallHandle handle, Throwable error) {
-        return finish(handle, Final.FAILED, error);
-    }
-
-    private Acceptance finish(CallHandle handle, Final fin, Throwable error) {
-        Call call = own(handle);
-        if (call == null) return Acceptance.NOT_THIS_SINK;
-        synchronized (lock) {
-            if (call.fin != null) return Acceptance.CALL_FINISHED;
-            decide(call, fin, error);
-        }
-        sendFinalIfDue(call);
-        return Acceptance.ACCEPTED;
-    }
-
-    @Override
-    public void cancel() {
-        List<Call> cancelled;
-        synchronized (lock) {
-            cancelled = new ArrayList<>(registry);
-            for (Call call : cancelled) decide(call, Final.CANCELLED, null);
-        }
-        for (Call call : cancelled) sendFinalIfDue(call);
-    }
-
-    @Override
-    public int pendingCalls() {
-        synchronized (lock) {
-            return registry.size();
+    /** Takes the call's token (IDLE → BUSY), or says why not. */
+    private static Acceptance claim(Call<?> call) {
+        for (;;) {
+            int s = call.state();
+            if (s == IDLE) {
+                if (call.cas(IDLE, BUSY)) return null;
+            } else {
+                return s >= COMPLETED ? Acceptance.CALL_FINISHED : Acceptance.CALL_BUSY;
+            }
         }
     }
 
-    /** Under the lock: the call's final is decided and it leaves the registry at once. */
-    private void decide(Call call, Final fin, Throwable error) {
-        call.fin = fin;
-        call.error = error;
-        registry.remove(call);
+    /** The token holder writes the call's final; nobody else can move a held call. */
+    private void endHeld(Call<C> call, int fin, Throwable error) {
+        STATE.setVolatile(call, fin);
+        end(call, fin, error);
     }
 
-    /** Sends the decided final unless a callback of the call is running; that thread will send it. */
-    private void sendFinalIfDue(Call call) {
-        synchronized (lock) {
-            if (call.fin == null || call.busy || call.finalSent) return;
-            call.finalSent = true;
-            call.busy = true;
-        }
-        try {
-            switch (call.fin) {
+    /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
+    private void end(Call<C> call, int fin, Throwable error) {
+        call.generation.remove(call.slot);                           // CancelAllAlgo!Unlink
+        sendFinal(call, fin, error);
+    }
+
+    private void sendFinal(Call<C> call, int fin, Throwable error) {
+        try {                                                        // CancelAllAlgo!SendFinal
+            switch (fin) {
                 case COMPLETED: listener.onCompleted(call.context); break;
-                case FAILED: listener.onFailed(call.context, call.error); break;
+                case FAILED: listener.onFailed(call.context, error); break;
                 default: listener.onCancelled(call.context); break;
             }
-        } catch (Throwable t) {
-            listenerErrors.accept(call.context, t);
+        } catch (Throwable thrown) {
+            report(call, thrown);
+        }
+    }
+
+    private void report(Call<C> call, Throwable thrown) {
+        try {
+            listenerErrors.accept(call.context, thrown);
+        } catch (Throwable ignored) {
+            // The error sink failed too; dropping its exception keeps sweeps and other calls going (SC-15).
         }
     }
 }
