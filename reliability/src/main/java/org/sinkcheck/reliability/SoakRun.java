@@ -33,7 +33,8 @@ import org.sinkcheck.spec.Rule;
  * the run that it got its final (a call even this race-free cancel does not end was lost: SC-06; SC-10
  * for endless calls), of every sink that it references no
  * call (SC-13), and of every exception a listener threw that the sink reported it (SC-15). A worker
- * that does not stop is stuck inside the sink (SC-11).
+ * that does not stop is stuck inside the sink (SC-11); the drain is then skipped, so that a deadlocked
+ * sink ends the run with that violation instead of hanging it.
  */
 final class SoakRun<S, H> {
     private static final int CALLS_PER_WORKER = 32;
@@ -85,8 +86,7 @@ final class SoakRun<S, H> {
         }
         coordinate(startNanos);
         stop = true;
-        stopWorkers(workers);
-        drain();
+        if (stopWorkers(workers)) drain();
         return new SoakTotals(adapter.name(), Duration.ofNanos(System.nanoTime() - startNanos), options.threads(), options.sinks(),
                 calls.sum(), events.sum(), cancels.sum(), storms, refused.sum(), probes.sum(), faults.thrown(),
                 cancelChecks.sum(), cancelChecksSkipped.sum(), log.total(), log.byRule(), log.firstSeen(), peakHeap);
@@ -118,7 +118,9 @@ final class SoakRun<S, H> {
         }
     }
 
-    private void stopWorkers(List<Thread> workers) {
+    /** Waits for the workers; false, with an SC-11 violation per stuck worker, if any is stuck in the sink. */
+    private boolean stopWorkers(List<Thread> workers) {
+        boolean stopped = true;
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         for (Thread t : workers) {
             try {
@@ -127,10 +129,12 @@ final class SoakRun<S, H> {
                 Thread.currentThread().interrupt();
             }
             if (t.isAlive()) {
+                stopped = false;
                 log.report(new Violation(Rule.SC11, "SC11_CancelNeverWaits", t.getName() + " is still inside the sink "
                         + STOP_GRACE.toSeconds() + " s after the run ended: a sink call blocks (deadlock?)"));
             }
         }
+        return stopped;
     }
 
     private void drain() {
