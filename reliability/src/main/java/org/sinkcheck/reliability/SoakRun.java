@@ -234,13 +234,8 @@ final class SoakRun<S, H> {
             if (call.signalsSent < call.plan.signals()) {
                 call.signalsSent++;
                 boolean progress = capabilities.contains(Capability.PROGRESS) && random.nextBoolean();
-                boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && told(p);
-                if (!signal(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
+                if (!send(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
                 call.signalsAccepted++;
-                if (toldCancelled) {
-                    log.report(new Violation(Rule.SC04, "SC04_SilentAfterCancel", p.home.name() + " accepted a signal of " + call.name()
-                            + " after its handle had said it was cancelled"));
-                }
                 probeForeignAndForged(p);
                 return false;
             }
@@ -249,14 +244,23 @@ final class SoakRun<S, H> {
                 if (!capabilities.contains(Capability.PROVIDER_TOLD)) return done(p, null);
                 return told(p) && done(p, Status.CANCELLED);
             }
-            boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && told(p);
-            Signal end = call.plan.fails() ? Signal.FAIL : Signal.COMPLETE;
-            if (!signal(p, end)) return refused(p);
-            if (toldCancelled) {
-                log.report(new Violation(Rule.SC05, "SC05_FinalIsForever", p.home.name() + " accepted " + end + " of " + call.name()
-                        + " after its handle had said it was cancelled"));
-            }
+            if (!send(p, call.plan.fails() ? Signal.FAIL : Signal.COMPLETE)) return refused(p);
             return done(p, call.plan.fails() ? Status.FAILED : Status.COMPLETED);
+        }
+
+        /**
+         * Sends a signal; true if accepted. One sent after the handle said "cancelled" comes after the
+         * cancel's linearization point and must be refused: SC-04 for an object or progress, SC-05 for a final.
+         */
+        private boolean send(Provider p, Signal signal) {
+            boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && told(p);
+            boolean accepted = signal(p, signal);
+            if (accepted && toldCancelled) {
+                boolean isFinal = signal == Signal.COMPLETE || signal == Signal.FAIL;
+                log.report(new Violation(isFinal ? Rule.SC05 : Rule.SC04, isFinal ? "SC05_FinalIsForever" : "SC04_SilentAfterCancel",
+                        p.home.name() + " accepted " + signal + " of " + p.call.name() + " after its handle had said it was cancelled"));
+            }
+            return accepted;
         }
 
         /** Sends one signal of the call's provider; true if the sink accepted it. */
