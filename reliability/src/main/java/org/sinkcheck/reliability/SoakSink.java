@@ -26,8 +26,9 @@ import org.sinkcheck.spec.Rule;
  * and its listener did not throw, was born cancelled (SC-08).
  *
  * <p>When a cancel returns, every call begun before it started (its {@code begin} returned before the
- * cancel was called) must have its final, or be inside a callback, or have its provider inside a signal
- * (where the one in-flight callback SC-04 allows, or the final the sink deferred to it, is running).
+ * cancel was called) must have its final, or be inside a callback, or have its provider inside a call
+ * into the sink (where the one in-flight callback SC-04 allows, or the final the sink deferred to it, is
+ * running; a lock-free sink may also let a signal that finds its call cancelled send that final).
  * Anything else is a call the cancel missed (SC-01). This is exact only when no other cancel of the sink
  * overlapped: another cancel may have decided a call's final and not yet sent it, so overlapping cancels
  * are counted as skipped checks instead of guessed at.
