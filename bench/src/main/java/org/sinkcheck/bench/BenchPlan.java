@@ -31,18 +31,18 @@ final class BenchPlan {
 
         return switch (profile) {
             case SMOKE -> List.of(
-                    new Pass("cancel", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("1", "100"), "neighbourCalls", List.of("1000")), 0, 0, 1, 1, 1, 0),
-                    new Pass("common-path", COMMON_PATH, Map.of("impl", sinks), 0, 0, 1, 1, 1, 50));
+                    new Pass("cancel", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("1", "100"), "neighbourCalls", List.of("1000")), 0, 0, 1, 1, 1, 0, false),
+                    new Pass("common-path", COMMON_PATH, Map.of("impl", sinks), 0, 0, 1, 1, 1, 50, true));
             case QUICK -> List.of(
-                    new Pass("cancel N=1,100", CANCEL, Map.of("impl", withLimit, "calls", List.of("1", "100")), 1, 5, 1000, 15, 100, 0),
-                    new Pass("cancel N=10000, and beside a busy neighbour", CANCEL_AND_NEIGHBOUR, Map.of("impl", withLimit, "calls", List.of("10000")), 1, 5, 10, 15, 1, 0),
-                    new Pass("cancel N=1000000", CANCEL, Map.of("impl", withLimit, "calls", List.of("1000000")), 1, 2, 1, 8, 1, 0),
-                    new Pass("common path", COMMON_PATH, Map.of("impl", sinks), 1, 3, 1, 5, 1, 1000));
+                    new Pass("cancel N=1,100", CANCEL, Map.of("impl", withLimit, "calls", List.of("1", "100")), 1, 5, 1000, 15, 100, 0, false),
+                    new Pass("cancel N=10000, and beside a busy neighbour", CANCEL_AND_NEIGHBOUR, Map.of("impl", withLimit, "calls", List.of("10000")), 1, 5, 10, 15, 1, 0, false),
+                    new Pass("cancel N=1000000", CANCEL, Map.of("impl", withLimit, "calls", List.of("1000000")), 1, 2, 1, 8, 1, 0, false),
+                    new Pass("common path", COMMON_PATH, Map.of("impl", sinks), 1, 3, 1, 5, 1, 1000, true));
             case FULL -> List.of(
-                    new Pass("cancel N=1,100", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("1", "100")), 3, 10, 1000, 20, 100, 0),
-                    new Pass("cancel N=10000", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("10000")), 3, 10, 10, 20, 1, 0),
-                    new Pass("cancel N=1000000", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("1000000")), 3, 3, 1, 10, 1, 0),
-                    new Pass("common path", COMMON_PATH, Map.of("impl", sinks), 3, 5, 1, 10, 1, 1000));
+                    new Pass("cancel N=1,100", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("1", "100")), 3, 10, 1000, 20, 100, 0, false),
+                    new Pass("cancel N=10000", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("10000")), 3, 10, 10, 20, 1, 0, false),
+                    new Pass("cancel N=1000000", CANCEL_ALL_WAYS, Map.of("impl", withLimit, "calls", List.of("1000000")), 3, 3, 1, 10, 1, 0, false),
+                    new Pass("common path", COMMON_PATH, Map.of("impl", sinks), 3, 5, 1, 10, 1, 1000, true));
         };
     }
 

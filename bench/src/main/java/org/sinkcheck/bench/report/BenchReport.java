@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -234,18 +235,34 @@ public final class BenchReport {
     private void commonPathTable(StringBuilder md) {
         List<String> columns = List.of(BEGIN_COMPLETE_1, BEGIN_COMPLETE_2, DELIVER);
         if (columns.stream().allMatch(b -> callCounts(b).isEmpty())) return;
-        md.append("## Common path: throughput, ops/µs (higher is better)\n\n")
-                .append("| implementation | begin + complete, 1 thread | begin + complete, 2 threads | deliver on a live call |\n|---|---:|---:|---:|\n");
-        for (String impl : implementations()) {
-            if (columns.stream().noneMatch(b -> median(b, impl, 0).isPresent())) continue;
-            md.append("| ").append(impl).append(" |");
-            columns.forEach(b -> md.append(' ').append(fmt(median(b, impl, 0))).append(" |"));
-            md.append('\n');
-        }
+        String header = "| implementation | begin + complete, 1 thread | begin + complete, 2 threads | deliver on a live call |\n|---|---:|---:|---:|\n";
+        md.append("## Common path: throughput, ops/µs (higher is better)\n\n").append(header);
+        commonPathRows(md, columns, (b, impl) -> median(b, impl, 0));
         md.append("| *").append(subject).append(" / best peer* |");
         columns.forEach(b -> md.append(' ').append(fmt(ratioToBestPeer(b, 0, true)))
                 .append(bestPeer(b, 0, true).map(p -> " (" + p + ")").orElse("")).append(" |"));
         md.append("\n\n");
+        if (columns.stream().anyMatch(b -> bytesPerOp(b, subject).isPresent())) {
+            md.append("## Common path: bytes allocated per operation (JMH `-prof gc`, `gc.alloc.rate.norm`)\n\n").append(header);
+            commonPathRows(md, columns, this::bytesPerOp);
+            md.append('\n');
+        }
+    }
+
+    private void commonPathRows(StringBuilder md, List<String> columns, BiFunction<String, String, OptionalDouble> cell) {
+        for (String impl : implementations()) {
+            if (columns.stream().noneMatch(b -> cell.apply(b, impl).isPresent())) continue;
+            md.append("| ").append(impl).append(" |");
+            columns.forEach(b -> md.append(' ').append(fmt(cell.apply(b, impl))).append(" |"));
+            md.append('\n');
+        }
+    }
+
+    /** Bytes per operation from JMH's GC profiler, if the run had it. */
+    public OptionalDouble bytesPerOp(String benchmark, String impl) {
+        return scores.stream()
+                .filter(s -> s.benchmark().equals(benchmark) && s.impl().equals(impl) && !Double.isNaN(s.bytesPerOp()))
+                .mapToDouble(Score::bytesPerOp).findFirst();
     }
 
     private double pendingBytes(String impl) { return memory.get(impl).bytesPerPendingCall(); }
