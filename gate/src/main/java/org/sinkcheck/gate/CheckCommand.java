@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
                     () -> Conformance.run(sink.adapter(), options),
                     r -> new Progress.Outcome(true, ConformanceStep.outcomeLine(r)));
             ConformanceStep.addFindings(conformance, report,
-                    "./sinkcheck check " + sink.commandLineOptions() + " --no-stress");
+                    "./sinkcheck check " + sink.commandLineOptions());
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
             if (top.verbose(common)) top.out.println(conformance.table());
 

@@ -53,6 +53,27 @@ class BadInputTest {
     }
 
     @Test
+    void soakLengthMustBePositive() {
+        assertOneLineError(Cli.run("soak", "--minutes", "0"), "sinkcheck: --minutes must be at least 1, not 0");
+    }
+
+    @Test
+    void benchWithUnknownSubject() {
+        assertOneLineError(Cli.run("bench", "--sink", "com.example.NoSuchAdapter"),
+                "sinkcheck: bench: unknown implementation 'com.example.NoSuchAdapter' (adapter class not found: "
+                        + "com.example.NoSuchAdapter (is its jar or folder on --classpath?))");
+    }
+
+    @Test
+    void reportDirThatCannotBeCreated(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "");
+        Cli cli = Cli.run("check", "--report-dir", file.resolve("reports").toString());
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertEquals(1, cli.errLines().size(), cli::toString);
+        assertTrue(cli.err().startsWith("sinkcheck: --report-dir " + file.resolve("reports") + " cannot be created: "), cli::toString);
+    }
+
+    @Test
     void unknownSubcommand() {
         Cli cli = Cli.run("frob");
         assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);

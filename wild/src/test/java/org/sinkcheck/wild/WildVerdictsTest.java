@@ -44,17 +44,17 @@ class WildVerdictsTest {
     @Test
     void rxJavaCompositeDisposable() {
         //                                   01 02 03 04 05 06 07 08 09 10 11  12 13 14  15 16
-        assertVerdicts(new RxJavaCompositeDisposableAdapter(), verdicts(P, P, F, P, P, F, P, F, F, F, ST, F, P, NA, F, P));
+        assertVerdicts(new RxJavaCompositeDisposableAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, F, P, NA, F, P));
     }
 
     @Test
     void reactorComposite() {
-        assertVerdicts(new ReactorCompositeAdapter(), verdicts(P, P, F, P, P, F, P, F, F, F, ST, P, F, NA, F, P));
+        assertVerdicts(new ReactorCompositeAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, P, F, NA, F, P));
     }
 
     @Test
     void kotlinSupervisorJob() {
-        assertVerdicts(new KotlinSupervisorJobAdapter(), verdicts(P, P, P, P, P, F, P, F, F, P, ST, F, P, NA, NA, P));
+        assertVerdicts(new KotlinSupervisorJobAdapter(), verdicts(P, P, P, P, P, P, P, F, F, P, ST, F, P, NA, NA, P));
     }
 
     @Test
