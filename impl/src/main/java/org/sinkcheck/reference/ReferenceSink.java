@@ -53,7 +53,11 @@ import org.sinkcheck.sink.SinkListener;
  *   <li>exactly one thread decides each call's final (SC-03, SC-05);</li>
  *   <li>callbacks of one call run only under its token, so they never overlap (SC-09);</li>
  *   <li>a callback that started before cancel's linearization point is the only one that may still run
- *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).</li>
+ *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).
+ *       Likewise a thread that is inside {@code begin}, or inside a signal that took the token but has
+ *       not yet re-read {@code current}, sends the call's {@code onCancelled} itself before its method
+ *       returns, running no other callback of the call first; every other call the cancel ended has
+ *       had its {@code onCancelled} when {@code cancel()} returns (TLA+ {@code SC04_InFlight}).</li>
  * </ol>
  *
  * <p><b>Linearization points.</b> {@code cancel}: the swap of {@code current}. {@code begin}: its read

@@ -2,6 +2,7 @@ package org.sinkcheck.tlc;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,40 @@ public final class CancelAllStates {
             for (TlaValue c : elements(registry.get(Bounds.sinkName(s)))) registries[s][index(c, "c", calls)] = true;
         }
         return ModelState.of(owners, statuses, heards, registries, faults);
+    }
+
+    /** The inverse of {@link #modelState}: the state as TLA+ values, variables in declaration order. */
+    public static TlaState tlaState(ModelState state) {
+        Map<TlaValue, TlaValue> owner = new LinkedHashMap<>();
+        Map<TlaValue, TlaValue> status = new LinkedHashMap<>();
+        Map<TlaValue, TlaValue> faulted = new LinkedHashMap<>();
+        for (int c = 0; c < state.calls(); c++) {
+            Str call = new Str(Bounds.callName(c));
+            owner.put(call, new Str(state.owner(c) == ModelState.NO_SINK ? "none" : Bounds.sinkName(state.owner(c))));
+            status.put(call, new Str(state.status(c).tla()));
+            faulted.put(call, new Bool(state.faulted(c)));
+        }
+        Map<TlaValue, TlaValue> heard = new LinkedHashMap<>();
+        Map<TlaValue, TlaValue> registry = new LinkedHashMap<>();
+        for (int s = 0; s < state.sinks(); s++) {
+            Map<TlaValue, TlaValue> perCall = new LinkedHashMap<>();
+            List<TlaValue> held = new ArrayList<>();
+            for (int c = 0; c < state.calls(); c++) {
+                List<TlaValue> events = new ArrayList<>();
+                for (EventKind e : state.heard(s, c)) events.add(new Str(e.tla()));
+                perCall.put(new Str(Bounds.callName(c)), new Seq(events));
+                if (state.inRegistry(s, c)) held.add(new Str(Bounds.callName(c)));
+            }
+            heard.put(new Str(Bounds.sinkName(s)), new Fn(perCall));
+            registry.put(new Str(Bounds.sinkName(s)), new SetOf(held));
+        }
+        Map<String, TlaValue> vars = new LinkedHashMap<>();
+        vars.put("owner", new Fn(owner));
+        vars.put("status", new Fn(status));
+        vars.put("heard", new Fn(heard));
+        vars.put("registry", new Fn(registry));
+        vars.put("faulted", new Fn(faulted));
+        return new TlaState(vars);
     }
 
     private static String string(TlaValue v) {

@@ -85,16 +85,25 @@ public final class TlcConfig {
 
     /** The same configuration with another {@code SPECIFICATION}. */
     public TlcConfig withSpecification(String name) {
-        Map<String, List<String>> copy = new LinkedHashMap<>(sections);
-        copy.put("SPECIFICATION", List.of(name));
-        return new TlcConfig(copy);
+        return with("SPECIFICATION", List.of(name));
     }
 
     /** The same model with no invariant or property: what a state-graph dump needs and no more. */
     public TlcConfig withoutChecks() {
+        return without("INVARIANTS").without("PROPERTIES");
+    }
+
+    /** This configuration with section {@code keyword} (plural form, e.g. INVARIANTS) set to {@code items}. */
+    public TlcConfig with(String keyword, List<String> items) {
         Map<String, List<String>> copy = new LinkedHashMap<>(sections);
-        copy.remove("INVARIANTS");
-        copy.remove("PROPERTIES");
+        copy.put(plural(keyword), List.copyOf(items));
+        return new TlcConfig(copy);
+    }
+
+    /** This configuration without section {@code keyword}. */
+    public TlcConfig without(String keyword) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(sections);
+        copy.remove(plural(keyword));
         return new TlcConfig(copy);
     }
 

@@ -15,7 +15,7 @@ class CancelAllTlcTest {
     @Test
     @Timeout(300)
     void allRulesHoldAtTheCiBounds() {
-        TlcResult result = Tlc.check(TlcRun.of("CancelAll", "CancelAll.cfg"));
+        TlcResult result = CiModelCheck.result();
         System.out.println(result.report());
         assertTrue(result.passed(), () -> result.report() + "\n" + result.log());
         assertEquals(0, result.exitCode());

@@ -43,10 +43,9 @@ class ModelEqualsTlcTest {
 
     @BeforeAll
     static void dumpTlcGraphAndExploreTheModel() {
-        Path dot = Path.of("target", "tlc", "CancelAll-ci-graph.dot").toAbsolutePath();
-        TlcResult result = Tlc.check(TlcRun.of("CancelAll", "CancelAll.cfg").withoutChecks().withDumpDot(dot));
+        TlcResult result = CiModelCheck.result();
         assertTrue(result.passed(), result::report);
-        DotGraph graph = DotGraph.read(dot);
+        DotGraph graph = DotGraph.read(CiModelCheck.DOT);
         bounds = CancelAllStates.tryBounds(TlcConfig.parse(Tlc.read(SpecFolder.locate(Path.of("target", "tlc")).file("CancelAll.cfg"))))
                 .orElseThrow();
         tlcStates = new ArrayList<>();
