@@ -76,7 +76,7 @@ public final class JcstressReport {
             Matcher sums = TOTALS.matcher(line);
             if (header.matches()) {
                 test = header.group(2);
-                rowsByTest.putIfAbsent(test, new ArrayList<>());
+                rowsByTest.put(test, new ArrayList<>());  // jcstress prints a failed test twice: as it fails, and in the summary
                 if (header.group(1).equals("ERROR") && !errors.contains(test)) errors.add(test);
             } else if (row.matches() && test != null) {
                 rowsByTest.get(test).add(new String[] {row.group(1), row.group(2).replace(",", ""), row.group(3), row.group(4)});
