@@ -87,13 +87,16 @@ final class EndState {
         checkProviderTold(call, fin);
     }
 
-    /** SC-03: at most one final, and it is the last event; SC-04: nothing starts after onCancelled. */
+    /**
+     * SC-03: at most one final, and it is the last event. After onCancelled in particular: no signal
+     * (SC-04), no second onCancelled (SC-07, cancel ends each call once), no other final (SC-05).
+     */
     private void checkShape(RaceCall call, List<EventKind> heard) {
         int finals = 0;
         EventKind fin = null;
         for (EventKind event : heard) {
             if (fin != null) {
-                Rule rule = !event.isFinal() && fin == EventKind.CANCELLED ? Rule.SC04 : Rule.SC03;
+                Rule rule = fin != EventKind.CANCELLED ? Rule.SC03 : event == EventKind.CANCELLED ? Rule.SC07 : event.isFinal() ? Rule.SC05 : Rule.SC04;
                 violations.add(new Violation(rule, call.name + ":" + event.tla() + "-after-" + fin.tla()));
             }
             if (event.isFinal()) {
@@ -117,7 +120,7 @@ final class EndState {
 
     /** SC-12: the provider sees "cancelled" exactly when the call's final is onCancelled. */
     private void checkProviderTold(RaceCall call, EventKind fin) {
-        if (!SinkUnderTest.has(Capability.PROVIDER_TOLD) || call.handle == null) return;
+        if (!race.has(Capability.PROVIDER_TOLD) || call.handle == null) return;
         boolean told = race.adapter.providerSeesCancelled(race.sinks.get(call.sink), call.handle);
         if (told != (fin == EventKind.CANCELLED)) {
             violations.add(new Violation(Rule.SC12, call.name + (told ? ":provider-told-cancelled-but-" + (fin == null ? "live" : fin.tla()) : ":provider-not-told")));
@@ -140,7 +143,7 @@ final class EndState {
      * of, which the next cancel cannot reach (SC-06).
      */
     private void checkReferences(int sink, boolean afterSweep) {
-        if (!SinkUnderTest.has(Capability.RETENTION_VISIBLE)) return;
+        if (!race.has(Capability.RETENTION_VISIBLE)) return;
         int referenced = race.adapter.pendingCalls(race.sinks.get(sink));
         int live = 0;
         for (RaceCall call : race.callsOf(sink)) if (call.handle != null && finalOf(call.heard()) == null) live++;

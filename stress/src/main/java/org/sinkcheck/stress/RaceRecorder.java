@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
@@ -30,7 +32,8 @@ public final class RaceRecorder {
     /** What every accepted {@code deliver} hands to the listener. */
     private static final Object PAYLOAD = "object";
 
-    final SinkAdapter<Object, Object> adapter = SinkUnderTest.adapter();
+    final SinkAdapter<Object, Object> adapter;
+    private final Set<Capability> capabilities;
     final List<Object> sinks = new ArrayList<>();
     /** Copy-on-write: Lincheck declares calls while other threads' listeners look them up. */
     final List<RaceCall> calls = new CopyOnWriteArrayList<>();
@@ -42,8 +45,15 @@ public final class RaceRecorder {
     /** Callbacks that reached a listener they do not belong to, each with the rule it breaks. */
     final ConcurrentLinkedQueue<Violation> strays = new ConcurrentLinkedQueue<>();
 
-    /** A race over {@code sinkCount} fresh sinks (1 or 2). */
+    /** A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}). */
     public RaceRecorder(int sinkCount) {
+        this(SinkUnderTest.adapter(), sinkCount);
+    }
+
+    /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink. */
+    public RaceRecorder(SinkAdapter<Object, Object> adapter, int sinkCount) {
+        this.adapter = adapter;
+        this.capabilities = Set.copyOf(adapter.capabilities());
         for (int s = 0; s < sinkCount; s++) sinks.add(adapter.newSink(new Listener(s)));
         cancelsStarted = new AtomicIntegerArray(sinkCount);
         cancelsReturned = new AtomicIntegerArray(sinkCount);
@@ -153,6 +163,9 @@ public final class RaceRecorder {
         adapter.cancel(sinks.get(sink));
         cancelsReturned.incrementAndGet(sink);
     }
+
+    /** Whether the sink declares {@code capability}; the checks needing a missing one are skipped. */
+    boolean has(Capability capability) { return capabilities.contains(capability); }
 
     /** Whether some {@code cancel()} of {@code sink} has returned. */
     boolean cancelReturned(int sink) { return cancelsReturned.get(sink) > 0; }

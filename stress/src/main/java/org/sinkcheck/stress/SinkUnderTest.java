@@ -1,9 +1,7 @@
 package org.sinkcheck.stress;
 
-import java.util.Set;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
-import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
 
@@ -16,15 +14,11 @@ import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
  */
 public final class SinkUnderTest {
     private static final SinkAdapter<Object, Object> ADAPTER = load();
-    private static final Set<Capability> CAPABILITIES = Set.copyOf(ADAPTER.capabilities());
 
     private SinkUnderTest() {}
 
     /** The adapter of the sink under test, typed loosely: the races never look inside sinks or handles. */
     public static SinkAdapter<Object, Object> adapter() { return ADAPTER; }
-
-    /** Whether the sink under test declares {@code capability}; checks needing a missing one are skipped. */
-    public static boolean has(Capability capability) { return CAPABILITIES.contains(capability); }
 
     /** The adapter class the property names, or the reference sink's. */
     public static String adapterClassName() {

@@ -23,7 +23,7 @@ import org.sinkcheck.stress.RequiresCapability;
 @RequiresCapability(Capability.FAIL)
 @Outcome(id = "a1:failed", expect = ACCEPTABLE, desc = "SC-05: fail won; the cancel found a1 already finished")
 @Outcome(id = "a1:cancelled", expect = ACCEPTABLE, desc = "SC-01, SC-05: cancel won; the fail was refused")
-@Outcome(id = "SC-05:.*", expect = FORBIDDEN, desc = "SC-05: the final a1 got is not the one the provider was answered")
+@Outcome(id = "SC-05:.*", expect = FORBIDDEN, desc = "SC-05: a1 got another final after onCancelled, or a final other than the one the provider was answered")
 @Outcome(id = "SC-03:.*", expect = FORBIDDEN, desc = "SC-03: a1 got both finals, or an event after its final")
 @Outcome(id = "SC-12:.*", expect = FORBIDDEN, desc = "SC-12: the provider's view of a1 disagrees with its final")
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")

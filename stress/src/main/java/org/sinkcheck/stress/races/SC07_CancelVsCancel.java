@@ -19,7 +19,7 @@ import org.sinkcheck.stress.RaceRecorder;
  */
 @JCStressTest
 @Outcome(id = "a1:cancelled/a2:cancelled", expect = ACCEPTABLE, desc = "SC-07: each call ended exactly once, by whichever cancel reached it first")
-@Outcome(id = "SC-03:.*", expect = FORBIDDEN, desc = "SC-07 (seen as SC-03): the two cancels both ended a call")
+@Outcome(id = "SC-07:.*", expect = FORBIDDEN, desc = "SC-07: the two cancels both ended a call (two onCancelled)")
 @Outcome(id = "SC-01:.*", expect = FORBIDDEN, desc = "SC-01: a call survived both cancels")
 @Outcome(id = "SC-13:.*", expect = FORBIDDEN, desc = "SC-13: the sink still references a cancelled call")
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
