@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * into {@link TlaState}s) and its edges labelled with action names. Nodes are numbered in file order;
  * TLC marks the initial states with {@code style = filled}.
  *
+ * <p>When TLC also checks liveness it adds, for every state, an unlabelled dashed self-loop: the
+ * implicit stuttering step of TLA+, not an action of the spec. Those are left out of {@link #edges()}.
+ *
  * <p>It is how sinkcheck proves the executable model equals the TLA+ spec, state for state and edge for
  * edge ({@code ModelEqualsTlcTest}), rather than trusting two hand-written mirrors to agree.
  */
@@ -47,6 +50,7 @@ public record DotGraph(List<TlaState> states, List<Integer> initial, List<Edge> 
                 lineNo++;
                 Matcher edge = EDGE.matcher(line);
                 if (edge.find()) {
+                    if (edge.group(3) == null && line.contains("dashed")) continue;   // implicit stuttering
                     rawEdges.add(new String[] {edge.group(1), edge.group(3) == null ? "" : edge.group(3), edge.group(2)});
                     continue;
                 }

@@ -65,8 +65,10 @@ class BrokenSpecsTest {
         TlcResult result = check("CancelAllCancelWaits");
         assertEquals(Optional.of(Rule.SC10), result.violatedRule());
         assertEquals(Optional.of("SC10_EveryCallEnds"), result.violatedName());
+        // TLC finds liveness violations in whichever strongly connected component it checks first, so
+        // which calls the trace begins varies; what it must show is calls begun and then nothing forever.
         String steps = result.readableCounterexample();
-        assertTrue(steps.contains("begin c3 on s"), steps);
-        assertTrue(steps.endsWith("forever (stuttering)") || steps.contains("repeat forever"), steps);
+        assertTrue(steps.startsWith("1. begin c"), steps);
+        assertTrue(steps.endsWith("then nothing happens any more, forever (stuttering)"), steps);
     }
 }
