@@ -64,6 +64,19 @@ algo == <<current, owner, gen, state, linked, heard, faulted>>
 locals == <<idleCancels, pc, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 vars == <<algo, locals>>
 
+States == {"none", "idle", "busy", "busycancel"} \cup Finals
+Pcs == {"idle", "publish", "recheck", "selfcancel", "scheck", "callback", "throwing", "fcheck",
+        "fdecideOpen", "fdecideClosed", "sweep", "unlink", "send"}
+
+TypeOK ==
+    /\ current \in [Sinks -> Nat] /\ owner \in [Calls -> Sinks \cup {NoSink}] /\ gen \in [Calls -> Nat]
+    /\ state \in [Calls -> States] /\ linked \in [Calls -> BOOLEAN] /\ faulted \in [Calls -> BOOLEAN]
+    /\ heard \in [Calls -> Seq({"object"} \cup Finals)]
+    /\ pc \in [Threads -> Pcs] /\ tcall \in [Threads -> Calls \cup {NoCall}]
+    /\ tkind \in [Threads -> ProviderFinals \cup {"none"}] /\ csink \in [Threads -> Sinks \cup {NoSink}]
+    /\ cgen \in [Threads -> Nat] /\ cmust \in [Threads -> SUBSET Calls] /\ cseen \in [Threads -> SUBSET Calls]
+    /\ fcall \in [Threads -> Calls \cup {NoCall}]
+
 Closed(c) == gen[c] # current[owner[c]]
 Registry(s, g) == {c \in Calls : owner[c] = s /\ gen[c] = g /\ linked[c]}
 ObjectCount(c) == Len(SelectSeq(heard[c], LAMBDA e : e = "object"))
@@ -98,7 +111,7 @@ EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
 -----------------------------------------------------------------------------
 (* begin(context): ReferenceSink.begin *)
 
-\* [ReferenceSink.java:183] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
+\* [ReferenceSink.java:187] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
 \* generation read, in state IDLE.
 BeginRead(t, s, c) ==
     /\ pc[t] = "idle" /\ state[c] = "none"
@@ -109,14 +122,14 @@ BeginRead(t, s, c) ==
     /\ Goto(t, "publish")
     /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:185] ReferenceSink.begin, `generation.publish(call.slot, call)`: Registry.publish's volatile slot store.
+\* [ReferenceSink.java:189] ReferenceSink.begin, `generation.publish(call.slot, call)`: Registry.publish's volatile slot store.
 BeginPublish(t) ==
     /\ pc[t] = "publish"
     /\ linked' = [linked EXCEPT ![tcall[t]] = TRUE]
     /\ Goto(t, "recheck")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:186] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
+\* [ReferenceSink.java:190] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
 \* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
 BeginRecheck(t) ==
     /\ pc[t] = "recheck"
@@ -125,7 +138,7 @@ BeginRecheck(t) ==
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:187] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+\* [ReferenceSink.java:191] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
     /\ pc[t] = "selfcancel"
     /\ LET c == tcall[t] IN
@@ -139,7 +152,7 @@ BeginSelfCancel(t) ==
 -----------------------------------------------------------------------------
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries) *)
 
-\* [ReferenceSink.java:209] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
+\* [ReferenceSink.java:214] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
 \* changes nothing and is not modelled.) The provider holds the handle only once begin returned.
 SignalClaim(t, c) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
@@ -150,7 +163,7 @@ SignalClaim(t, c) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:211] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
+\* [ReferenceSink.java:216] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
 \* close; the holder writes CANCELLED (endHeld) and refuses the signal.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
@@ -159,21 +172,21 @@ SignalCheckClosed(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:215] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
+\* [ReferenceSink.java:220] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:215] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
+\* [ReferenceSink.java:220] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "throwing")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:223] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
+\* [ReferenceSink.java:228] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
 \* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
     /\ pc[t] = "callback"
@@ -186,7 +199,7 @@ SignalReturn(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:218] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
+\* [ReferenceSink.java:223] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
@@ -198,7 +211,7 @@ SignalThrow(t) ==
 -----------------------------------------------------------------------------
 (* complete / fail: ReferenceSink.finish *)
 
-\* [ReferenceSink.java:244] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+\* [ReferenceSink.java:249] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
 FinishClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
     /\ \A u \in Threads : tcall[u] # c
@@ -208,13 +221,13 @@ FinishClaim(t, c, k) ==
     /\ Goto(t, "fcheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:246] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+\* [ReferenceSink.java:251] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
     /\ UNCHANGED <<algo, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:248] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* [ReferenceSink.java:253] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
 FinishDecide(t) ==
     /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
@@ -230,7 +243,7 @@ FinishDecide(t) ==
 \* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
 HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
 
-\* [ReferenceSink.java:264] ReferenceSink.cancel, `CURRENT.getAndSet(this, new Registry())` (LP): close the generation. From
+\* [ReferenceSink.java:269] ReferenceSink.cancel, `CURRENT.getAndSet(this, new Registry())` (LP): close the generation. From
 \* an idle thread, or from inside an object callback (SC-16).
 CancelClose(t, s) ==
     /\ \/ pc[t] = "idle"
@@ -244,9 +257,12 @@ CancelClose(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, cseen, fcall>>
 
-\* [ReferenceSink.java:273,278] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* [ReferenceSink.java:278,283] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
-\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink.
+\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink. The
+\* slot's volatile read, its clear and the state CAS are one step here: the slot holds this call until
+\* the call is finished, so no other thread writes it in between, and a CAS that fails because the
+\* state moved is retried on the new state (lock-free: it moves only when another thread progressed).
 CancelSweep(t, c) ==
     /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
     /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
@@ -257,7 +273,7 @@ CancelSweep(t, c) ==
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
     /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
 
-\* [ReferenceSink.java:265] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
+\* [ReferenceSink.java:270] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too).
 CancelReturn(t) ==
     /\ pc[t] = "sweep"
@@ -272,14 +288,14 @@ CancelReturn(t) ==
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
 
-\* [ReferenceSink.java:318] ReferenceSink.end, `call.generation.remove(call.slot)`: Registry.remove's release store (SC-13).
+\* [ReferenceSink.java:323] ReferenceSink.end, `call.generation.remove(call.slot)`: Registry.remove's release store (SC-13).
 Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:323] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* [ReferenceSink.java:328] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"
@@ -430,6 +446,9 @@ SC03_OneFinalLast ==
 
 \* SC-13 no retention: when all threads are idle, the registry slots hold exactly the pending calls.
 SC13_NoRetention == AllIdle => \A c \in Calls : linked[c] <=> AStatus(c) = "pending"
+
+\* SC-15: a call whose listener threw (and was reported) is cancelled, and only that call.
+SC15_FaultReported == \A c \in Calls : AFaulted(c) => AStatus(c) = "cancelled"
 
 \* SC-12 the provider is told: once the call's own state says cancelled, so does the abstract status.
 SC12_ProviderTold == \A c \in Calls : state[c] = "cancelled" => AStatus(c) = "cancelled"

@@ -34,8 +34,8 @@ import org.sinkcheck.sink.SinkListener;
  * (TLA+ {@code CancelClose}). Every call of the swapped-out ("closed") generation that has no final yet
  * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
  * any thread on that call first checks whether its generation is still {@code current} and, if not,
- * ends the call as cancelled. The sweep then visits the closed generation's slots and ends each call
- * with one CAS, delivering {@code onCancelled} on the cancelling thread.
+ * ends the call as cancelled. The sweep then drains the closed generation (clearing each slot) and
+ * ends each call with one CAS, delivering {@code onCancelled} on the cancelling thread.
  *
  * <p><b>Per-call state machine</b> ({@code Call.state}, one int):
  * <pre>
@@ -53,7 +53,11 @@ import org.sinkcheck.sink.SinkListener;
  *   <li>exactly one thread decides each call's final (SC-03, SC-05);</li>
  *   <li>callbacks of one call run only under its token, so they never overlap (SC-09);</li>
  *   <li>a callback that started before cancel's linearization point is the only one that may still run
- *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).</li>
+ *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).
+ *       Likewise a thread that is inside {@code begin}, or inside a signal that took the token but has
+ *       not yet re-read {@code current}, sends the call's {@code onCancelled} itself before its method
+ *       returns, running no other callback of the call first; every other call the cancel ended has
+ *       had its {@code onCancelled} when {@code cancel()} returns (TLA+ {@code SC04_InFlight}).</li>
  * </ol>
  *
  * <p><b>Linearization points.</b> {@code cancel}: the swap of {@code current}. {@code begin}: its read
@@ -71,12 +75,12 @@ import org.sinkcheck.sink.SinkListener;
  *   <li>{@code current}: volatile; swapped with {@code getAndSet}. Every check of it is a volatile read
  *       that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
  *       above need both in the synchronization order, which acquire/release alone does not give.</li>
- *   <li>{@code Call.state}: every transition out of IDLE or BUSY is a CAS, because two threads may race
- *       for it. The holder's writes out of BUSY/BUSY_CANCEL into a final are volatile sets: no one
- *       else can move a held call, and a losing CAS of the sweep on it is harmless. Reads for
+ *   <li>{@code Call.state}: leaving IDLE, and any change by a thread that does not hold the token, is a
+ *       CAS, because two threads may race for it. The holder's writes into a final are volatile sets:
+ *       no one else can move a held call, and a sweep's CAS that loses to them is harmless. Reads for
  *       {@code isCancelled}/{@code isFinished} are acquire loads.</li>
- *   <li>{@code Call.sink}, {@code generation}, {@code slot}, {@code context}: final, published by
- *       the volatile slot store.</li>
+ *   <li>{@code Call.sink}, {@code generation}, {@code slot}, {@code context}: final fields, safely
+ *       published to the sweep by the volatile slot store and to the provider by begin's return.</li>
  *   <li>Registry slots: see {@link Registry}.</li>
  * </ul>
  * Each atomic step below names the TLA+ action that models it in {@code spec/tla/CancelAllAlgo.tla}.
@@ -193,17 +197,18 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** Delivers an object unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
     public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, object, 0, 0, null);
+        return signal(handle, true, object, 0, 0, null);
     }
 
     /** Reports progress unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
     public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, null, current, upperBound, message);
+        return signal(handle, false, null, current, upperBound, message);
     }
 
-    /** Object (when {@code message} is null) or progress. One method: the state protocol is the same. */
-    private Acceptance signal(CallHandle handle, Object object, int current, int upperBound, String message) {
+    /** An object or a progress report: one method, because the state protocol is the same. */
+    private Acceptance signal(CallHandle handle, boolean isObject, Object object, int current, int upperBound,
+                              String message) {
         Call<C> call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
@@ -213,7 +218,7 @@ public final class ReferenceSink<C> implements Sink<C> {
             return Acceptance.CALL_FINISHED;
         }
         try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
-            if (message == null) listener.onObject(call.context, object);
+            if (isObject) listener.onObject(call.context, object);
             else listener.onProgress(call.context, current, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
             report(call, thrown);

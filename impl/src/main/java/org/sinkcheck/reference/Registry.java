@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *
  * <p>Why this shape: a cancel of a million pending calls must cost about a loop over an array with one
  * CAS per call (issue 3). So the elements live in plain arrays of 256 slots (chunks), visited in index
- * order; there is no hashing, no per-element node, and nothing allocated by the visit. The chunk
+ * order; there is no hashing and no per-element node, and the visit allocates nothing (only a removal
+ * outside a cancel pushes a small free-list node). The chunk
  * directory grows by doubling with a CAS that replaces the whole directory; chunks are shared between
  * the old and the new directory, so a slot write through either is the same write.
  *
@@ -25,8 +26,8 @@ import java.util.function.Consumer;
  * volatile load: the caller's begin/cancel race is a Dekker pattern (begin: write slot, read the sink's
  * current generation; cancel: swap the current generation, read the slots), which needs both pairs in
  * the synchronization order. The clears in {@code remove} and {@code drain} are release stores: a
- * visitor that still reads the old element handles it by the element's own final state. {@code reserved}, {@code live} and the
- * free list are updated with atomic read-modify-writes.
+ * visitor that still reads the old element handles it by the element's own final state.
+ * {@code reserved}, {@code live} and the free list are updated with atomic read-modify-writes.
  *
  * @param <E> the element type (the sink's call)
  */

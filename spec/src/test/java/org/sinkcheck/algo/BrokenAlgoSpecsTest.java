@@ -46,6 +46,11 @@ class BrokenAlgoSpecsTest {
     }
 
     @Test
+    void SC09_sweepThatEndsACallInItsCallbackRunsOnCancelledAlongsideIt() {
+        caught("CancelAllAlgoSweepInterruptsCallback", Rule.SC09, "SC09_SerialCallbacks");
+    }
+
+    @Test
     void SC05_completeWithAPlainWriteInsteadOfACasOverwritesACancel() {
         caught("CancelAllAlgoPlainComplete", Rule.SC05, "SC05_FinalIsForever");
     }
