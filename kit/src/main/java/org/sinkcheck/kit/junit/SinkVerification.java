@@ -114,7 +114,7 @@ public abstract class SinkVerification {
     static String failureMessage(Rule rule, Counterexample cx) {
         String nl = System.lineSeparator();
         return rule.id() + " " + rule.level() + " violated: " + rule.summary() + nl
-                + "TLA+: " + cx.operator() + " in spec/tla/CancelAll.tla (see RULES.md#" + rule.id().toLowerCase() + ")" + nl
+                + "TLA+: " + cx.operator() + " in spec/tla/CancelAll.tla; the rule: RULES.md, " + rule.id() + nl
                 + cx;
     }
 }

@@ -165,8 +165,10 @@ final class Attribution {
         return Discrepancy.of(Rule.SC12, "a provider signal threw " + what);
     }
 
+    /** A difference that shows only while the listener throws from its final callbacks: SC-15's. */
     static Discrepancy onlyWithThrowingFinals(Discrepancy d) {
-        return Discrepancy.of(Rule.SC15, d + " — only when the listener throws from its final callbacks");
+        String also = d.rule() == Rule.SC15 ? "" : " (so " + d.rule().id() + " breaks too)";
+        return Discrepancy.of(Rule.SC15, "with a listener throwing from its finals, " + d.detail() + also);
     }
 
     /** Whether the step is about {@code call}: signals it, or cancels its sink. */

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,8 @@ public final class Conformance {
      * The replay set of one set of bounds, computed once per JVM: exploring the graph costs more than
      * replaying it on a fast sink, and the kill test checks dozens of sinks.
      */
-    private record ReplaySet(StateGraph graph, List<List<Action>> paths, List<List<ModelState>> states, List<int[]> edgeIds) {
+    private record ReplaySet(StateGraph graph, List<List<Action>> paths, List<List<ModelState>> states, List<int[]> edgeIds,
+                             Map<StateGraph.Edge, Integer> edgeIndex) {
         private static final Map<Bounds, ReplaySet> CACHE = new ConcurrentHashMap<>();
 
         static ReplaySet of(Bounds bounds) {
@@ -90,13 +92,42 @@ public final class Conformance {
                     states.add(List.copyOf(after));
                     edgeIds.add(ids);
                 }
-                return new ReplaySet(graph, paths, List.copyOf(states), List.copyOf(edgeIds));
+                return new ReplaySet(graph, paths, List.copyOf(states), List.copyOf(edgeIds), edgeIndex);
             });
         }
 
-        /** Marks the edges the first {@code steps} actions of path {@code p} take. */
-        void markCovered(int p, int steps, BitSet covered) {
-            for (int i = 0; i < steps; i++) covered.set(edgeIds.get(p)[i]);
+        /**
+         * Path {@code p} as a sink with {@code capabilities} can play it: whole if it can play every
+         * action; else without the actions it cannot play, cut where the rest stops being a behaviour
+         * of the model (so a sink without progress still gets every behaviour that needs none).
+         */
+        Playable playable(int p, Set<Capability> capabilities) {
+            List<Action> path = paths.get(p);
+            if (path.stream().allMatch(a -> Run.supports(a, capabilities))) {
+                return new Playable(path, states.get(p), edgeIds.get(p));
+            }
+            List<Action> kept = new ArrayList<>();
+            List<ModelState> after = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            int at = 0;
+            for (Action action : path) {
+                if (!Run.supports(action, capabilities)) continue;
+                int to = graph.successor(at, action);
+                if (to < 0) break;
+                ids.add(edgeIndex.get(new StateGraph.Edge(at, action, to)));
+                kept.add(action);
+                after.add(graph.state(to));
+                at = to;
+            }
+            return new Playable(kept, after, ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+    }
+
+    /** One behaviour to replay, with the model's state and the graph's edge after each action. */
+    private record Playable(List<Action> actions, List<ModelState> states, int[] edgeIds) {
+        void markCovered(int steps, BitSet covered) {
+            for (int i = 0; i < steps; i++) covered.set(edgeIds[i]);
         }
     }
 
@@ -127,15 +158,17 @@ public final class Conformance {
             BitSet covered = new BitSet(graph.edgeCount());
             long replaySteps = 0;
             int replayed = 0;
+            Set<List<Action>> seen = new HashSet<>();
             for (int p = 0; p < paths.size(); p++) {
-                List<Action> path = supportedPrefix(paths.get(p));
-                if (path.isEmpty()) continue;
+                Playable playable = replay.playable(p, capabilities);
+                List<Action> path = playable.actions();
+                if (path.isEmpty() || !seen.add(path)) continue;
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
-                List<ModelState> states = replay.states().get(p);
+                List<ModelState> states = playable.states();
                 Run.Outcome quiet = Run.play(adapter, replayModel, path, states, false, tally);
                 replaySteps += quiet.steps();
-                replay.markCovered(p, quiet.steps(), covered);
+                playable.markCovered(quiet.steps(), covered);
                 if (!quiet.passed()) {
                     offer(quiet.discrepancies(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
                     continue;
@@ -217,12 +250,6 @@ public final class Conformance {
 
         private static Set<Rule> rules(Run.Outcome outcome) {
             return outcome.discrepancies().stream().map(Discrepancy::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
-        }
-
-        private List<Action> supportedPrefix(List<Action> path) {
-            int n = 0;
-            while (n < path.size() && Run.supports(path.get(n), capabilities)) n++;
-            return path.subList(0, n);
         }
 
         private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {

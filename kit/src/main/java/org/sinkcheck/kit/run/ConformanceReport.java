@@ -81,9 +81,9 @@ public final class ConformanceReport {
         sb.append("sinkcheck conformance of ").append(sink).append(nl);
         sb.append(String.format("  replay: %d states, %d of %d edges covered, %d paths (%d steps, quiet and throwing listeners)%n",
                 counts.states(), counts.edgesCovered(), counts.edges(), counts.paths(), counts.replaySteps()));
-        sb.append(String.format("  random walks: %d x up to %d actions = %d actions over %s, seed %d; %.1f s%n",
-                counts.walks(), counts.walks() == 0 ? 0 : counts.walkActions() / Math.max(1, counts.walks()),
-                counts.walkActions(), counts.walkBounds(), counts.seed(), counts.millis() / 1000.0));
+        sb.append(String.format("  random walks: %d walks, %d actions (a walk stops at its first failure) over %s, first seed %d%n",
+                counts.walks(), counts.walkActions(), counts.walkBounds(), counts.seed()));
+        sb.append(String.format("  took %.1f s%n", counts.millis() / 1000.0));
         for (String note : notes) sb.append("  note: ").append(note).append(nl);
         sb.append(String.format("%-6s %-5s %-11s %s%n", "rule", "level", "verdict", "evidence"));
         for (Row row : rows) {
