@@ -29,9 +29,14 @@ import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
  *     handle said "cancelled" is refused.
  * <li>SC-01 {@code SC01_ScopeAll}: when a cancel returns, every call begun before it started has its final,
  *     or is inside a callback, or its provider is inside a signal; exact when no other cancel of the sink
- *     overlapped (overlapping ones are counted as skipped checks). At the end, every call has its final.
+ *     overlapped (overlapping ones are counted as skipped checks).
  * <li>SC-05 {@code SC05_FinalIsForever}: the final heard matches the provider's view (its complete or fail
- *     was accepted, or refused because the call had been cancelled).
+ *     was accepted, or refused because the call had been cancelled); a complete or fail sent after the
+ *     handle said "cancelled" is refused.
+ * <li>SC-06 {@code SC06_NoLostCall}: after the run, one more cancel of every sink, racing nothing, ends
+ *     every call still without a final; one it does not end was lost.
+ * <li>SC-08 {@code SC08_FreshCallsLive}: a call is cancelled only if a cancel of its sink was running when
+ *     it began or started since, or its own listener threw.
  * <li>SC-09 {@code SC09_SerialCallbacks}, {@code SC09_EventsCarryTheirCall}: no two callbacks of a call
  *     overlap; every context is one the caller gave; each call hears exactly the signals the sink accepted.
  * <li>SC-10 {@code SC10_EndlessEndOnlyByCancel}, {@code SC10_EveryCallEnds}: endless calls end only by

@@ -52,6 +52,9 @@ final class SoakCall {
     final SoakPlan plan;
     private final Model model;
 
+    /** {@link SoakSink#cancelsStartedIfNoneActive()} just before {@code begin}: -1 if a cancel was running. */
+    final long cancelsStartedAtBegin;
+
     /** The run's clock just after {@code begin} returned; events may arrive before it is set. */
     volatile long beganAt = Long.MAX_VALUE;
 
@@ -70,9 +73,8 @@ final class SoakCall {
     private int heardCount;
     private int signalsHeard;
     private int lateSignals;
-    private boolean reacted;
-    /** The listener's own reaction that ended the call (throw or cancel), if any: the model is then ahead. */
-    private Reaction endedBy = Reaction.NONE;
+    /** The listener's one throw or cancel in this call, if it reacted yet; the model may then be ahead of the events. */
+    private Reaction reactedWith = Reaction.NONE;
     private boolean condemned;
     private boolean retired;
 
@@ -80,6 +82,7 @@ final class SoakCall {
         this.id = id;
         this.home = home;
         this.plan = plan;
+        this.cancelsStartedAtBegin = home.cancelsStartedIfNoneActive();
         this.model = MODELS[plan.endless() ? 1 : 0][plan.signals()];
         this.observed = model.apply(model.initial(), new Action.Begin(0, 0));
     }
@@ -96,11 +99,10 @@ final class SoakCall {
      * does now. A call that broke a rule once is reported once, not once per later event.
      */
     synchronized Reaction hear(EventKind event, ViolationLog log) {
-        Reaction reaction = plan.listener().reactionTo(event, reacted);
-        reacted |= reaction == Reaction.THROW || reaction == Reaction.CANCEL;
+        Reaction reaction = plan.listener().reactionTo(event, reactedWith != Reaction.NONE);
+        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) reactedWith = reaction;
         if (event.isFinal()) finalHeard = true;
         else signalsHeard++;
-        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) endedBy = reaction;
         if (!condemned) condemnIf(step(event, reaction), log);
         return reaction;
     }
@@ -131,6 +133,9 @@ final class SoakCall {
                     + signalsAccepted + " object/progress signals but the listener heard " + signalsHeard + " with its context"));
         }
     }
+
+    /** Whether this call's own listener has thrown or cancelled (before the final, that ends the call). */
+    synchronized boolean endedByItsListener() { return reactedWith != Reaction.NONE; }
 
     boolean retired() {
         synchronized (this) {
@@ -194,7 +199,7 @@ final class SoakCall {
         String what = name() + " heard " + event.tla() + " after " + heard.subList(0, heardCount);
         if (heardCount < heard.size()) {   // its own listener's throw or cancel has already ended it
             if (!event.isFinal()) return new Violation(Rule.SC04, "SC04_SilentAfterCancel", what + ", once its listener ended it");
-            return endedBy == Reaction.THROW
+            return reactedWith == Reaction.THROW
                     ? new Violation(Rule.SC15, "SC15_FaultReported", what + ", but its listener threw, so it must end cancelled")
                     : new Violation(Rule.SC16, "SC16_CancelInCallbackTakesEffect", what + ", but its listener cancelled its sink from inside a callback, so it must end cancelled");
         }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
@@ -29,9 +30,11 @@ import org.sinkcheck.spec.Rule;
  * must be refused (SC-04: the cancel's linearization point is behind us).
  *
  * <p>The drain stops the workers, cancels every sink once more, and then requires of every call begun in
- * the run that it got its final (SC-01; SC-10 for endless calls), of every sink that it references no
+ * the run that it got its final (a call even this race-free cancel does not end was lost: SC-06; SC-10
+ * for endless calls), of every sink that it references no
  * call (SC-13), and of every exception a listener threw that the sink reported it (SC-15). A worker
- * that does not stop is stuck inside the sink (SC-11).
+ * that does not stop is stuck inside the sink (SC-11); the drain is then skipped, so that a deadlocked
+ * sink ends the run with that violation instead of hanging it.
  */
 final class SoakRun<S, H> {
     private static final int CALLS_PER_WORKER = 32;
@@ -83,8 +86,7 @@ final class SoakRun<S, H> {
         }
         coordinate(startNanos);
         stop = true;
-        stopWorkers(workers);
-        drain();
+        if (stopWorkers(workers)) drain();
         return new SoakTotals(adapter.name(), Duration.ofNanos(System.nanoTime() - startNanos), options.threads(), options.sinks(),
                 calls.sum(), events.sum(), cancels.sum(), storms, refused.sum(), probes.sum(), faults.thrown(),
                 cancelChecks.sum(), cancelChecksSkipped.sum(), log.total(), log.byRule(), log.firstSeen(), peakHeap);
@@ -116,7 +118,9 @@ final class SoakRun<S, H> {
         }
     }
 
-    private void stopWorkers(List<Thread> workers) {
+    /** Waits for the workers; false, with an SC-11 violation per stuck worker, if any is stuck in the sink. */
+    private boolean stopWorkers(List<Thread> workers) {
+        boolean stopped = true;
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         for (Thread t : workers) {
             try {
@@ -125,10 +129,12 @@ final class SoakRun<S, H> {
                 Thread.currentThread().interrupt();
             }
             if (t.isAlive()) {
+                stopped = false;
                 log.report(new Violation(Rule.SC11, "SC11_CancelNeverWaits", t.getName() + " is still inside the sink "
                         + STOP_GRACE.toSeconds() + " s after the run ended: a sink call blocks (deadlock?)"));
             }
         }
+        return stopped;
     }
 
     private void drain() {
@@ -139,10 +145,11 @@ final class SoakRun<S, H> {
                 call.tryRetire(log);
                 if (call.retired()) continue;
                 sink.live.remove(call);
-                String what = call.name() + " never got its final, even after the last cancel of " + sink.name();
+                String what = call.name() + " never got its final, even after the last cancel of " + sink.name()
+                        + ", which raced nothing: the sink lost it";
                 log.report(call.plan.endless()
                         ? new Violation(Rule.SC10, "SC10_EveryCallEnds", what)
-                        : new Violation(Rule.SC01, "SC01_ScopeAll", what));
+                        : new Violation(Rule.SC06, "SC06_NoLostCall", what));
             }
             if (capabilities.contains(Capability.RETENTION_VISIBLE) && adapter.pendingCalls(sink.sink) != 0) {
                 log.report(new Violation(Rule.SC13, "SC13_NoRetention", sink.name() + " still references "
@@ -227,35 +234,46 @@ final class SoakRun<S, H> {
             if (call.signalsSent < call.plan.signals()) {
                 call.signalsSent++;
                 boolean progress = capabilities.contains(Capability.PROGRESS) && random.nextBoolean();
-                boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && adapter.providerSeesCancelled(p.home.sink, p.handle);
-                if (!signal(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
+                if (!send(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
                 call.signalsAccepted++;
-                if (toldCancelled) {
-                    log.report(new Violation(Rule.SC04, "SC04_SilentAfterCancel", p.home.name() + " accepted a signal of " + call.name()
-                            + " after its handle had said it was cancelled"));
-                }
                 probeForeignAndForged(p);
                 return false;
             }
             if (call.plan.endless()) {
                 // An endless provider falls silent; it learns of the cancel from its handle, if it can.
                 if (!capabilities.contains(Capability.PROVIDER_TOLD)) return done(p, null);
-                return adapter.providerSeesCancelled(p.home.sink, p.handle) && done(p, Status.CANCELLED);
+                return told(p) && done(p, Status.CANCELLED);
             }
-            if (!signal(p, call.plan.fails() ? Signal.FAIL : Signal.COMPLETE)) return refused(p);
+            if (!send(p, call.plan.fails() ? Signal.FAIL : Signal.COMPLETE)) return refused(p);
             return done(p, call.plan.fails() ? Status.FAILED : Status.COMPLETED);
         }
 
-        /** Sends one signal with {@link SoakCall#providerInSignal} raised; true if the sink accepted it. */
+        /**
+         * Sends a signal; true if accepted. One sent after the handle said "cancelled" comes after the
+         * cancel's linearization point and must be refused: SC-04 for an object or progress, SC-05 for a final.
+         */
+        private boolean send(Provider p, Signal signal) {
+            boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && told(p);
+            boolean accepted = signal(p, signal);
+            if (accepted && toldCancelled) {
+                boolean isFinal = signal == Signal.COMPLETE || signal == Signal.FAIL;
+                log.report(new Violation(isFinal ? Rule.SC05 : Rule.SC04, isFinal ? "SC05_FinalIsForever" : "SC04_SilentAfterCancel",
+                        p.home.name() + " accepted " + signal + " of " + p.call.name() + " after its handle had said it was cancelled"));
+            }
+            return accepted;
+        }
+
+        /** Sends one signal of the call's provider; true if the sink accepted it. */
         private boolean signal(Provider p, Signal signal) {
-            p.call.providerInSignal = true;
             try {
-                switch (signal) {
-                    case OBJECT: return adapter.deliver(p.home.sink, p.handle, "object " + p.call.signalsSent + " of call #" + p.call.id);
-                    case PROGRESS: return adapter.progress(p.home.sink, p.handle);
-                    case COMPLETE: return adapter.complete(p.home.sink, p.handle);
-                    default: return adapter.fail(p.home.sink, p.handle, new IllegalStateException("the soak's provider fails call #" + p.call.id));
-                }
+                return inSink(p, () -> {
+                    switch (signal) {
+                        case OBJECT: return adapter.deliver(p.home.sink, p.handle, "object " + p.call.signalsSent + " of call #" + p.call.id);
+                        case PROGRESS: return adapter.progress(p.home.sink, p.handle);
+                        case COMPLETE: return adapter.complete(p.home.sink, p.handle);
+                        default: return adapter.fail(p.home.sink, p.handle, new IllegalStateException("the soak's provider fails call #" + p.call.id));
+                    }
+                });
             } catch (SoakListenerFault escaped) {
                 log.report(new Violation(Rule.SC15, "SC15_FaultReported", "the listener's exception escaped into the provider's "
                         + signal + " signal of " + p.call.name() + " instead of being reported"));
@@ -264,6 +282,23 @@ final class SoakRun<S, H> {
                 log.report(new Violation(Rule.SC14, "SC14_HandlesBound", "the " + signal + " signal of " + p.call.name()
                         + " threw instead of being accepted or refused: " + Adapters.oneLine(e)));
                 return false;
+            }
+        }
+
+        /** Whether the call's handle says it was cancelled (SC-12). */
+        private boolean told(Provider p) {
+            return inSink(p, () -> adapter.providerSeesCancelled(p.home.sink, p.handle));
+        }
+
+        /**
+         * Runs {@code op}, a call of this provider into a sink, with {@link SoakCall#providerInSignal}
+         * raised: any such call may hold the call's token inside the sink, and with it the delivery of a
+         * final the sink decided meanwhile (a signal that finds its call cancelled ends it itself).
+         */
+        private boolean inSink(Provider p, BooleanSupplier op) {
+            p.call.providerInSignal = true;
+            try {
+                return op.getAsBoolean();
             } finally {
                 p.call.providerInSignal = false;
             }
@@ -272,7 +307,7 @@ final class SoakRun<S, H> {
         /** The sink refused a signal of a call the provider had not ended: only a cancel can have ended it. */
         private boolean refused(Provider p) {
             refused.increment();
-            if (capabilities.contains(Capability.PROVIDER_TOLD) && !adapter.providerSeesCancelled(p.home.sink, p.handle)) {
+            if (capabilities.contains(Capability.PROVIDER_TOLD) && !told(p)) {
                 log.report(new Violation(Rule.SC12, "SC12_ProviderTold", "the sink refused a signal of " + p.call.name()
                         + " but its handle does not say it was cancelled"));
             }
@@ -291,7 +326,7 @@ final class SoakRun<S, H> {
         private void probeStale(Provider p) {
             if (random.nextInt(4) != 0) return;
             probes.increment();
-            if (adapter.deliver(p.home.sink, p.handle, "stale")) {
+            if (inSink(p, () -> adapter.deliver(p.home.sink, p.handle, "stale"))) {
                 log.report(new Violation(Rule.SC14, "SC14_HandlesBound", p.home.name() + " accepted an object through the stale handle of "
                         + p.call.name() + ", after its final"));
             }
@@ -301,7 +336,7 @@ final class SoakRun<S, H> {
             if (!capabilities.contains(Capability.HANDLE_CHECKS) || random.nextInt(50) != 0) return;
             probes.increment();
             SoakSink<S, H> other = sinks.get(random.nextInt(sinks.size()));
-            if (other != p.home && adapter.deliver(other.sink, p.handle, "foreign")) {
+            if (other != p.home && inSink(p, () -> adapter.deliver(other.sink, p.handle, "foreign"))) {
                 log.report(new Violation(Rule.SC14, "SC14_HandlesBound", other.name() + " accepted an object through the handle of "
                         + p.call.name() + " (foreign handle)"));
             }

@@ -22,9 +22,13 @@ import org.sinkcheck.spec.Rule;
  * (SC-02, {@code SC02_OwnListenerOnly}); no other callback of the call is running (SC-09,
  * {@code SC09_SerialCallbacks}); then the call's per-call model ({@link SoakCall#hear}).
  *
+ * <p>A call heard cancelled although no cancel of its sink was running when it began or has started since,
+ * and its listener did not throw, was born cancelled (SC-08).
+ *
  * <p>When a cancel returns, every call begun before it started (its {@code begin} returned before the
- * cancel was called) must have its final, or be inside a callback, or have its provider inside a signal
- * (where the one in-flight callback SC-04 allows, or the final the sink deferred to it, is running).
+ * cancel was called) must have its final, or be inside a callback, or have its provider inside a call
+ * into the sink (where the one in-flight callback SC-04 allows, or the final the sink deferred to it, is
+ * running; a lock-free sink may also let a signal that finds its call cancelled send that final).
  * Anything else is a call the cancel missed (SC-01). This is exact only when no other cancel of the sink
  * overlapped: another cancel may have decided a call's final and not yet sent it, so overlapping cancels
  * are counted as skipped checks instead of guessed at.
@@ -51,8 +55,8 @@ final class SoakSink<S, H> implements Events {
     /** Cancels this sink, then checks SC-01 for the calls that predate the cancel. */
     void cancel() {
         long start = run.clock.incrementAndGet();
+        boolean alone = activeCancels.incrementAndGet() == 1;   // before counting it started: see beforeBegin()
         long order = cancelsStarted.incrementAndGet();
-        boolean alone = activeCancels.incrementAndGet() == 1;
         try {
             run.adapter.cancel(sink);
         } catch (ListenerFaults.SoakListenerFault escaped) {
@@ -67,6 +71,16 @@ final class SoakSink<S, H> implements Events {
         lastReturnedCancelStart.accumulateAndGet(start, Math::max);
         if (alone) checkScopeAll(start);
         else run.cancelChecksSkipped.increment();
+    }
+
+    /**
+     * Called just before {@code begin}: whether no cancel of this sink is running, and how many have
+     * started. A cancel raises {@code activeCancels} before it counts itself started, so a cancel counted
+     * here as started is also seen as active, and a cancel not counted here is counted later.
+     */
+    long cancelsStartedIfNoneActive() {
+        long started = cancelsStarted.get();
+        return activeCancels.get() == 0 ? started : -1;
     }
 
     private void checkScopeAll(long cancelStart) {
@@ -113,6 +127,11 @@ final class SoakSink<S, H> implements Events {
         }
         try {
             if (!event.isFinal() && lastReturnedCancelStart.get() > call.beganAt) call.lateSignal(run.log);
+            if (event == EventKind.CANCELLED && call.cancelsStartedAtBegin >= 0 && call.cancelsStartedAtBegin == cancelsStarted.get()
+                    && !call.endedByItsListener()) {
+                run.log.report(new Violation(Rule.SC08, "SC08_FreshCallsLive", call.name() + " was cancelled, but no cancel of "
+                        + name() + " was running when it began or started since, and its listener did not throw"));
+            }
             react(call, call.hear(event, run.log));
         } finally {
             call.exitCallback();

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.reliability.FlawedSink.Flaw;
+import org.sinkcheck.mutants.SC01_CancelEndsOnlyOldestCall;
+import org.sinkcheck.mutants.SC04_ProgressAfterCancel;
+import org.sinkcheck.mutants.SC14_ForeignHandleAccepted;
+import org.sinkcheck.mutants.SC14_ForgedHandleAccepted;
 
 /**
  * Hostile and careless input: forged, foreign and stale handles (SC-14), null and duplicate contexts
@@ -31,7 +34,15 @@ class HostileInputTest {
 
     @Test
     void SC14_forgedHandle_isRefused_andReachesNoListener() {
-        SinkAdapter<?, ?> adapter = SinkUnderTest.adapterUnderTest();
+        SC14_forgedHandle(SinkUnderTest.adapterUnderTest());
+    }
+
+    @Test
+    void SC14_forgedHandleScenario_catchesASinkThatAcceptsAForgedHandle() {
+        Teeth.scenarioCatches(new SC14_ForgedHandleAccepted.Adapter(), HostileInputTest::SC14_forgedHandle);
+    }
+
+    static void SC14_forgedHandle(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
         Recorder heard = new Recorder();
         SinkUnderTest a = SinkUnderTest.open(adapter, heard);
@@ -52,7 +63,7 @@ class HostileInputTest {
 
     @Test
     void SC14_foreignHandleScenario_catchesASinkThatAcceptsAnotherSinksHandle() {
-        Teeth.scenarioCatches(Flaw.ACCEPTS_FOREIGN_HANDLES, HostileInputTest::SC14_foreignHandle);
+        Teeth.scenarioCatches(new SC14_ForeignHandleAccepted.Adapter(), HostileInputTest::SC14_foreignHandle);
     }
 
     static void SC14_foreignHandle(SinkAdapter<?, ?> adapter) {
@@ -84,7 +95,7 @@ class HostileInputTest {
 
     @Test
     void SC14_staleHandleScenario_catchesASinkThatSignalsACancelledCall() {
-        Teeth.scenarioCatches(Flaw.SIGNALS_AFTER_CANCEL, adapter -> SC14_staleHandle(adapter, Ending.CANCEL));
+        Teeth.scenarioCatches(new SC04_ProgressAfterCancel.Adapter(), adapter -> SC14_staleHandle(adapter, Ending.CANCEL));
     }
 
     static void SC14_staleHandle(SinkAdapter<?, ?> adapter, Ending ending) {
@@ -174,7 +185,7 @@ class HostileInputTest {
     @Test
     @Timeout(60)
     void SC07_cancelStormScenario_catchesACancelThatMissesACall() {
-        Teeth.scenarioCatches(Flaw.CANCEL_MISSES_NEWEST, HostileInputTest::SC07_cancelStorm);
+        Teeth.scenarioCatches(new SC01_CancelEndsOnlyOldestCall.Adapter(), HostileInputTest::SC07_cancelStorm);
     }
 
     static void SC07_cancelStorm(SinkAdapter<?, ?> adapter) {

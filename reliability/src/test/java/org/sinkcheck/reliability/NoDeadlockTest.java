@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.reliability.FlawedSink.Flaw;
+import org.sinkcheck.mutants.SC11_CancelBlocksOnSlowListener;
+import org.sinkcheck.mutants.SC16_CancelInCallbackIgnored;
 
 /**
  * No deadlock, no blocking cancel: cancel from inside every kind of callback takes effect (SC-16); two
@@ -44,8 +45,8 @@ class NoDeadlockTest {
 
     @Test
     @Timeout(30)
-    void SC16_cancelInsideCallbackScenario_catchesACancelThatMissesACall() {
-        Teeth.scenarioCatches(Flaw.CANCEL_MISSES_NEWEST, adapter -> SC16_cancelInsideCallback(adapter, EventKind.OBJECT));
+    void SC16_cancelInsideCallbackScenario_catchesACancelInCallbackThatIsIgnored() {
+        Teeth.scenarioCatches(new SC16_CancelInCallbackIgnored.Adapter(), adapter -> SC16_cancelInsideCallback(adapter, EventKind.OBJECT));
     }
 
     static void SC16_cancelInsideCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
@@ -99,7 +100,7 @@ class NoDeadlockTest {
     @Test
     @Timeout(60)
     void SC16_mutualCancelScenario_catchesASinkThatRunsListenersUnderItsLock() {
-        Teeth.scenarioCatches(Flaw.CALLBACKS_UNDER_SINK_LOCK, adapter -> SC16_mutualCancel(adapter, 3));
+        Teeth.scenarioCatches(new SC11_CancelBlocksOnSlowListener.Adapter(), adapter -> SC16_mutualCancel(adapter, 3));
     }
 
     /**
@@ -157,7 +158,7 @@ class NoDeadlockTest {
     @Test
     @Timeout(30)
     void SC11_blockedElsewhereScenario_catchesSinksSharingOneLockWhileListenersRun() {
-        Teeth.scenarioCatches(Flaw.CALLBACKS_UNDER_GLOBAL_LOCK, NoDeadlockTest::SC11_blockedListenerElsewhere);
+        Teeth.scenarioCatches(new SC11_SinksShareOneLockWhileListenersRun.Adapter(), NoDeadlockTest::SC11_blockedListenerElsewhere);
     }
 
     static void SC11_blockedListenerElsewhere(SinkAdapter<?, ?> adapter) {
@@ -185,7 +186,7 @@ class NoDeadlockTest {
     @Test
     @Timeout(30)
     void SC11_blockedInOwnSinkScenario_catchesASinkThatRunsListenersUnderItsLock() {
-        Teeth.scenarioCatches(Flaw.CALLBACKS_UNDER_SINK_LOCK, NoDeadlockTest::SC11_blockedListenerInOwnSink);
+        Teeth.scenarioCatches(new SC11_CancelBlocksOnSlowListener.Adapter(), NoDeadlockTest::SC11_blockedListenerInOwnSink);
     }
 
     static void SC11_blockedListenerInOwnSink(SinkAdapter<?, ?> adapter) {

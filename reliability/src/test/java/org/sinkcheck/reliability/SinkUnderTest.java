@@ -50,6 +50,9 @@ abstract class SinkUnderTest {
         Call presentedTo(SinkUnderTest other);
     }
 
+    /** The adapter's name, for messages. */
+    abstract String name();
+
     abstract Set<Capability> capabilities();
 
     abstract Call begin(Object context);
@@ -83,6 +86,8 @@ abstract class SinkUnderTest {
             this.adapter = adapter;
             this.sink = sink;
         }
+
+        @Override String name() { return adapter.name(); }
 
         @Override Set<Capability> capabilities() { return adapter.capabilities(); }
 

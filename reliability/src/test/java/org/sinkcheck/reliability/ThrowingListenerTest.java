@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.reliability.FlawedSink.Flaw;
+import org.sinkcheck.mutants.SC15_ListenerErrorSwallowed;
+import org.sinkcheck.mutants.SC15_ThrowingListenerStopsSweep;
 import org.sinkcheck.reliability.Recorder.ReportedError;
 
 /**
@@ -39,7 +40,7 @@ class ThrowingListenerTest {
 
     @Test
     void SC15_throwFromCallbackScenario_catchesASinkThatSwallowsListenerErrors() {
-        Teeth.scenarioCatches(Flaw.SWALLOWS_LISTENER_ERRORS, adapter -> SC15_throwFromCallback(adapter, EventKind.OBJECT));
+        Teeth.scenarioCatches(new SC15_ListenerErrorSwallowed.Adapter(), adapter -> SC15_throwFromCallback(adapter, EventKind.OBJECT));
     }
 
     static void SC15_throwFromCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
@@ -96,12 +97,12 @@ class ThrowingListenerTest {
 
     @Test
     void SC15_sweepScenario_catchesASweepThatStopsAtTheFirstThrow() {
-        Teeth.scenarioCatches(Flaw.SWEEP_STOPS_AT_THROW, ThrowingListenerTest::SC15_throwsDuringSweep);
+        Teeth.scenarioCatches(new SC15_ThrowingListenerStopsSweep.Adapter(), ThrowingListenerTest::SC15_throwsDuringSweep);
     }
 
     @Test
     void SC15_sweepScenario_catchesASinkThatSwallowsListenerErrors() {
-        Teeth.scenarioCatches(Flaw.SWALLOWS_LISTENER_ERRORS, ThrowingListenerTest::SC15_throwsDuringSweep);
+        Teeth.scenarioCatches(new SC15_ListenerErrorSwallowed.Adapter(), ThrowingListenerTest::SC15_throwsDuringSweep);
     }
 
     static void SC15_throwsDuringSweep(SinkAdapter<?, ?> adapter) {
