@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.sinkcheck.bench.report.BenchReport;
 import org.sinkcheck.bench.report.CancelPlot;
 import org.sinkcheck.bench.report.JmhJson;
+import org.sinkcheck.bench.report.MemoryFigures;
 import org.sinkcheck.bench.report.Target;
 
 /**
@@ -90,13 +91,11 @@ public final class BenchRunner {
         for (Path part : parts) Files.delete(part);
 
         int memoryCalls = BenchPlan.memoryCalls(profile);
-        console.printf("bench: memory per pending call (JOL, N = %d)%n", memoryCalls);
-        Map<String, Double> memory = new LinkedHashMap<>();
-        memory.put(subject, MemoryProbe.bytesPerPendingCall(Implementation.adapter(subject), memoryCalls));
-        for (String peer : Implementation.peers()) memory.put(peer, MemoryProbe.bytesPerPendingCall(Implementation.adapter(peer), memoryCalls));
-        memory.put(Implementation.LIMIT.id(), MemoryProbe.bytesPerPendingCall(Implementation.adapter(Implementation.LIMIT.id()), memoryCalls));
+        console.printf("bench: memory per pending call, allocation by cancel, stale-handle reach (N = %d)%n", memoryCalls);
+        Map<String, MemoryFigures> memory = new LinkedHashMap<>();
+        for (String impl : BenchPlan.cancelImplementations(subject)) memory.put(impl, MemoryProbe.measure(Implementation.adapter(impl), memoryCalls));
         Files.writeString(folder.resolve(MEMORY), new GsonBuilder().setPrettyPrinting().create().toJson(
-                Map.of("pendingCalls", memoryCalls, "bytesPerPendingCall", memory)));
+                Map.of("pendingCalls", memoryCalls, "byImplementation", memory)));
 
         String provenance = provenance(profile, started, loadBefore, loadAverage());
         BenchReport report = new BenchReport(JmhJson.read(json), subject, memory, memoryCalls, provenance);

@@ -58,6 +58,9 @@ public final class LoadedSink<S, H> {
     /** Begins one more call and returns its handle. */
     public Object begin() { return adapter.begin(sink, CONTEXT); }
 
+    /** The handle of one of the calls begun at load time (the last), for what it keeps reachable. */
+    public Object anyCall() { return calls[calls.length - 1]; }
+
     @SuppressWarnings("unchecked")
     public boolean deliver(Object call, Object object) { return adapter.deliver(sink, (H) call, object); }
 

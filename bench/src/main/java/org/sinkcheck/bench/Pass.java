@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
@@ -24,9 +25,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param iterations   measurement iterations
  * @param batch        invocations per measurement iteration (single-shot benchmarks)
  * @param iterationMs  time per iteration in ms (throughput benchmarks), 0 for single-shot ones
+ * @param gcProfile    whether JMH's GC profiler records bytes allocated per operation; only where no
+ *                     untimed per-invocation setup allocates, or it would count that too
  */
 record Pass(String name, String include, Map<String, List<String>> params, int forks,
-            int warmup, int warmupBatch, int iterations, int batch, long iterationMs) {
+            int warmup, int warmupBatch, int iterations, int batch, long iterationMs, boolean gcProfile) {
 
     /** JMH options for this pass, writing JSON to {@code json}. */
     Options options(Path json) {
@@ -39,6 +42,7 @@ record Pass(String name, String include, Map<String, List<String>> params, int f
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
         params.forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
+        if (gcProfile) builder.addProfiler(GCProfiler.class);
         if (iterationMs > 0) {
             TimeValue time = new TimeValue(iterationMs, TimeUnit.MILLISECONDS);
             builder.warmupTime(time).measurementTime(time);

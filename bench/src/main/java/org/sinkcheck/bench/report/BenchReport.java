@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -41,21 +42,21 @@ public final class BenchReport {
 
     private final List<Score> scores;
     private final String subject;
-    private final Map<String, Double> bytesPerCall;
+    private final Map<String, MemoryFigures> memory;
     private final int memoryCalls;
     private final String provenance;
 
     /**
      * @param scores       the run's JMH medians
      * @param subject      the implementation judged against the targets
-     * @param bytesPerCall memory per pending call by implementation (may be empty)
+     * @param memory       memory figures by implementation (may be empty)
      * @param memoryCalls  the N the memory was measured at
      * @param provenance   machine, JDK, date and load, one Markdown paragraph
      */
-    public BenchReport(List<Score> scores, String subject, Map<String, Double> bytesPerCall, int memoryCalls, String provenance) {
+    public BenchReport(List<Score> scores, String subject, Map<String, MemoryFigures> memory, int memoryCalls, String provenance) {
         this.scores = List.copyOf(scores);
         this.subject = subject;
-        this.bytesPerCall = new LinkedHashMap<>(bytesPerCall);
+        this.memory = new LinkedHashMap<>(memory);
         this.memoryCalls = memoryCalls;
         this.provenance = provenance;
     }
@@ -162,10 +163,10 @@ public final class BenchReport {
                         : subject + " cancel beside a sink with 1 000 000 pending calls / beside none, worst of N = "
                         + isolated.stream().map(BenchReport::count).collect(Collectors.joining(", "))));
 
-        Optional<String> leanest = peers().stream().filter(bytesPerCall::containsKey)
-                .min((a, b) -> Double.compare(bytesPerCall.get(a), bytesPerCall.get(b)));
-        double memoryRatio = leanest.isPresent() && bytesPerCall.containsKey(subject)
-                ? bytesPerCall.get(subject) / bytesPerCall.get(leanest.get()) : Double.NaN;
+        Optional<String> leanest = peers().stream().filter(memory::containsKey)
+                .min((a, b) -> Double.compare(pendingBytes(a), pendingBytes(b)));
+        double memoryRatio = leanest.isPresent() && memory.containsKey(subject)
+                ? pendingBytes(subject) / pendingBytes(leanest.get()) : Double.NaN;
         targets.add(Target.atMost("memory per pending call no more than the best peer's", memoryRatio, 1.0,
                 subject + " / " + leanest.orElse("no peer") + ", bytes per pending call (JOL)"));
         return targets;
@@ -234,26 +235,51 @@ public final class BenchReport {
     private void commonPathTable(StringBuilder md) {
         List<String> columns = List.of(BEGIN_COMPLETE_1, BEGIN_COMPLETE_2, DELIVER);
         if (columns.stream().allMatch(b -> callCounts(b).isEmpty())) return;
-        md.append("## Common path: throughput, ops/µs (higher is better)\n\n")
-                .append("| implementation | begin + complete, 1 thread | begin + complete, 2 threads | deliver on a live call |\n|---|---:|---:|---:|\n");
-        for (String impl : implementations()) {
-            if (columns.stream().noneMatch(b -> median(b, impl, 0).isPresent())) continue;
-            md.append("| ").append(impl).append(" |");
-            columns.forEach(b -> md.append(' ').append(fmt(median(b, impl, 0))).append(" |"));
-            md.append('\n');
-        }
+        String header = "| implementation | begin + complete, 1 thread | begin + complete, 2 threads | deliver on a live call |\n|---|---:|---:|---:|\n";
+        md.append("## Common path: throughput, ops/µs (higher is better)\n\n").append(header);
+        commonPathRows(md, columns, (b, impl) -> median(b, impl, 0));
         md.append("| *").append(subject).append(" / best peer* |");
         columns.forEach(b -> md.append(' ').append(fmt(ratioToBestPeer(b, 0, true)))
                 .append(bestPeer(b, 0, true).map(p -> " (" + p + ")").orElse("")).append(" |"));
         md.append("\n\n");
+        if (columns.stream().anyMatch(b -> bytesPerOp(b, subject).isPresent())) {
+            md.append("## Common path: bytes allocated per operation (JMH `-prof gc`, `gc.alloc.rate.norm`)\n\n").append(header);
+            commonPathRows(md, columns, this::bytesPerOp);
+            md.append('\n');
+        }
     }
 
-    private void memoryTable(StringBuilder md) {
-        if (bytesPerCall.isEmpty()) return;
-        md.append("## Memory per pending call (JOL graph size with N = ").append(count(memoryCalls))
-                .append(" pending calls minus with none, / N)\n\n| implementation | bytes per pending call |\n|---|---:|\n");
+    private void commonPathRows(StringBuilder md, List<String> columns, BiFunction<String, String, OptionalDouble> cell) {
         for (String impl : implementations()) {
-            if (bytesPerCall.containsKey(impl)) md.append("| ").append(impl).append(" | ").append(fmt(bytesPerCall.get(impl))).append(" |\n");
+            if (columns.stream().noneMatch(b -> cell.apply(b, impl).isPresent())) continue;
+            md.append("| ").append(impl).append(" |");
+            columns.forEach(b -> md.append(' ').append(fmt(cell.apply(b, impl))).append(" |"));
+            md.append('\n');
+        }
+    }
+
+    /** Bytes per operation from JMH's GC profiler, if the run had it. */
+    public OptionalDouble bytesPerOp(String benchmark, String impl) {
+        return scores.stream()
+                .filter(s -> s.benchmark().equals(benchmark) && s.impl().equals(impl) && !Double.isNaN(s.bytesPerOp()))
+                .mapToDouble(Score::bytesPerOp).findFirst();
+    }
+
+    private double pendingBytes(String impl) { return memory.get(impl).bytesPerPendingCall(); }
+
+    private void memoryTable(StringBuilder md) {
+        if (memory.isEmpty()) return;
+        String n = count(memoryCalls);
+        md.append("## Memory (N = ").append(n).append(" pending calls)\n\n")
+                .append("Per pending call: JOL size of a sink with N pending calls minus an empty sink, / N. ")
+                .append("Allocated by cancel(): the cancelling thread's allocation counter around one warmed-up cancel of N calls, / N. ")
+                .append("Stale handle: JOL size of everything one cancelled call's handle still reaches after that cancel.\n\n")
+                .append("| implementation | bytes per pending call | bytes allocated by cancel() per call | bytes a stale handle keeps reachable |\n|---|---:|---:|---:|\n");
+        for (String impl : implementations()) {
+            MemoryFigures m = memory.get(impl);
+            if (m == null) continue;
+            md.append("| ").append(impl).append(" | ").append(fmt(m.bytesPerPendingCall())).append(" | ")
+                    .append(fmt(m.cancelBytesPerCall())).append(" | ").append(fmt(m.staleHandleReachBytes())).append(" |\n");
         }
         md.append('\n');
     }

@@ -17,6 +17,8 @@ import java.util.List;
  * missing, never in a partial list.
  */
 public final class JmhJson {
+    /** The GC profiler's metric; older JMH versions prefix it with a middle dot. */
+    private static final String ALLOCATION_PER_OP = "gc.alloc.rate.norm";
     private JmhJson() {}
 
     /** The scores in {@code file}, in file order. */
@@ -63,7 +65,17 @@ public final class JmhJson {
         }
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         return new Score(method, params.get("impl").getAsString(), calls,
-                percentiles.get("50.0").getAsDouble(), text(metric, "scoreUnit", where));
+                percentiles.get("50.0").getAsDouble(), text(metric, "scoreUnit", where), allocationPerOp(run));
+    }
+
+    /** {@code -prof gc}'s bytes allocated per operation, NaN without the profiler. */
+    private static double allocationPerOp(JsonObject run) {
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+        if (secondary == null) return Double.NaN;
+        for (String name : secondary.keySet()) {
+            if (name.endsWith(ALLOCATION_PER_OP)) return secondary.getAsJsonObject(name).get("score").getAsDouble();
+        }
+        return Double.NaN;
     }
 
     private static String text(JsonObject object, String member, String where) throws IOException {

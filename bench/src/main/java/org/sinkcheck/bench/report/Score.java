@@ -9,5 +9,7 @@ package org.sinkcheck.bench.report;
  * @param calls     the {@code calls} parameter, 0 if the benchmark has none
  * @param median    JMH's 50th percentile of the iteration scores
  * @param unit      JMH's score unit, e.g. {@code us/op} or {@code ops/us}
+ * @param bytesPerOp JMH's GC profiler's {@code gc.alloc.rate.norm} (bytes allocated per operation),
+ *                  NaN when the run was not profiled
  */
-public record Score(String benchmark, String impl, int calls, double median, String unit) {}
+public record Score(String benchmark, String impl, int calls, double median, String unit, double bytesPerOp) {}
