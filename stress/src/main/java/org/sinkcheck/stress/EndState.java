@@ -92,19 +92,15 @@ final class EndState {
      * (SC-04), no second onCancelled (SC-07, cancel ends each call once), no other final (SC-05).
      */
     private void checkShape(RaceCall call, List<EventKind> heard) {
-        int finals = 0;
         EventKind fin = null;
         for (EventKind event : heard) {
             if (fin != null) {
                 Rule rule = fin != EventKind.CANCELLED ? Rule.SC03 : event == EventKind.CANCELLED ? Rule.SC07 : event.isFinal() ? Rule.SC05 : Rule.SC04;
                 violations.add(new Violation(rule, call.name + ":" + event.tla() + "-after-" + fin.tla()));
-            }
-            if (event.isFinal()) {
-                finals++;
+            } else if (event.isFinal()) {
                 fin = event;
             }
         }
-        if (finals > 1) violations.add(new Violation(Rule.SC03, call.name + ":" + finals + "-finals"));
     }
 
     /** SC-05: an accepted complete (fail) is the call's final; a refused one is not. */

@@ -3,6 +3,7 @@ package org.sinkcheck.stress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.sinkcheck.stress.lincheck.LincheckCheck;
 
 /**
  * How hard {@link StressRunner} tries: the jcstress preset, how the adapter property reaches jcstress's
@@ -14,7 +15,8 @@ import java.util.Locale;
  * jcstress detects, the property prepended to each ({@code -jvmArgsPrepend}).
  */
 public enum StressMode {
-    SANITY(List.of("-m", "sanity", "-sc", "false", "-time", "100"), "-jvmArgs", 10, 1_000, Duration.ofMinutes(15)),
+    SANITY(List.of("-m", "sanity", "-sc", "false", "-time", "100"), "-jvmArgs",
+            LincheckCheck.CI_ITERATIONS, LincheckCheck.CI_INVOCATIONS, Duration.ofMinutes(15)),
     QUICK(List.of("-m", "quick"), "-jvmArgsPrepend", 30, 5_000, Duration.ofHours(2)),
     TOUGH(List.of("-m", "tough"), "-jvmArgsPrepend", 100, 20_000, Duration.ofHours(12));
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,15 +22,16 @@ class LincheckMutantsTest {
     @ParameterizedTest(name = "{0} caught as {1}")
     @CsvSource({
             "SC06_BeginRacingCancelLosesCall, SC-06",
-            "SC05_CompleteRacingCancelBothFinal, SC-05"})
-    @Timeout(600)
-    void racyMutantFailsLincheckWithTheInterleaving(String mutant, String rule) throws IOException, InterruptedException {
+            "SC05_CompleteRacingCancelBothFinal, SC-03 SC-05"})
+    @Timeout(900)
+    void racyMutantFailsLincheckWithTheInterleaving(String mutant, String rules) throws IOException, InterruptedException {
         StressRunner.Result result = StressRunner.run(
                 StressRunner.Options.of(StressMode.SANITY, "org.sinkcheck.mutants." + mutant + "$Adapter", RUNS.resolve("lincheck-" + mutant))
                         .withJcstress(false), System.out);
         LincheckReport lincheck = result.lincheck();
         assertEquals(1, result.exitCode(), result.summary());
-        assertEquals(Rule.ofId(rule), lincheck.rule().orElseThrow(), lincheck.headline());
+        // Two finals read as SC-03 (onCancelled after onCompleted) or SC-05 (onCompleted after onCancelled).
+        assertTrue(List.of(rules.split(" ")).contains(lincheck.rule().map(Rule::id).orElse("none")), lincheck.headline());
         assertTrue(lincheck.hasInterleaving(), "Lincheck printed no interleaving");
         lincheck.output().forEach(System.out::println);
     }
