@@ -258,14 +258,15 @@ public final class Conformance {
                 Optional<Capability> missing = EnumSet.allOf(Capability.class).stream()
                         .filter(cap -> cap.rules().contains(rule) && !capabilities.contains(cap)).findFirst();
                 boolean concurrentPart = CONCURRENT_PART.containsKey(rule);
-                if (missing.isPresent()) {
+                if (failures.containsKey(rule)) {
+                    // before N/A: a rule broken in a way the kit could see is never hidden behind a missing capability
+                    rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
+                } else if (missing.isPresent()) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE,
                             missing.get().reason() + " (capability " + missing.get() + " not declared)", null, false));
                 } else if (rule == Rule.SC11) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.STRESS_TIER,
                             "only another thread can make cancel wait; checked by the stress tier", null, true));
-                } else if (failures.containsKey(rule)) {
-                    rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
                 } else if (tally[rule.ordinal()] == 0) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.UNTESTED, "no replayed step exercised it", null, concurrentPart));
                 } else {
