@@ -1,0 +1,208 @@
+package org.sinkcheck.stress;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sinkcheck.kit.AdapterLoadException;
+import org.sinkcheck.kit.Adapters;
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.stress.lincheck.LincheckMain;
+
+/**
+ * The stress tier on any sink: runs every applicable race of {@link Races} under jcstress, and Lincheck
+ * ({@code org.sinkcheck.stress.lincheck}), against the adapter class the caller names, and grades the run.
+ * This is what {@code ./sinkcheck stress [--mode sanity|quick|tough] [--sink X] [--classpath …]} calls;
+ * it never exits the JVM.
+ *
+ * <p>Both tools run in child JVMs whose working folder is {@link Options#workDir()}, where jcstress
+ * leaves its result blob and its HTML report ({@code jcstress/index.html}) and both leave their logs. The
+ * children get this JVM's class path plus the caller's entries, and the adapter through the system
+ * property {@value Adapters#PROPERTY}; jcstress hands it on to its own forked JVMs
+ * ({@link StressMode}).
+ *
+ * <p>Exit codes: 0 when every race ran clean and Lincheck passed; 1 when jcstress saw a FORBIDDEN
+ * outcome (each named with its rule), a race errored, Lincheck failed, or a run hung past its
+ * timeout; 2 when nothing could be run (the adapter does not load). A race the sink's capabilities rule
+ * out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN: neither is a pass.
+ */
+public final class StressRunner {
+    private StressRunner() {}
+
+    /** What to run. Build with {@link #of} and the {@code with…} methods. */
+    public record Options(StressMode mode, String adapterClassName, List<Path> classpath, Path workDir,
+                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo) {
+        /** Every race and Lincheck, on {@code adapterClassName}, in {@code workDir}; child output not echoed. */
+        public static Options of(StressMode mode, String adapterClassName, Path workDir) {
+            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false);
+        }
+
+        /** Extra class path entries where the adapter and the sink live. */
+        public Options withClasspath(List<Path> entries) {
+            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo);
+        }
+
+        /** Only the races whose simple name matches {@code regex} (found anywhere in the name). */
+        public Options withOnly(String regex) {
+            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo);
+        }
+
+        public Options withJcstress(boolean run) {
+            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo);
+        }
+
+        public Options withLincheck(boolean run) {
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo);
+        }
+
+        /** Echo jcstress's and Lincheck's own output to the caller's stream as it comes. */
+        public Options withEcho(boolean echoChildren) {
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren);
+        }
+    }
+
+    /** How the run ended. {@link #summary()} is what {@link #run} printed last. */
+    public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
+                         List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary) {
+        public boolean passed() { return exitCode == 0; }
+    }
+
+    public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
+        Set<Capability> capabilities;
+        String sinkName;
+        try {
+            SinkAdapter<?, ?> adapter = loadAdapter(options);
+            capabilities = EnumSet.noneOf(Capability.class);
+            capabilities.addAll(adapter.capabilities());
+            sinkName = adapter.name();
+        } catch (AdapterLoadException e) {
+            String summary = "sinkcheck stress: " + e.getMessage();
+            out.println(summary);
+            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary);
+        }
+        String classpath = classpath(options);
+        List<String> property = List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        PrintStream echo = options.echo() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+
+        List<Class<?>> races = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        if (options.jcstress()) selectRaces(options, capabilities, races, notRun);
+        JcstressReport jcstress = null;
+        boolean jcstressHung = false;
+        if (!races.isEmpty()) {
+            String selection = races.stream().map(r -> Pattern.quote(r.getName())).collect(Collectors.joining("|", "^(", ")$"));
+            List<String> args = new ArrayList<>(options.mode().jcstressOptions(String.join(" ", property)));
+            args.addAll(List.of("-t", selection, "-r", "jcstress"));
+            out.println("sinkcheck stress: jcstress " + options.mode().name().toLowerCase() + " on " + sinkName
+                    + ", " + races.size() + " races (log: " + options.workDir().resolve("jcstress.log") + ")");
+            ChildJvm.Outcome run = ChildJvm.run(classpath, property, "org.openjdk.jcstress.Main", args,
+                    options.workDir(), "jcstress.log", options.mode().timeout(), echo);
+            jcstress = JcstressReport.parse(run.lines());
+            jcstressHung = run.timedOut();
+        }
+
+        LincheckReport lincheck = LincheckReport.notRun("not asked for");
+        if (options.lincheck() && !capabilities.contains(Capability.THREAD_SAFE)) {
+            lincheck = LincheckReport.notRun("NOT APPLICABLE: " + Capability.THREAD_SAFE.reason());
+        } else if (options.lincheck()) {
+            out.println("sinkcheck stress: Lincheck model checking on " + sinkName + ", " + options.mode().lincheckIterations()
+                    + " scenarios x " + options.mode().lincheckInvocations() + " interleavings (log: "
+                    + options.workDir().resolve("lincheck.log") + ")");
+            ChildJvm.Outcome run = ChildJvm.run(classpath, property, LincheckMain.class.getName(),
+                    List.of(String.valueOf(options.mode().lincheckIterations()), String.valueOf(options.mode().lincheckInvocations())),
+                    options.workDir(), "lincheck.log", options.mode().timeout(), echo);
+            lincheck = LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
+        }
+        return grade(options, sinkName, races.size(), jcstress, jcstressHung, notRun, lincheck, out);
+    }
+
+    private static SinkAdapter<?, ?> loadAdapter(Options options) throws AdapterLoadException {
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : options.classpath()) {
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new AdapterLoadException("not a usable class path entry: " + entry, e);
+            }
+        }
+        ClassLoader loader = urls.isEmpty() ? StressRunner.class.getClassLoader()
+                : new URLClassLoader(urls.toArray(URL[]::new), StressRunner.class.getClassLoader());
+        return Adapters.load(options.adapterClassName(), loader);
+    }
+
+    private static String classpath(Options options) {
+        StringJoiner joined = new StringJoiner(java.io.File.pathSeparator);
+        joined.add(System.getProperty("java.class.path"));
+        options.classpath().forEach(entry -> joined.add(entry.toAbsolutePath().toString()));
+        return joined.toString();
+    }
+
+    /** The races to run; the others go to {@code notRun} with the reason, never silently. */
+    private static void selectRaces(Options options, Set<Capability> capabilities, List<Class<?>> races, List<String> notRun) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        for (Class<?> race : Races.ALL) {
+            if (options.only().isPresent() && !options.only().get().matcher(race.getSimpleName()).find()) continue;
+            Optional<Capability> missing = Races.requires(race).stream().filter(c -> !capabilities.contains(c)).findFirst();
+            if (missing.isPresent()) {
+                notRun.add(race.getSimpleName() + ": NOT APPLICABLE: " + missing.get().reason());
+            } else if (Races.actors(race) > cpus) {
+                notRun.add(race.getSimpleName() + ": NOT RUN: it needs " + Races.actors(race) + " CPUs and this machine has " + cpus);
+            } else {
+                races.add(race);
+            }
+        }
+    }
+
+    private static Result grade(Options options, String sinkName, int raceCount, JcstressReport jcstress, boolean jcstressHung,
+                                List<String> notRun, LincheckReport lincheck, PrintStream out) {
+        List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
+        List<String> errors = jcstress == null ? List.of() : jcstress.errors();
+        Optional<Path> html = jcstress == null ? Optional.empty() : jcstress.html();
+        StringBuilder summary = new StringBuilder();
+        summary.append("sinkcheck stress ").append(options.mode().name().toLowerCase()).append(" on ").append(sinkName).append('\n');
+        int n = 0;
+        if (jcstress != null) {
+            summary.append(++n).append(". jcstress: ").append(raceCount).append(" races; ").append(jcstress.totals()).append('\n');
+        }
+        for (JcstressReport.Forbidden f : forbidden) {
+            summary.append(++n).append(". FORBIDDEN ").append(f.rule().map(Object::toString).orElse("(no rule)")).append(' ').append(f).append('\n');
+        }
+        for (String error : errors) summary.append(++n).append(". ERROR ").append(error).append(": the race threw or its JVM died; see jcstress.log\n");
+        if (jcstressHung) summary.append(++n).append(". HUNG: jcstress did not finish within ").append(options.mode().timeout())
+                .append(": a race may be deadlocked (SC-11, SC-16)\n");
+        for (String skipped : notRun) summary.append(++n).append(". ").append(skipped).append('\n');
+        summary.append(++n).append(". Lincheck: ").append(lincheck.verdict()).append(lincheck.rule().map(r -> " " + r).orElse(""))
+                .append(": ").append(lincheck.headline()).append('\n');
+        html.ifPresent(path -> summary.append("HTML report: ").append(path).append('\n'));
+        boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED;
+        int exitCode = failed ? 1 : 0;
+        summary.append("Result: ").append(failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
+        out.println(summary);
+        if (lincheck.verdict() == LincheckReport.Verdict.FAILED && lincheck.hasInterleaving()) {
+            out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
+        }
+        return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString());
+    }
+
+    /**
+     * {@code StressRunner <sanity|quick|tough> [adapter class] [work folder]}: the same run from a shell, for
+     * people without the gate. Exits with the run's exit code.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        StressMode mode = StressMode.of(args.length > 0 ? args[0] : "quick");
+        String adapter = args.length > 1 ? args[1] : SinkUnderTest.adapterClassName();
+        Path workDir = Path.of(args.length > 2 ? args[2] : "target/sinkcheck-stress");
+        System.exit(run(Options.of(mode, adapter, workDir).withEcho(true), System.out).exitCode());
+    }
+}
