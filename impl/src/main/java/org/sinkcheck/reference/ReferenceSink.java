@@ -53,7 +53,11 @@ import org.sinkcheck.sink.SinkListener;
  *   <li>exactly one thread decides each call's final (SC-03, SC-05);</li>
  *   <li>callbacks of one call run only under its token, so they never overlap (SC-09);</li>
  *   <li>a callback that started before cancel's linearization point is the only one that may still run
- *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).</li>
+ *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).
+ *       Likewise a thread that is inside {@code begin}, or inside a signal that took the token but has
+ *       not yet re-read {@code current}, sends the call's {@code onCancelled} itself before its method
+ *       returns, running no other callback of the call first; every other call the cancel ended has
+ *       had its {@code onCancelled} when {@code cancel()} returns (TLA+ {@code SC04_InFlight}).</li>
  * </ol>
  *
  * <p><b>Linearization points.</b> {@code cancel}: the swap of {@code current}. {@code begin}: its read
@@ -193,27 +197,28 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** Delivers an object unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
     public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, object, 0, 0, null);
+        return signal(handle, true, object, 0, 0, null);
     }
 
     /** Reports progress unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
     public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, null, current, upperBound, message);
+        return signal(handle, false, null, current, upperBound, message);
     }
 
-    /** Object (when {@code message} is null) or progress. One method: the state protocol is the same. */
-    private Acceptance signal(CallHandle handle, Object object, int current, int upperBound, String message) {
+    /** An object or a progress report: one method, because the state protocol is the same. */
+    private Acceptance signal(CallHandle handle, boolean isObject, Object object, int current, int upperBound,
+                              String message) {
         Call<C> call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
         if (refused != null) return refused;
-        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheck (LP)
+        if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheckClosed (LP)
             endHeld(call, CANCELLED, null);                          // cancelled at the close, refused now
             return Acceptance.CALL_FINISHED;
         }
-        try {
-            if (message == null) listener.onObject(call.context, object);
+        try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
+            if (isObject) listener.onObject(call.context, object);
             else listener.onProgress(call.context, current, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
             report(call, thrown);
@@ -262,20 +267,20 @@ public final class ReferenceSink<C> implements Sink<C> {
         @SuppressWarnings("unchecked")
         Registry<Call<C>> closed =
                 (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>()); // CancelAllAlgo!CancelClose (LP)
-        closed.forEach(this::sweep);                                 // CancelAllAlgo!CancelReturn when done
+        closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
     }
 
-    /** One call of a closed generation: one CAS in the common case. */
+    /** One call of a closed generation, its slot already cleared by drain: one CAS in the common case. */
     private void sweep(Call<C> call) {
-        for (;;) {                                                   // CancelAllAlgo!CancelSweep
+        for (;;) {
             int s = call.state();
             if (s == IDLE) {
-                if (call.cas(IDLE, CANCELLED)) {
-                    end(call, CANCELLED, null);
+                if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
+                    sendFinal(call, CANCELLED, null);
                     return;
                 }
             } else if (s == BUSY) {
-                if (call.cas(BUSY, BUSY_CANCEL)) return;             // the holder ends it
+                if (call.cas(BUSY, BUSY_CANCEL)) return;             // CancelAllAlgo!CancelSweep: the holder ends it
             } else {
                 return;                                              // requested, or already final
             }
@@ -316,6 +321,10 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
     private void end(Call<C> call, int fin, Throwable error) {
         call.generation.remove(call.slot);                           // CancelAllAlgo!Unlink
+        sendFinal(call, fin, error);
+    }
+
+    private void sendFinal(Call<C> call, int fin, Throwable error) {
         try {                                                        // CancelAllAlgo!SendFinal
             switch (fin) {
                 case COMPLETED: listener.onCompleted(call.context); break;

@@ -12,21 +12,22 @@ import java.util.function.Consumer;
  * <p>A generation is <em>open</em> while it is its sink's current registry and <em>closed</em> for
  * ever once {@code cancel()} swapped it out; closing is the sink's business, not this class's. This
  * class only stores: {@link #reserve} hands out a slot, {@link #publish} writes an element into it,
- * {@link #remove} clears it in O(1), and {@link #forEach} visits every element published
- * before it started (and maybe some published later).
+ * {@link #remove} clears it in O(1), and {@link #drain} visits and clears every element
+ * published before it started (and maybe some published later).
  *
  * <p>Why this shape: a cancel of a million pending calls must cost about a loop over an array with one
  * CAS per call (issue 3). So the elements live in plain arrays of 256 slots (chunks), visited in index
- * order; there is no hashing, no per-element node, and nothing allocated by the visit. The chunk
+ * order; there is no hashing and no per-element node, and the visit allocates nothing (only a removal
+ * outside a cancel pushes a small free-list node). The chunk
  * directory grows by doubling with a CAS that replaces the whole directory; chunks are shared between
  * the old and the new directory, so a slot write through either is the same write.
  *
- * <p>Memory ordering. A slot is written with a volatile store and read by {@code forEach} with a
+ * <p>Memory ordering. A slot is written with a volatile store and read by {@code drain} with a
  * volatile load: the caller's begin/cancel race is a Dekker pattern (begin: write slot, read the sink's
  * current generation; cancel: swap the current generation, read the slots), which needs both pairs in
- * the synchronization order. The clear in {@code remove} is a release store: a visitor that still reads
- * the old element handles it by the element's own final state. {@code reserved}, {@code live} and the
- * free list are updated with atomic read-modify-writes.
+ * the synchronization order. The clears in {@code remove} and {@code drain} are release stores: a
+ * visitor that still reads the old element handles it by the element's own final state.
+ * {@code reserved}, {@code live} and the free list are updated with atomic read-modify-writes.
  *
  * @param <E> the element type (the sink's call)
  */
@@ -68,7 +69,7 @@ final class Registry<E> {
     /** The chunks, never holding null; replaced as a whole to grow. An idle generation allocates none. */
     @SuppressWarnings("unused") // accessed through DIRECTORY
     private volatile Object[][] directory = NO_CHUNKS;
-    /** High-water mark of slot indexes ever handed out; forEach visits below it. */
+    /** High-water mark of slot indexes ever handed out; drain visits below it. */
     @SuppressWarnings("unused") // accessed through RESERVED
     private int reserved;
     /** Elements published and not yet removed: the sink's exact pendingCalls() when it is quiet (SC-13). */
@@ -108,11 +109,14 @@ final class Registry<E> {
     }
 
     /**
-     * Visits, in index order, every element published before this call began; elements published
-     * during the visit may or may not be visited. Allocates nothing.
+     * Visits and clears, in index order, every slot published before this call began; slots published
+     * during the visit may or may not be visited. For a closed generation only: a cleared slot is not
+     * put back on the free list (nothing will be published into this generation for long) and
+     * {@link #size} is no longer kept. Clearing here is what keeps a stale handle, which still references
+     * its generation, from keeping the generation's other calls reachable (SC-13). Allocates nothing.
      */
     @SuppressWarnings("unchecked")
-    void forEach(Consumer<? super E> visitor) {
+    void drain(Consumer<? super E> visitor) {
         int end = (int) RESERVED.getVolatile(this);
         Object[][] chunks = (Object[][]) DIRECTORY.getVolatile(this);
         // A slot reserved but not in the directory we read belongs to a publish that comes after this
@@ -123,7 +127,10 @@ final class Registry<E> {
             int slotEnd = Math.min(CHUNK, end - (c << CHUNK_SHIFT));
             for (int i = 0; i < slotEnd; i++) {
                 Object element = SLOT.getVolatile(chunk, i);
-                if (element != null) visitor.accept((E) element);
+                if (element != null) {
+                    SLOT.setRelease(chunk, i, null);
+                    visitor.accept((E) element);
+                }
             }
         }
     }

@@ -6,7 +6,11 @@ public enum Acceptance {
     ACCEPTED,
     /** The call already has its final (stale handle, or lost the race with cancel/complete/fail): refused (SC-04, SC-05). */
     CALL_FINISHED,
-    /** Another callback of this call is running right now; callbacks of a call never overlap (SC-09). */
+    /**
+     * Another signal of this call is being handled right now (its callback is running, or its final is
+     * being decided), e.g. a {@code complete} from inside the call's own {@code onObject}: callbacks of a
+     * call never overlap (SC-09). Nothing happened; the provider may retry once that signal returned.
+     */
     CALL_BUSY,
     /** The handle was not issued by this sink: foreign or forged. Refused, and nothing reached a listener (SC-14). */
     NOT_THIS_SINK

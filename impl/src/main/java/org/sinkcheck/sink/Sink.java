@@ -24,7 +24,10 @@ public interface Sink<C> {
     /** Reports progress of the call. */
     Acceptance progress(CallHandle call, int current, int upperBound, String message);
 
-    /** Ends the call normally; exactly one of complete, fail and cancel wins (SC-05). */
+    /**
+     * Ends the call normally; exactly one of complete, fail and cancel wins (SC-05). Refused with
+     * {@link Acceptance#CALL_BUSY} while another signal of the same call is being handled.
+     */
     Acceptance complete(CallHandle call);
 
     /** Ends the call with the provider's error; exactly one of complete, fail and cancel wins (SC-05). */
@@ -33,7 +36,9 @@ public interface Sink<C> {
     /**
      * Cancels every call of this sink pending at this method's linearization point (SC-01), and no call
      * of any other sink (SC-02). Idempotent; a no-op on an idle sink (SC-07). Never blocks on a provider
-     * or a listener (SC-11), and may be called from inside a callback (SC-16).
+     * or a listener (SC-11), and may be called from inside a callback (SC-16). A call whose signal another
+     * thread is handling at that point gets {@code onCancelled} from that thread, right after the
+     * callback it is running; every other cancelled call gets it before this method returns (SC-04).
      */
     void cancel();
 

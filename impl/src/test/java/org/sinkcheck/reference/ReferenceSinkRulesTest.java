@@ -51,7 +51,7 @@ class ReferenceSinkRulesTest {
         CallHandle a = sink.begin("a");
         CallHandle b = sink.begin("b");
         sink.deliver(a, 1);
-        sink.progress(a, 1, 2, "half");
+        sink.progress(a, 1, 2, null); // a progress report without a message is still progress
         sink.fail(b, new IllegalStateException("provider"));
         sink.complete(a);
         sink.cancel();
@@ -156,6 +156,20 @@ class ReferenceSinkRulesTest {
         assertNull(completedRef.get(), "a completed call's context is still reachable through the sink");
         assertNull(cancelledRef.get(), "a cancelled call's context is still reachable through the sink");
         java.lang.ref.Reference.reachabilityFence(quiet); // the sink itself is alive while we look
+    }
+
+    @Test
+    void SC13_aStaleHandleKeepsNoOtherCallReachable() {
+        ReferenceSink<Object> quiet = new ReferenceSink<>(new Silent(), (context, error) -> { });
+        CallHandle kept = quiet.begin("kept");
+        Object other = new Object();
+        WeakReference<Object> otherRef = new WeakReference<>(other);
+        quiet.begin(other);
+        other = null;
+        quiet.cancel(); // both cancelled by the sweep, which clears the closed generation's slots
+        for (int i = 0; i < 50 && otherRef.get() != null; i++) System.gc();
+        assertNull(otherRef.get(), "a stale handle keeps its generation's other calls reachable");
+        assertTrue(kept.isCancelled());
     }
 
     /** A listener that keeps nothing, so that only the sink could keep a context reachable. */

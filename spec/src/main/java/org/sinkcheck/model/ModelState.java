@@ -31,6 +31,34 @@ public final class ModelState {
                 + heard.hashCode() * 31 + Arrays.deepHashCode(registry) + Arrays.hashCode(faulted);
     }
 
+    /**
+     * A state from its parts, e.g. one read from TLC's output; everything is copied and checked for
+     * consistent dimensions ({@code heard} is indexed [sink][call], {@code registry} [sink][call]).
+     */
+    public static ModelState of(int[] owner, Status[] status, List<List<List<EventKind>>> heard,
+                                boolean[][] registry, boolean[] faulted) {
+        int calls = status.length;
+        int sinks = registry.length;
+        if (owner.length != calls || faulted.length != calls || heard.size() != sinks) {
+            throw new IllegalArgumentException("inconsistent state dimensions: " + sinks + " sinks, " + calls + " calls");
+        }
+        List<List<List<EventKind>>> heardCopy = new ArrayList<>();
+        boolean[][] registryCopy = new boolean[sinks][];
+        for (int s = 0; s < sinks; s++) {
+            if (heard.get(s).size() != calls || registry[s].length != calls) {
+                throw new IllegalArgumentException("inconsistent state dimensions at sink " + Bounds.sinkName(s));
+            }
+            List<List<EventKind>> perSink = new ArrayList<>();
+            for (List<EventKind> events : heard.get(s)) perSink.add(List.copyOf(events));
+            heardCopy.add(List.copyOf(perSink));
+            registryCopy[s] = registry[s].clone();
+        }
+        for (int c = 0; c < calls; c++) {
+            if (owner[c] < NO_SINK || owner[c] >= sinks) throw new IllegalArgumentException("owner of " + Bounds.callName(c) + " out of range");
+        }
+        return new ModelState(owner.clone(), status.clone(), List.copyOf(heardCopy), registryCopy, faulted.clone());
+    }
+
     static ModelState initial(Bounds b) {
         int[] owner = new int[b.calls()];
         Arrays.fill(owner, NO_SINK);

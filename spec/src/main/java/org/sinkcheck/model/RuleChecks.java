@@ -65,6 +65,10 @@ public final class RuleChecks {
                 if (state.inRegistry(s, c) && !pendingHere) {
                     out.add(new Violation(Rule.SC13, "SC13_NoRetention",
                             Bounds.sinkName(s) + " still references " + Bounds.callName(c) + ", which is " + state.status(c).tla()));
+                } else if (pendingHere && !state.inRegistry(s, c)) {
+                    // "exactly its pending calls": a dropped pending call is SC-06's lost call and SC-13's too
+                    out.add(new Violation(Rule.SC13, "SC13_NoRetention",
+                            Bounds.sinkName(s) + " references " + Bounds.callName(c) + " no longer, though it is pending"));
                 }
             }
         }

@@ -14,7 +14,7 @@ public enum Rule {
     SC03(Level.MUST, "exactly one final per call (completed, failed or cancelled); it is the last event",
             "SC03_OneFinalLast"),
     SC04(Level.MUST, "no object or progress reaches a cancelled call's listener once cancel has returned",
-            "SC04_SilentAfterCancel"),
+            "SC04_SilentAfterCancel", "SC04_InFlight"),
     SC05(Level.MUST, "exactly one of complete / fail / cancel wins; a finished call is never touched again",
             "SC05_FinalIsForever"),
     SC06(Level.MUST, "a call begun concurrently with cancel is either cancelled by it or fully live: never lost",

@@ -1,0 +1,196 @@
+package org.sinkcheck.kit.run;
+
+import java.util.List;
+import org.sinkcheck.model.Action;
+import org.sinkcheck.model.Action.Begin;
+import org.sinkcheck.model.Action.Cancel;
+import org.sinkcheck.model.Action.CancelInCallback;
+import org.sinkcheck.model.Action.Complete;
+import org.sinkcheck.model.Action.Deliver;
+import org.sinkcheck.model.Action.Fail;
+import org.sinkcheck.model.Action.ForeignHandle;
+import org.sinkcheck.model.Action.ForgedHandle;
+import org.sinkcheck.model.Action.ListenerThrows;
+import org.sinkcheck.model.Action.Progress;
+import org.sinkcheck.model.Action.StaleHandle;
+import org.sinkcheck.model.Bounds;
+import org.sinkcheck.model.EventKind;
+import org.sinkcheck.model.ModelState;
+import org.sinkcheck.model.Status;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * Which rule a difference between the sink and the model breaks. The principle: charge the difference
+ * to the TLA+ operator that the <em>observed</em> step violates, as {@code RuleChecks} would judge the
+ * observed state; when several do, the most specific one. The table, in the order it is applied:
+ *
+ * <table>
+ * <caption>attribution of a difference in one step</caption>
+ * <tr><th>difference</th><th>rule (operator)</th></tr>
+ * <tr><td>a listener hears a call its sink does not own</td><td>SC-14 on a foreign/forged-handle step, else SC-02 ({@code SC02_OwnListenerOnly})</td></tr>
+ * <tr><td>an event or error report with a context no call was begun with</td><td>SC-14 on a foreign/forged-handle step, else SC-09 ({@code SC09_EventsCarryTheirCall})</td></tr>
+ * <tr><td>a callback of a call starts while another of the same call runs</td><td>SC-09 ({@code SC09_SerialCallbacks})</td></tr>
+ * <tr><td>a foreign or forged handle's signal is accepted or heard</td><td>SC-14 ({@code SC14_HandlesBound})</td></tr>
+ * <tr><td>a stale handle's signal is heard: object/progress after cancelled; a final after a final; anything after completed/failed</td><td>SC-04; SC-05; SC-03</td></tr>
+ * <tr><td>a stale handle's signal is accepted though nothing is heard</td><td>SC-14</td></tr>
+ * <tr><td>a step that concerns neither the call nor its sink changes the call's events</td><td>SC-02 ({@code SC02_NeverOthers}) if it cancels another sink, else SC-09 (the event carried the wrong call)</td></tr>
+ * <tr><td>a cancel of its own sink sends a finished call another final</td><td>SC-07 ({@code SC07_CancelIdempotent})</td></tr>
+ * <tr><td>a cancelled call hears an object or progress</td><td>SC-04 ({@code SC04_SilentAfterCancel})</td></tr>
+ * <tr><td>a finished call hears a final of another kind; the same final again, or anything after completed/failed</td><td>SC-05 ({@code SC05_FinalIsForever}); SC-03 ({@code SC03_OneFinalLast})</td></tr>
+ * <tr><td>a subscription (endless call) completes or fails</td><td>SC-10 ({@code SC10_EndlessEndOnlyByCancel})</td></tr>
+ * <tr><td>a pending call hears two finals, or something after its final</td><td>SC-03</td></tr>
+ * <tr><td>a final the model sends is missing or of another kind</td><td>by the step: cancel SC-01 (SC-10 {@code SC10_EveryCallEnds} for a subscription), cancel in a callback SC-16, throwing listener SC-15, complete/fail refused SC-05, else SC-03</td></tr>
+ * <tr><td>a final the model does not send</td><td>on begin SC-08 ({@code SC08_FreshCallsLive}), else SC-03</td></tr>
+ * <tr><td>a live call's signal refused (object, progress, complete, fail)</td><td>throwing listener SC-15, cancel in callback SC-16; else SC-08 if the call began on a sink cancelled before, else SC-12 (the provider's view is not the call's status)</td></tr>
+ * <tr><td>an object or progress heard that no signal sent</td><td>SC-09</td></tr>
+ * <tr><td>the number of listener errors reported differs, or the listener's exception escapes</td><td>SC-15 ({@code SC15_FaultReported})</td></tr>
+ * <tr><td>the sink references more calls than are pending / fewer (unless a call of it differed above)</td><td>SC-13 ({@code SC13_NoRetention}) / SC-06 ({@code SC06_NoLostCall})</td></tr>
+ * <tr><td>the provider's view is not "cancelled" exactly when the call is (unless the call differed above)</td><td>SC-08 on begin, else SC-12 ({@code SC12_ProviderTold})</td></tr>
+ * <tr><td>an operation throws</td><td>cancel: SC-07 if the sink was idle, else SC-01; cancel in a callback SC-16; begin SC-08; handle probes SC-14; signals SC-12</td></tr>
+ * <tr><td>anything, in a replay whose listeners throw from every final, that passed with quiet listeners</td><td>SC-15</td></tr>
+ * </table>
+ */
+final class Attribution {
+    private Attribution() {}
+
+    /** A listener heard of a call its sink does not own: SC-14 if a foreign or forged handle let it in. */
+    static Discrepancy foreignListener(Action step, int sink, int call, ModelState after, List<EventKind> heard) {
+        String owner = after.owner(call) == ModelState.NO_SINK ? "no sink (not begun)" : Bounds.sinkName(after.owner(call));
+        String what = "the listener of " + Bounds.sinkName(sink) + " heard " + heard + " of "
+                + Bounds.callName(call) + ", a call of " + owner;
+        return isForeignOrForged(step) ? Discrepancy.of(Rule.SC14, what + ", through a handle it did not issue")
+                : Discrepancy.of(Rule.SC02, 1, what);
+    }
+
+    static Discrepancy stray(Action step, String what) {
+        return isForeignOrForged(step) ? Discrepancy.of(Rule.SC14, what) : Discrepancy.of(Rule.SC09, what);
+    }
+
+    static Discrepancy overlap(String what) {
+        return Discrepancy.of(Rule.SC09, 1, what);
+    }
+
+    /**
+     * The owner's listener heard {@code seen} of {@code call} in this step where the model has it hear
+     * {@code expected}. {@code refused} says whether the step's own signal was refused.
+     */
+    static Discrepancy ownEvents(Action step, ModelState before, int call, List<EventKind> expected,
+                                 List<EventKind> seen, boolean refused, boolean bornAfterCancel, Bounds bounds) {
+        String c = Bounds.callName(call);
+        String what = "the listener heard " + seen + " of " + c + " where the model hears " + expected
+                + " (" + c + " was " + before.status(call).tla() + ")";
+        Status was = before.status(call);
+        if (step instanceof StaleHandle) {
+            if (was == Status.CANCELLED && seen.stream().anyMatch(e -> !e.isFinal())) return Discrepancy.of(Rule.SC04, what);
+            if (seen.stream().anyMatch(EventKind::isFinal)) return Discrepancy.of(Rule.SC05, what);
+            return Discrepancy.of(Rule.SC03, what);
+        }
+        if (isForeignOrForged(step)) return Discrepancy.of(Rule.SC14, what);
+        if (!concerns(step, before, call)) {
+            return cancelledSink(step, before) >= 0 ? Discrepancy.of(Rule.SC02, 0, what) : Discrepancy.of(Rule.SC09, 0, what);
+        }
+        if (was.isFinal()) {
+            if (cancelledSink(step, before) == before.owner(call) && seen.stream().allMatch(e -> e == EventKind.CANCELLED)) {
+                return Discrepancy.of(Rule.SC07, what);
+            }
+            if (was == Status.CANCELLED && seen.stream().anyMatch(e -> !e.isFinal())) return Discrepancy.of(Rule.SC04, what);
+            EventKind had = EventKind.finalOf(was);
+            if (seen.stream().anyMatch(e -> e.isFinal() && e != had)) return Discrepancy.of(Rule.SC05, what);
+            return Discrepancy.of(Rule.SC03, what);
+        }
+        if (bounds.isEndless(call) && (seen.contains(EventKind.COMPLETED) || seen.contains(EventKind.FAILED))) {
+            return Discrepancy.of(Rule.SC10, 0, what);
+        }
+        long finals = seen.stream().filter(EventKind::isFinal).count();
+        if (finals > 1 || (finals == 1 && !seen.get(seen.size() - 1).isFinal())) return Discrepancy.of(Rule.SC03, what);
+        EventKind expectedFinal = expected.stream().filter(EventKind::isFinal).findFirst().orElse(null);
+        EventKind seenFinal = seen.stream().filter(EventKind::isFinal).findFirst().orElse(null);
+        if (expectedFinal != seenFinal) {
+            if (expectedFinal == null) return step instanceof Begin ? Discrepancy.of(Rule.SC08, what) : Discrepancy.of(Rule.SC03, what);
+            return missingFinal(step, call, refused, bounds, what);
+        }
+        long expectedSignals = expected.stream().filter(e -> !e.isFinal()).count();
+        long seenSignals = seen.stream().filter(e -> !e.isFinal()).count();
+        if (seenSignals < expectedSignals) return refusedSignal(step, bornAfterCancel, what);
+        return Discrepancy.of(Rule.SC09, 0, what);
+    }
+
+    private static Discrepancy missingFinal(Action step, int call, boolean refused, Bounds bounds, String what) {
+        if (step instanceof Cancel) {
+            return bounds.isEndless(call) ? Discrepancy.of(Rule.SC10, 1, what) : Discrepancy.of(Rule.SC01, what);
+        }
+        if (step instanceof CancelInCallback) return Discrepancy.of(Rule.SC16, what);
+        if (step instanceof ListenerThrows) return Discrepancy.of(Rule.SC15, what);
+        if ((step instanceof Complete || step instanceof Fail) && refused) return Discrepancy.of(Rule.SC05, what);
+        return Discrepancy.of(Rule.SC03, what);
+    }
+
+    /** A live call's own signal was refused. */
+    static Discrepancy refusedSignal(Action step, boolean bornAfterCancel, String what) {
+        if (step instanceof ListenerThrows) return Discrepancy.of(Rule.SC15, what);
+        if (step instanceof CancelInCallback) return Discrepancy.of(Rule.SC16, what);
+        return bornAfterCancel ? Discrepancy.of(Rule.SC08, what) : Discrepancy.of(Rule.SC12, what);
+    }
+
+    /** A probe with a stale, foreign or forged handle was accepted, and nothing else gave it away. */
+    static Discrepancy acceptedProbe(String what) {
+        return Discrepancy.of(Rule.SC14, what);
+    }
+
+    static Discrepancy errorsReported(String what) {
+        return Discrepancy.of(Rule.SC15, what);
+    }
+
+    static Discrepancy retention(int sink, int seen, int expected) {
+        String what = Bounds.sinkName(sink) + " references " + seen + " call(s) where " + expected + " are pending";
+        return seen > expected ? Discrepancy.of(Rule.SC13, what) : Discrepancy.of(Rule.SC06, what);
+    }
+
+    static Discrepancy providerView(Action step, int call, boolean seesCancelled) {
+        String what = "the provider of " + Bounds.callName(call) + (seesCancelled ? " is told it was cancelled, but it is not"
+                : " is not told it was cancelled");
+        return step instanceof Begin && seesCancelled ? Discrepancy.of(Rule.SC08, what) : Discrepancy.of(Rule.SC12, what);
+    }
+
+    static Discrepancy threw(Action step, ModelState before, String what) {
+        if (step instanceof Cancel) {
+            return before.pendingOf(((Cancel) step).sink()).isEmpty()
+                    ? Discrepancy.of(Rule.SC07, "cancel of an idle sink threw " + what)
+                    : Discrepancy.of(Rule.SC01, "cancel threw " + what);
+        }
+        if (step instanceof CancelInCallback) return Discrepancy.of(Rule.SC16, "cancel from inside a callback threw " + what);
+        if (step instanceof ListenerThrows) return Discrepancy.of(Rule.SC15, "the sink let the listener's exception out: " + what);
+        if (step instanceof Begin) return Discrepancy.of(Rule.SC08, "begin threw " + what);
+        if (step instanceof StaleHandle || isForeignOrForged(step)) return Discrepancy.of(Rule.SC14, "a handle probe threw " + what);
+        return Discrepancy.of(Rule.SC12, "a provider signal threw " + what);
+    }
+
+    /** A difference that shows only while the listener throws from its final callbacks: SC-15's. */
+    static Discrepancy onlyWithThrowingFinals(Discrepancy d) {
+        String also = d.rule() == Rule.SC15 ? "" : " (so " + d.rule().id() + " breaks too)";
+        return Discrepancy.of(Rule.SC15, "with a listener throwing from its finals, " + d.detail() + also);
+    }
+
+    /** Whether the step is about {@code call}: signals it, or cancels its sink. */
+    static boolean concerns(Action step, ModelState before, int call) {
+        if (step instanceof Begin) return ((Begin) step).call() == call;
+        if (step instanceof Deliver) return ((Deliver) step).call() == call;
+        if (step instanceof Progress) return ((Progress) step).call() == call;
+        if (step instanceof Complete) return ((Complete) step).call() == call;
+        if (step instanceof Fail) return ((Fail) step).call() == call;
+        if (step instanceof ListenerThrows) return ((ListenerThrows) step).call() == call;
+        if (step instanceof StaleHandle) return ((StaleHandle) step).call() == call;
+        return cancelledSink(step, before) >= 0 && cancelledSink(step, before) == before.owner(call);
+    }
+
+    /** The sink a (possibly in-callback) cancel step cancels, or -1. */
+    static int cancelledSink(Action step, ModelState before) {
+        if (step instanceof Cancel) return ((Cancel) step).sink();
+        if (step instanceof CancelInCallback) return before.owner(((CancelInCallback) step).call());
+        return -1;
+    }
+
+    static boolean isForeignOrForged(Action step) {
+        return step instanceof ForeignHandle || step instanceof ForgedHandle;
+    }
+}

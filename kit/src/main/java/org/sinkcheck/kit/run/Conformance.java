@@ -1,0 +1,294 @@
+package org.sinkcheck.kit.run;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.model.Action;
+import org.sinkcheck.model.Bounds;
+import org.sinkcheck.model.Model;
+import org.sinkcheck.model.ModelState;
+import org.sinkcheck.model.StateGraph;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * The conformance kit's engine: checks one author's sink, through its {@link SinkAdapter}, against the
+ * executable model of CancelAll.tla (which is proven equal to TLC's state graph).
+ *
+ * <ol>
+ * <li><b>Exhaustive replay.</b> Every path of {@link StateGraph#edgeCoverPaths()} at
+ *     {@link Options#replayBounds()} — together they take every edge of the graph — is played on fresh
+ *     sinks, comparing each step with the model ({@code Run}). Each path that passes is played again
+ *     with listeners that throw from every final callback, which must change nothing but the errors
+ *     reported (SC-15).</li>
+ * <li><b>Random walks.</b> Seeded walks over more sinks and calls ({@link Options#walkBounds()}),
+ *     each action drawn from those the model enables.</li>
+ * <li><b>Shrinking.</b> The shortest failing behaviour found per rule is shrunk by delta debugging to a
+ *     1-minimal one before it is reported.</li>
+ * </ol>
+ *
+ * The result has one row per rule: FAIL with its counterexample, NOT APPLICABLE with the missing
+ * capability's reason, STRESS TIER for what only interleavings can break, PASS with the number of steps
+ * that exercised it — or UNTESTED if none did, which is never a pass.
+ */
+public final class Conformance {
+    private Conformance() {}
+
+    /** What the sequential kit cannot see of each rule it otherwise checks: left to the stress tier. */
+    private static final Map<Rule, String> CONCURRENT_PART = Map.of(
+            Rule.SC04, "the in-flight allowance when cancel races a signal",
+            Rule.SC05, "complete or fail racing cancel",
+            Rule.SC06, "begin racing cancel",
+            Rule.SC07, "concurrent cancels of one sink",
+            Rule.SC09, "callbacks of one call signalled from several threads",
+            Rule.SC16, "two sinks whose listeners cancel each other on two threads");
+
+    /** Runs the kit on {@code adapter} with the budget of {@link Options#fromSystemProperties()}. */
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter) {
+        return run(adapter, Options.fromSystemProperties());
+    }
+
+    /** Runs the kit on {@code adapter}. Never calls {@code System.exit}; the report says what held. */
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options) {
+        return new Session(adapter, options).run();
+    }
+
+    /**
+     * The replay set of one set of bounds, computed once per JVM: exploring the graph costs more than
+     * replaying it on a fast sink, and the kill test checks dozens of sinks.
+     */
+    private record ReplaySet(StateGraph graph, List<List<Action>> paths, List<List<ModelState>> states, List<int[]> edgeIds,
+                             Map<StateGraph.Edge, Integer> edgeIndex) {
+        private static final Map<Bounds, ReplaySet> CACHE = new ConcurrentHashMap<>();
+
+        static ReplaySet of(Bounds bounds) {
+            return CACHE.computeIfAbsent(bounds, b -> {
+                StateGraph graph = StateGraph.explore(new Model(b));
+                Map<StateGraph.Edge, Integer> edgeIndex = new HashMap<>();
+                for (int i = 0; i < graph.edgeCount(); i++) edgeIndex.put(graph.edges().get(i), i);
+                List<List<Action>> paths = graph.edgeCoverPaths();
+                List<List<ModelState>> states = new ArrayList<>(paths.size());
+                List<int[]> edgeIds = new ArrayList<>(paths.size());
+                for (List<Action> path : paths) {
+                    List<ModelState> after = new ArrayList<>(path.size());
+                    int[] ids = new int[path.size()];
+                    int at = 0;
+                    for (int i = 0; i < path.size(); i++) {
+                        int to = graph.successor(at, path.get(i));
+                        ids[i] = edgeIndex.get(new StateGraph.Edge(at, path.get(i), to));
+                        after.add(graph.state(to));
+                        at = to;
+                    }
+                    states.add(List.copyOf(after));
+                    edgeIds.add(ids);
+                }
+                return new ReplaySet(graph, paths, List.copyOf(states), List.copyOf(edgeIds), edgeIndex);
+            });
+        }
+
+        /**
+         * Path {@code p} as a sink with {@code capabilities} can play it: whole if it can play every
+         * action; else without the actions it cannot play, cut where the rest stops being a behaviour
+         * of the model (so a sink without progress still gets every behaviour that needs none).
+         */
+        Playable playable(int p, Set<Capability> capabilities) {
+            List<Action> path = paths.get(p);
+            if (path.stream().allMatch(a -> Run.supports(a, capabilities))) {
+                return new Playable(path, states.get(p), edgeIds.get(p));
+            }
+            List<Action> kept = new ArrayList<>();
+            List<ModelState> after = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            int at = 0;
+            for (Action action : path) {
+                if (!Run.supports(action, capabilities)) continue;
+                int to = graph.successor(at, action);
+                if (to < 0) break;
+                ids.add(edgeIndex.get(new StateGraph.Edge(at, action, to)));
+                kept.add(action);
+                after.add(graph.state(to));
+                at = to;
+            }
+            return new Playable(kept, after, ids.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+    }
+
+    /** One behaviour to replay, with the model's state and the graph's edge after each action. */
+    private record Playable(List<Action> actions, List<ModelState> states, int[] edgeIds) {
+        void markCovered(int steps, BitSet covered) {
+            for (int i = 0; i < steps; i++) covered.set(edgeIds[i]);
+        }
+    }
+
+    /** A failing behaviour waiting to be shrunk: the shortest one seen per rule. */
+    private record Candidate(Discrepancy discrepancy, List<Action> actions, Model model, boolean throwingFinals,
+                             String origin, Long seed) {}
+
+    private static final class Session {
+        private final SinkAdapter<?, ?> adapter;
+        private final Options options;
+        private final Set<Capability> capabilities;
+        private final long[] tally = new long[Rule.values().length];
+        private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
+
+        Session(SinkAdapter<?, ?> adapter, Options options) {
+            this.adapter = adapter;
+            this.options = options;
+            Set<Capability> declared = adapter.capabilities();
+            this.capabilities = declared == null || declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+        }
+
+        ConformanceReport run() {
+            long start = System.nanoTime();
+            ReplaySet replay = ReplaySet.of(options.replayBounds());
+            StateGraph graph = replay.graph();
+            Model replayModel = graph.model();
+            List<List<Action>> paths = replay.paths();
+            BitSet covered = new BitSet(graph.edgeCount());
+            long replaySteps = 0;
+            int replayed = 0;
+            Set<List<Action>> seen = new HashSet<>();
+            for (int p = 0; p < paths.size(); p++) {
+                Playable playable = replay.playable(p, capabilities);
+                List<Action> path = playable.actions();
+                if (path.isEmpty() || !seen.add(path)) continue;
+                replayed++;
+                String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
+                List<ModelState> states = playable.states();
+                Run.Outcome quiet = Run.play(adapter, replayModel, path, states, false, tally);
+                replaySteps += quiet.steps();
+                playable.markCovered(quiet.steps(), covered);
+                if (!quiet.passed()) {
+                    offer(quiet.discrepancies(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
+                    continue;
+                }
+                Run.Outcome loud = Run.play(adapter, replayModel, path, states, true, tally);
+                replaySteps += loud.steps();
+                if (!loud.passed()) {
+                    offer(List.of(Attribution.onlyWithThrowingFinals(loud.discrepancies().get(0))),
+                            path.subList(0, loud.steps()), replayModel, true, origin + ", listeners throwing from finals", null);
+                }
+            }
+            long walkActions = walk();
+            Map<Rule, Counterexample> shrunk = shrinkAll();
+            ConformanceReport.Counts counts = new ConformanceReport.Counts(graph.stateCount(), graph.edgeCount(),
+                    covered.cardinality(), replayed, replaySteps, options.walks(), walkActions, options.seed(),
+                    describe(options.walkBounds()), (System.nanoTime() - start) / 1_000_000);
+            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes());
+        }
+
+        private long walk() {
+            Model model = new Model(options.walkBounds());
+            long actions = 0;
+            for (int i = 0; i < options.walks(); i++) {
+                long seed = options.seed() + i;
+                boolean throwing = (seed & 1) == 1;
+                List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
+                Run.Outcome outcome = Run.play(adapter, model, walk, throwing, tally);
+                actions += outcome.steps();
+                if (outcome.passed()) continue;
+                List<Action> prefix = walk.subList(0, outcome.steps());
+                String origin = "random walk, seed " + seed + (throwing ? ", listeners throwing from finals" : "")
+                        + " (reproduce: -Dsinkcheck.seed=" + seed + " -Dsinkcheck.walks=1)";
+                Run.Outcome quiet = throwing ? Run.play(adapter, model, prefix, false, null) : outcome;
+                if (!quiet.passed()) {
+                    offer(quiet.discrepancies(), prefix.subList(0, quiet.steps()), model, false, origin, seed);
+                } else {
+                    offer(List.of(Attribution.onlyWithThrowingFinals(outcome.discrepancies().get(0))), prefix, model, true, origin, seed);
+                }
+            }
+            return actions;
+        }
+
+        private void offer(List<Discrepancy> found, List<Action> actions, Model model, boolean throwingFinals, String origin, Long seed) {
+            for (Discrepancy d : found) {
+                Candidate best = candidates.get(d.rule());
+                if (best == null || actions.size() < best.actions().size()) {
+                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, throwingFinals, origin, seed));
+                }
+            }
+        }
+
+        private Map<Rule, Counterexample> shrinkAll() {
+            Map<Rule, Counterexample> out = new EnumMap<>(Rule.class);
+            candidates.forEach((rule, c) -> {
+                Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.throwingFinals()).contains(rule),
+                        options.shrinkBudget());
+                List<Action> small = shrinker.shrink(c.actions());
+                Discrepancy d = discrepancyOf(small, c, rule).orElse(c.discrepancy());
+                out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));
+            });
+            return out;
+        }
+
+        /** The rules {@code actions} breaks: quietly, or (when asked) only once listeners throw from finals. */
+        private Set<Rule> broken(List<Action> actions, Model model, boolean throwingFinals) {
+            Run.Outcome quiet = Run.play(adapter, model, actions, false, null);
+            if (!quiet.passed() || !throwingFinals) return rules(quiet);
+            return Run.play(adapter, model, actions, true, null).passed() ? Set.of() : Set.of(Rule.SC15);
+        }
+
+        /** The difference the shrunk behaviour ends in, described afresh (its details name its own steps). */
+        private Optional<Discrepancy> discrepancyOf(List<Action> actions, Candidate c, Rule rule) {
+            Run.Outcome quiet = Run.play(adapter, c.model(), actions, false, null);
+            Optional<Discrepancy> direct = quiet.discrepancies().stream().filter(d -> d.rule() == rule).findFirst();
+            if (direct.isPresent() || !c.throwingFinals()) return direct;
+            return Run.play(adapter, c.model(), actions, true, null).discrepancies().stream().findFirst()
+                    .map(Attribution::onlyWithThrowingFinals);
+        }
+
+        private static Set<Rule> rules(Run.Outcome outcome) {
+            return outcome.discrepancies().stream().map(Discrepancy::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
+        }
+
+        private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {
+            List<ConformanceReport.Row> rows = new ArrayList<>();
+            for (Rule rule : Rule.values()) {
+                Optional<Capability> missing = EnumSet.allOf(Capability.class).stream()
+                        .filter(cap -> cap.rules().contains(rule) && !capabilities.contains(cap)).findFirst();
+                boolean concurrentPart = CONCURRENT_PART.containsKey(rule);
+                if (failures.containsKey(rule)) {
+                    // before N/A: a rule broken in a way the kit could see is never hidden behind a missing capability
+                    rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
+                } else if (missing.isPresent()) {
+                    rows.add(new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE,
+                            missing.get().reason() + " (capability " + missing.get() + " not declared)", null, false));
+                } else if (rule == Rule.SC11) {
+                    rows.add(new ConformanceReport.Row(rule, Verdict.STRESS_TIER,
+                            "only another thread can make cancel wait; checked by the stress tier", null, true));
+                } else if (tally[rule.ordinal()] == 0) {
+                    rows.add(new ConformanceReport.Row(rule, Verdict.UNTESTED, "no replayed step exercised it", null, concurrentPart));
+                } else {
+                    String evidence = "held in " + tally[rule.ordinal()] + " steps"
+                            + (concurrentPart ? "; " + CONCURRENT_PART.get(rule) + ": stress tier" : "");
+                    rows.add(new ConformanceReport.Row(rule, Verdict.PASS, evidence, null, concurrentPart));
+                }
+            }
+            return rows;
+        }
+
+        private List<String> notes() {
+            List<String> notes = new ArrayList<>();
+            for (Capability cap : List.of(Capability.PROGRESS, Capability.FAIL)) {
+                if (!capabilities.contains(cap)) notes.add(cap.reason() + ": those actions are not played");
+            }
+            return notes;
+        }
+
+        private static String describe(Bounds b) {
+            return b.sinks() + " sinks, " + b.calls() + " calls (" + b.endless().size() + " endless), "
+                    + b.maxSignals() + " signals per call";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.sinkcheck.kit.run;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * The kit's verdict on one sink: one row per rule of the catalogue, in catalogue order, and the counts
+ * that say how hard it looked. {@link #table()} is for a person at a console, {@link #toJson()} for a
+ * pipeline; both carry the same facts.
+ */
+public final class ConformanceReport {
+
+    /**
+     * One rule's verdict. {@code evidence} says how it was established (counts for a pass, the reason for
+     * N/A, a one-line summary for a failure); {@code counterexample} is set exactly when it failed;
+     * {@code stressTierToo} marks rules whose concurrent part only the stress tier checks.
+     */
+    public record Row(Rule rule, Verdict verdict, String evidence, Counterexample counterexample, boolean stressTierToo) {}
+
+    /**
+     * How much was replayed: the state graph at the replay bounds, how many of its edges the replayed
+     * paths took, how many paths and steps (each path is replayed twice: with quiet listeners and with
+     * listeners that throw from every final), and the random walks.
+     */
+    public record Counts(int states, int edges, int edgesCovered, int paths, long replaySteps, int walks,
+                         long walkActions, long seed, String walkBounds, long millis) {}
+
+    private final String sink;
+    private final List<Row> rows;
+    private final Counts counts;
+    private final List<String> notes;
+
+    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes) {
+        this.sink = sink;
+        this.rows = List.copyOf(rows);
+        this.counts = counts;
+        this.notes = List.copyOf(notes);
+    }
+
+    /** The adapter's name. */
+    public String sink() { return sink; }
+
+    public List<Row> rows() { return rows; }
+
+    public Counts counts() { return counts; }
+
+    /** What the kit could not do for this sink (actions it lacks the capabilities for). */
+    public List<String> notes() { return notes; }
+
+    public Row result(Rule rule) {
+        return rows.stream().filter(r -> r.rule() == rule).findFirst().orElseThrow();
+    }
+
+    public List<Row> failures() {
+        return rows.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
+    }
+
+    /**
+     * Whether no MUST rule failed or went untested. NOT APPLICABLE and STRESS TIER rows do not fail it:
+     * the first are visible in the table with their reason, the second are the stress tier's to judge
+     * (the gate combines both tiers).
+     */
+    public boolean requiredRulesHold() {
+        return rows.stream().filter(r -> r.rule().level() == Rule.Level.MUST)
+                .noneMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.UNTESTED);
+    }
+
+    /** The first counterexample of {@code rule}, if it failed. */
+    public Optional<Counterexample> counterexample(Rule rule) {
+        return Optional.ofNullable(result(rule).counterexample());
+    }
+
+    /** The console table, failing rules' counterexamples after it. */
+    public String table() {
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder();
+        sb.append("sinkcheck conformance of ").append(sink).append(nl);
+        sb.append(String.format("  replay: %d states, %d of %d edges covered, %d paths (%d steps, quiet and throwing listeners)%n",
+                counts.states(), counts.edgesCovered(), counts.edges(), counts.paths(), counts.replaySteps()));
+        sb.append(String.format("  random walks: %d walks, %d actions (a walk stops at its first failure) over %s, first seed %d%n",
+                counts.walks(), counts.walkActions(), counts.walkBounds(), counts.seed()));
+        sb.append(String.format("  took %.1f s%n", counts.millis() / 1000.0));
+        for (String note : notes) sb.append("  note: ").append(note).append(nl);
+        sb.append(String.format("%-6s %-5s %-11s %s%n", "rule", "level", "verdict", "evidence"));
+        for (Row row : rows) {
+            String verdict = row.verdict().label() + (row.verdict() == Verdict.PASS && row.stressTierToo() ? "+" : "");
+            sb.append(String.format("%-6s %-5s %-11s %s%n", row.rule().id(), row.rule().level(), verdict, row.evidence()));
+        }
+        long stress = rows.stream().filter(Row::stressTierToo).count();
+        if (stress > 0) sb.append("  PASS+ = the sequential part holds; its concurrent part is the stress tier's").append(nl);
+        sb.append("Required rules: ").append(requiredRulesHold() ? "HOLD" : "BROKEN").append(nl);
+        for (Row row : failures()) sb.append(nl).append(row.counterexample()).append(nl);
+        return sb.toString();
+    }
+
+    /** The same facts as {@link #table()}, as JSON. */
+    public String toJson() {
+        JsonObject root = new JsonObject();
+        root.addProperty("sink", sink);
+        root.addProperty("requiredRulesHold", requiredRulesHold());
+        JsonObject c = new JsonObject();
+        c.addProperty("states", counts.states());
+        c.addProperty("edges", counts.edges());
+        c.addProperty("edgesCovered", counts.edgesCovered());
+        c.addProperty("paths", counts.paths());
+        c.addProperty("replaySteps", counts.replaySteps());
+        c.addProperty("walks", counts.walks());
+        c.addProperty("walkActions", counts.walkActions());
+        c.addProperty("seed", counts.seed());
+        c.addProperty("walkBounds", counts.walkBounds());
+        c.addProperty("millis", counts.millis());
+        root.add("counts", c);
+        JsonArray notesJson = new JsonArray();
+        notes.forEach(notesJson::add);
+        root.add("notes", notesJson);
+        JsonArray rules = new JsonArray();
+        for (Row row : rows) {
+            JsonObject r = new JsonObject();
+            r.addProperty("id", row.rule().id());
+            r.addProperty("level", row.rule().level().name());
+            r.addProperty("summary", row.rule().summary());
+            r.addProperty("verdict", row.verdict().name());
+            r.addProperty("evidence", row.evidence());
+            r.addProperty("stressTierToo", row.stressTierToo());
+            JsonArray operators = new JsonArray();
+            row.rule().tlaNames().forEach(operators::add);
+            r.add("tla", operators);
+            if (row.counterexample() != null) r.add("counterexample", json(row.counterexample()));
+            rules.add(r);
+        }
+        root.add("rules", rules);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    private static JsonObject json(Counterexample cx) {
+        JsonObject o = new JsonObject();
+        o.addProperty("operator", cx.operator());
+        o.addProperty("detail", cx.detail());
+        JsonArray actions = new JsonArray();
+        cx.actions().forEach(actions::add);
+        o.add("actions", actions);
+        o.addProperty("origin", cx.origin());
+        if (cx.seed() != null) o.addProperty("seed", cx.seed());
+        o.addProperty("shrunkFrom", cx.shrunkFrom());
+        return o;
+    }
+
+    @Override
+    public String toString() { return table(); }
+}

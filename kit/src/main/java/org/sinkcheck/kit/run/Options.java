@@ -1,0 +1,81 @@
+package org.sinkcheck.kit.run;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.sinkcheck.model.Bounds;
+
+/**
+ * How much the kit does. The exhaustive replay always covers every edge of the state graph at
+ * {@link #replayBounds()} ({@link Bounds#CI}, the bounds TLC checks in CI); the random walks go further,
+ * over more sinks and calls, for as many actions as the budget allows.
+ *
+ * <p>From the command line: {@code -Dsinkcheck.budget=ci|extended}, and to reproduce a walk
+ * {@code -Dsinkcheck.seed=<seed printed with the counterexample>}; {@code -Dsinkcheck.walks} and
+ * {@code -Dsinkcheck.walkLength} override the budget's numbers.
+ *
+ * @param walks      how many random walks; walk {@code i} uses seed {@code seed + i}
+ * @param walkLength actions per walk
+ * @param seed       the first walk's seed; an odd seed's walk also makes every listener throw from its finals
+ */
+public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int walkLength, long seed, int shrinkBudget) {
+
+    /** The seed of CI runs, fixed so that CI is reproducible. */
+    public static final long DEFAULT_SEED = 20261125L;
+
+    public Options {
+        if (walks < 0 || walkLength < 1 || shrinkBudget < 1) {
+            throw new IllegalArgumentException("walks must be >= 0 and walk length and shrink budget >= 1: "
+                    + walks + ", " + walkLength + ", " + shrinkBudget);
+        }
+    }
+
+    /** Fits CI: 8 walks of 1,500 actions over 4 sinks and 160 calls. */
+    public static Options ci() {
+        return new Options(Bounds.CI, walkBounds(4, 160), 8, 1_500, DEFAULT_SEED, 3_000);
+    }
+
+    /** For a deeper look: 64 walks of 10,000 actions over 6 sinks and 1,200 calls. */
+    public static Options extended() {
+        return new Options(Bounds.CI, walkBounds(6, 1_200), 64, 10_000, DEFAULT_SEED, 20_000);
+    }
+
+    /** The budget named by {@code sinkcheck.budget}, with any of seed, walks, walk length overridden. */
+    public static Options fromSystemProperties() {
+        String budget = System.getProperty("sinkcheck.budget", "ci").trim();
+        Options base;
+        switch (budget) {
+            case "ci": base = ci(); break;
+            case "extended": base = extended(); break;
+            default: throw new IllegalArgumentException("sinkcheck.budget must be ci or extended, not '" + budget + "'");
+        }
+        long seed = longProperty("sinkcheck.seed", base.seed());
+        int walks = (int) longProperty("sinkcheck.walks", base.walks());
+        int length = (int) longProperty("sinkcheck.walkLength", base.walkLength());
+        return new Options(base.replayBounds(), base.walkBounds(), walks, length, seed, base.shrinkBudget());
+    }
+
+    public Options withSeed(long newSeed) {
+        return new Options(replayBounds, walkBounds, walks, walkLength, newSeed, shrinkBudget);
+    }
+
+    public Options withWalks(int newWalks, int newLength) {
+        return new Options(replayBounds, walkBounds, newWalks, newLength, seed, shrinkBudget);
+    }
+
+    /** {@code sinks} sinks, {@code calls} calls of which every seventh is an endless subscription, two signals each. */
+    static Bounds walkBounds(int sinks, int calls) {
+        Set<Integer> endless = new TreeSet<>();
+        for (int c = 6; c < calls; c += 7) endless.add(c);
+        return new Bounds(sinks, calls, endless, 2);
+    }
+
+    private static long longProperty(String name, long fallback) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.sinkcheck.mutants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.sinkcheck.kit.Adapters;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.kit.run.Conformance;
+import org.sinkcheck.kit.run.ConformanceReport;
+import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.Verdict;
+import org.sinkcheck.mutants.Mutants.Mutant;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * The kit has teeth: every mutant that one action at a time can expose is caught, each through the
+ * rule it is named after; the correct fixture they are all made from passes every required rule; and
+ * every concurrency-only mutant really does look correct to the sequential kit (else it is mislabelled),
+ * which is why it is listed as left to the stress tier.
+ */
+class MutantKillTest {
+
+    /** The CI replay in full; the walks trimmed, as the replay alone is exhaustive at the CI bounds. */
+    private static final Options BUDGET = Options.ci().withWalks(2, 600);
+
+    private static final Map<String, String> KILLS = new ConcurrentHashMap<>();
+
+    @TestFactory
+    List<DynamicTest> everySequentialMutantIsCaughtByItsOwnRule() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Mutant m : Mutants.sequential()) {
+            tests.add(DynamicTest.dynamicTest(m.name(), () -> {
+                ConformanceReport report = Conformance.run(load(m), BUDGET);
+                ConformanceReport.Row own = report.result(m.rule());
+                List<String> alsoFailed = report.failures().stream().map(r -> r.rule().id())
+                        .filter(id -> !id.equals(m.rule().id())).toList();
+                KILLS.put(m.name(), own.verdict() == Verdict.FAIL
+                        ? "killed by " + m.rule().id() + (alsoFailed.isEmpty() ? "" : " (also " + String.join(", ", alsoFailed) + ")")
+                        : "SURVIVED");
+                assertEquals(Verdict.FAIL, own.verdict(), () -> m.name() + " must fail " + m.rule().id() + ":\n" + report.table());
+                assertTrue(own.counterexample().actions().size() <= 12,
+                        () -> m.name() + ": the counterexample should be shrunk:\n" + own.counterexample());
+                System.out.println(m.name() + ": " + KILLS.get(m.name()) + System.lineSeparator() + own.counterexample());
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    void theCorrectFixtureHoldsEveryRequiredRule() {
+        ConformanceReport report = Conformance.run(new BaseSink.Adapter(), BUDGET);
+        assertTrue(report.requiredRulesHold(), report::table);
+        assertEquals(List.of(), report.failures());
+    }
+
+    @TestFactory
+    List<DynamicTest> concurrencyOnlyMutantsLookCorrectToTheSequentialKit() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Mutant m : Mutants.concurrencyOnly()) {
+            tests.add(DynamicTest.dynamicTest(m.name(), () -> {
+                ConformanceReport report = Conformance.run(load(m), BUDGET);
+                assertTrue(report.requiredRulesHold(), () -> m.name() + " is marked @ConcurrencyOnly but the sequential kit catches it:\n"
+                        + report.table());
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    @Timeout(5)
+    void everyMutantHasALoadableAdapterAndARuleName() throws Exception {
+        for (Mutant m : Mutants.ALL) {
+            SinkAdapter<?, ?> adapter = Adapters.load(m.adapterClassName(), getClass().getClassLoader());
+            assertEquals(m.name(), adapter.name());
+            assertTrue(m.name().matches("SC\\d\\d_[A-Z]\\w+"), m.name());
+            assertEquals(Rule.valueOf(m.name().substring(0, 4)), m.rule());
+            assertTrue(!m.pattern().isBlank(), m.name() + " needs a @BugPattern");
+        }
+        assertTrue(Mutants.ALL.size() >= 15, "at least 15 mutants");
+        assertTrue(Mutants.concurrencyOnly().size() >= 4, "at least 4 concurrency-only mutants");
+    }
+
+    @AfterAll
+    static void printKillRate() {
+        long killed = KILLS.values().stream().filter(v -> v.startsWith("killed")).count();
+        int total = Mutants.sequential().size();
+        StringBuilder sb = new StringBuilder(System.lineSeparator());
+        sb.append(String.format("Mutants killed: %d/%d (%d%%) by the sequential kit, each by its own rule%n",
+                killed, total, total == 0 ? 0 : killed * 100 / total));
+        Mutants.sequential().forEach(m -> sb.append(String.format("  %-40s %s%n", m.name(), KILLS.getOrDefault(m.name(), "not run"))));
+        sb.append("Left to the stress tier (@ConcurrencyOnly):").append(System.lineSeparator());
+        Mutants.concurrencyOnly().forEach(m -> sb.append(String.format("  %-40s %s%n", m.name(), m.adapterClassName())));
+        System.out.println(sb);
+    }
+
+    private static SinkAdapter<?, ?> load(Mutant m) throws Exception {
+        return Adapters.load(m.adapterClassName(), MutantKillTest.class.getClassLoader());
+    }
+}

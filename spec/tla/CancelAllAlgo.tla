@@ -1,0 +1,446 @@
+--------------------------- MODULE CancelAllAlgo ---------------------------
+(***************************************************************************)
+(* The lock-free reference sink (impl/.../reference/ReferenceSink.java) at *)
+(* the granularity of its atomic memory steps: one action per volatile     *)
+(* read, volatile write or CAS that matters to other threads. Threads run  *)
+(* begin, deliver (a signal), complete/fail and cancel on any sink, in any *)
+(* interleaving; a thread inside an object callback may call cancel()      *)
+(* itself (SC-16). TLC checks the rules' algorithm-level invariants here   *)
+(* and that this spec refines the abstract CancelAll (PROPERTY             *)
+(* Abstract!Spec, under the mapping A* below).                             *)
+(*                                                                         *)
+(* The Java design, in TLA+ terms:                                         *)
+(*  - current[s] numbers the open registry generation of sink s. Cancel    *)
+(*    swaps it (CancelClose, the linearization point); gen[c] is the       *)
+(*    generation call c was begun into; c's generation is closed iff       *)
+(*    gen[c] # current[owner[c]] (Java: sink.current != call.generation).  *)
+(*  - state[c] is Call.state: "idle", "busy" (a thread holds c's token),   *)
+(*    "busycancel" (cancel requested while held), or a final.              *)
+(*  - linked[c]: c's slot in its generation holds it (Registry.publish /   *)
+(*    Registry.remove).                                                    *)
+(*  - heard[c]: what the listener of owner[c] heard of c (the listener of  *)
+(*    another sink hears nothing: the Java sink has one listener).         *)
+(*                                                                         *)
+(* No prophecy variable is needed: every linearization point is a fixed    *)
+(* step of the thread doing the operation (see the mapping below), and the *)
+(* one choice that depends on the future, whether a listener will throw,   *)
+(* is the listener's, made when its callback starts (SignalCheckThrow).    *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets, TLC
+
+CONSTANTS
+    Sinks, Calls, Endless, MaxSignals,  \* as in CancelAll
+    Threads,        \* the threads (model values, symmetric); any of them runs any operation
+    ProviderFinals, \* the finals providers try: a subset of {"completed", "failed"}
+    MaxIdleCancels  \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
+
+ASSUME /\ Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
+       /\ ProviderFinals \subseteq {"completed", "failed"}
+
+NoSink == "none"
+NoCall == "none"
+Finals == {"completed", "failed", "cancelled"}
+Held == {"busy", "busycancel"}
+
+VARIABLES
+    current,  \* [Sinks -> Nat]       ReferenceSink.current (a generation number)
+    owner,    \* [Calls -> Sinks+]    Call.sink
+    gen,      \* [Calls -> Nat]       Call.generation
+    state,    \* [Calls -> ...]       Call.state ("none": not begun)
+    linked,   \* [Calls -> BOOLEAN]   the call's registry slot holds it
+    heard,    \* [Calls -> Seq]       the owner's listener's events of the call
+    faulted,  \* [Calls -> BOOLEAN]   the listener threw in an object callback, error reported
+    idleCancels, \* [Sinks -> Nat]    model bound only
+    pc,       \* [Threads -> ...]     where each thread is
+    tcall,    \* [Threads -> Calls+]  the call of the thread's begin / signal / finish
+    tkind,    \* [Threads -> ...]     the final a finish is trying ("none" otherwise)
+    csink,    \* [Threads -> Sinks+]  cancel: its sink
+    cgen,     \* [Threads -> Nat]     cancel: the generation it closed
+    cmust,    \* [Threads -> SUBSET]  cancel: calls published in cgen before the close
+    cseen,    \* [Threads -> SUBSET]  cancel: calls its sweep has visited
+    fcall     \* [Threads -> Calls+]  the call whose final the thread is unlinking and sending
+
+algo == <<current, owner, gen, state, linked, heard, faulted>>
+locals == <<idleCancels, pc, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+vars == <<algo, locals>>
+
+Closed(c) == gen[c] # current[owner[c]]
+Registry(s, g) == {c \in Calls : owner[c] = s /\ gen[c] = g /\ linked[c]}
+ObjectCount(c) == Len(SelectSeq(heard[c], LAMBDA e : e = "object"))
+IsFinal(e) == e \in Finals
+FinalCount(seq) == Len(SelectSeq(seq, IsFinal))
+
+Init ==
+    /\ current = [s \in Sinks |-> 0]
+    /\ owner = [c \in Calls |-> NoSink]
+    /\ gen = [c \in Calls |-> 0]
+    /\ state = [c \in Calls |-> "none"]
+    /\ linked = [c \in Calls |-> FALSE]
+    /\ heard = [c \in Calls |-> <<>>]
+    /\ faulted = [c \in Calls |-> FALSE]
+    /\ idleCancels = [s \in Sinks |-> 0]
+    /\ pc = [t \in Threads |-> "idle"]
+    /\ tcall = [t \in Threads |-> NoCall]
+    /\ tkind = [t \in Threads |-> "none"]
+    /\ csink = [t \in Threads |-> NoSink]
+    /\ cgen = [t \in Threads |-> 0]
+    /\ cmust = [t \in Threads |-> {}]
+    /\ cseen = [t \in Threads |-> {}]
+    /\ fcall = [t \in Threads |-> NoCall]
+
+\* Where the thread goes when an operation's part ends; a cancel called from inside an object
+\* callback returns into that callback (SC-16).
+Goto(t, where) == pc' = [pc EXCEPT ![t] = where]
+\* The thread has decided call c's final (it wrote it into state): it unlinks c, then sends it.
+EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
+                 /\ Goto(t, "unlink")
+
+-----------------------------------------------------------------------------
+(* begin(context): ReferenceSink.begin *)
+
+\* [ReferenceSink.java:187] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
+\* generation read, in state IDLE.
+BeginRead(t, s, c) ==
+    /\ pc[t] = "idle" /\ state[c] = "none"
+    /\ owner' = [owner EXCEPT ![c] = s]
+    /\ gen' = [gen EXCEPT ![c] = current[s]]
+    /\ state' = [state EXCEPT ![c] = "idle"]
+    /\ tcall' = [tcall EXCEPT ![t] = c]
+    /\ Goto(t, "publish")
+    /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:189] ReferenceSink.begin, `generation.publish(call.slot, call)`: Registry.publish's volatile slot store.
+BeginPublish(t) ==
+    /\ pc[t] = "publish"
+    /\ linked' = [linked EXCEPT ![tcall[t]] = TRUE]
+    /\ Goto(t, "recheck")
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:190] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
+\* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
+BeginRecheck(t) ==
+    /\ pc[t] = "recheck"
+    /\ IF Closed(tcall[t])
+       THEN Goto(t, "selfcancel") /\ UNCHANGED tcall
+       ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:191] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+BeginSelfCancel(t) ==
+    /\ pc[t] = "selfcancel"
+    /\ LET c == tcall[t] IN
+       IF state[c] = "idle"
+       THEN /\ state' = [state EXCEPT ![c] = "cancelled"]
+            /\ EndCall(t, c)
+       ELSE /\ Goto(t, "idle") /\ UNCHANGED <<state, fcall>>
+    /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
+
+-----------------------------------------------------------------------------
+(* deliver / progress: ReferenceSink.signal (modelled as object deliveries) *)
+
+\* [ReferenceSink.java:214] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
+\* changes nothing and is not modelled.) The provider holds the handle only once begin returned.
+SignalClaim(t, c) ==
+    /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
+    /\ \A u \in Threads : tcall[u] # c          \* begin has returned the handle
+    /\ ObjectCount(c) < MaxSignals
+    /\ state' = [state EXCEPT ![c] = "busy"]
+    /\ tcall' = [tcall EXCEPT ![t] = c]
+    /\ Goto(t, "scheck")
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:216] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
+\* close; the holder writes CANCELLED (endHeld) and refuses the signal.
+SignalCheckClosed(t) ==
+    /\ pc[t] = "scheck" /\ Closed(tcall[t])
+    /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
+    /\ EndCall(t, tcall[t])
+    /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
+
+\* [ReferenceSink.java:220] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
+SignalCheckOpen(t) ==
+    /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
+    /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
+    /\ Goto(t, "callback")
+    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:220] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
+SignalCheckThrow(t) ==
+    /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
+    /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
+    /\ Goto(t, "throwing")
+    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:228] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
+\* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
+SignalReturn(t) ==
+    /\ pc[t] = "callback"
+    /\ LET c == tcall[t] IN
+       IF state[c] = "busy"
+       THEN /\ state' = [state EXCEPT ![c] = "idle"]
+            /\ Goto(t, "idle") /\ UNCHANGED fcall
+       ELSE /\ state' = [state EXCEPT ![c] = "cancelled"]
+            /\ EndCall(t, c)
+    /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
+
+\* [ReferenceSink.java:223] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
+SignalThrow(t) ==
+    /\ pc[t] = "throwing"
+    /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
+    /\ faulted' = [faulted EXCEPT ![tcall[t]] = TRUE]
+    /\ EndCall(t, tcall[t])
+    /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ UNCHANGED <<current, owner, gen, linked, heard, idleCancels, tkind, csink, cgen, cmust, cseen>>
+
+-----------------------------------------------------------------------------
+(* complete / fail: ReferenceSink.finish *)
+
+\* [ReferenceSink.java:249] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+FinishClaim(t, c, k) ==
+    /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
+    /\ \A u \in Threads : tcall[u] # c
+    /\ state' = [state EXCEPT ![c] = "busy"]
+    /\ tcall' = [tcall EXCEPT ![t] = c]
+    /\ tkind' = [tkind EXCEPT ![t] = k]
+    /\ Goto(t, "fcheck")
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:251] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+FinishCheck(t) ==
+    /\ pc[t] = "fcheck"
+    /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
+    /\ UNCHANGED <<algo, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:253] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* overruling a BUSY_CANCEL that came after an open check.
+FinishDecide(t) ==
+    /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
+    /\ state' = [state EXCEPT ![tcall[t]] = IF pc[t] = "fdecideOpen" THEN tkind[t] ELSE "cancelled"]
+    /\ EndCall(t, tcall[t])
+    /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ tkind' = [tkind EXCEPT ![t] = "none"]
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen>>
+
+-----------------------------------------------------------------------------
+(* cancel(): ReferenceSink.cancel and ReferenceSink.sweep *)
+
+\* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
+HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
+
+\* [ReferenceSink.java:269] ReferenceSink.cancel, `CURRENT.getAndSet(this, new Registry())` (LP): close the generation. From
+\* an idle thread, or from inside an object callback (SC-16).
+CancelClose(t, s) ==
+    /\ \/ pc[t] = "idle"
+       \/ pc[t] = "callback" /\ csink[t] = NoSink
+    /\ HasPending(s) \/ idleCancels[s] < MaxIdleCancels
+    /\ idleCancels' = [idleCancels EXCEPT ![s] = IF HasPending(s) THEN @ ELSE @ + 1]
+    /\ current' = [current EXCEPT ![s] = @ + 1]
+    /\ csink' = [csink EXCEPT ![t] = s]
+    /\ cgen' = [cgen EXCEPT ![t] = current[s]]
+    /\ cmust' = [cmust EXCEPT ![t] = Registry(s, current[s])]
+    /\ Goto(t, "sweep")
+    /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, cseen, fcall>>
+
+\* [ReferenceSink.java:278,283] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
+\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink.
+CancelSweep(t, c) ==
+    /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
+    /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
+    /\ linked' = [linked EXCEPT ![c] = FALSE]
+    /\ CASE state[c] = "idle" -> /\ state' = [state EXCEPT ![c] = "cancelled"]
+                                 /\ fcall' = [fcall EXCEPT ![t] = c] /\ Goto(t, "send")
+         [] state[c] = "busy" -> state' = [state EXCEPT ![c] = "busycancel"] /\ UNCHANGED <<pc, fcall>>
+         [] OTHER -> UNCHANGED <<state, pc, fcall>>
+    /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+
+\* [ReferenceSink.java:270] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
+\* close (a slot cleared meanwhile is passed too).
+CancelReturn(t) ==
+    /\ pc[t] = "sweep"
+    /\ \A c \in cmust[t] : c \in cseen[t] \/ ~linked[c]
+    /\ Goto(t, IF tcall[t] # NoCall THEN "callback" ELSE "idle")
+    /\ csink' = [csink EXCEPT ![t] = NoSink]
+    /\ cgen' = [cgen EXCEPT ![t] = 0]
+    /\ cmust' = [cmust EXCEPT ![t] = {}]
+    /\ cseen' = [cseen EXCEPT ![t] = {}]
+    /\ UNCHANGED <<algo, idleCancels, tcall, tkind, fcall>>
+
+-----------------------------------------------------------------------------
+(* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
+
+\* [ReferenceSink.java:323] ReferenceSink.end, `call.generation.remove(call.slot)`: Registry.remove's release store (SC-13).
+Unlink(t) ==
+    /\ pc[t] = "unlink"
+    /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
+    /\ Goto(t, "send")
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* [ReferenceSink.java:328] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* sweep if this thread is cancelling.
+SendFinal(t) ==
+    /\ pc[t] = "send"
+    /\ heard' = [heard EXCEPT ![fcall[t]] = Append(@, state[fcall[t]])]
+    /\ Goto(t, IF csink[t] # NoSink THEN "sweep" ELSE "idle")
+    /\ fcall' = [fcall EXCEPT ![t] = NoCall]
+    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen>>
+
+-----------------------------------------------------------------------------
+ThreadSymmetry == Permutations(Threads)
+
+AllIdle == \A t \in Threads : pc[t] = "idle"
+
+\* Once every thread is idle and every bound is used up, the system may rest; any other state
+\* without a step is a deadlock, which TLC reports (SC-11, SC-16: no step waits for another thread).
+Rest == AllIdle /\ UNCHANGED vars
+
+ThreadStep(t) ==
+    \/ BeginPublish(t) \/ BeginRecheck(t) \/ BeginSelfCancel(t)
+    \/ SignalCheckClosed(t) \/ SignalCheckOpen(t) \/ SignalCheckThrow(t) \/ SignalReturn(t) \/ SignalThrow(t)
+    \/ FinishCheck(t) \/ FinishDecide(t)
+    \/ \E c \in Calls : CancelSweep(t, c)
+    \/ CancelReturn(t) \/ Unlink(t) \/ SendFinal(t)
+
+Start(t) ==
+    \/ \E s \in Sinks, c \in Calls : BeginRead(t, s, c)
+    \/ \E c \in Calls : SignalClaim(t, c) \/ \E k \in ProviderFinals : FinishClaim(t, c, k)
+    \/ \E s \in Sinks : CancelClose(t, s)
+
+Step(t) == Start(t) \/ ThreadStep(t)
+
+Next == (\E t \in Threads : Step(t)) \/ Rest
+
+\* Next with every step of a thread that satisfies Replaced (an action predicate) swapped for Broken:
+\* how a deliberately broken variant (spec/tla/broken/algo/) changes one action without a copy.
+NextReplacing(Replaced(_), Broken(_)) == (\E t \in Threads : (Step(t) /\ ~Replaced(t)) \/ Broken(t)) \/ Rest
+
+\* Every thread finishes what it started, and the client keeps cancelling a sink that has calls
+\* pending: the assumptions under which the abstract spec's fairness (and SC-10) must hold.
+Fairness ==
+    /\ \A t \in Threads : WF_vars(ThreadStep(t))
+    /\ \A s \in Sinks : WF_vars(\E t \in Threads : HasPending(s) /\ CancelClose(t, s))
+
+Spec == Init /\ [][Next]_vars /\ Fairness
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* The refinement mapping: the abstract state each algorithm state stands *)
+(* for. A call is abstractly                                               *)
+(*  - final as soon as its final is decided: written into state, or        *)
+(*    linearized by a finish whose check found the generation open, or by *)
+(*    a listener that is throwing;                                         *)
+(*  - cancelled as soon as its generation is closed (CancelClose is the   *)
+(*    LP of cancel for every call of that generation at once);             *)
+(*  - and its abstract events are the heard ones plus its decided final   *)
+(*    not yet sent (the final is "in flight" on the deciding thread).     *)
+(***************************************************************************)
+HeldFinal(c) ==
+    IF \E t \in Threads : tcall[t] = c /\ pc[t] = "fdecideOpen"
+    THEN tkind[CHOOSE t \in Threads : tcall[t] = c /\ pc[t] = "fdecideOpen"]
+    ELSE IF \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing" THEN "cancelled"
+    ELSE "none"
+
+AStatus(c) ==
+    IF state[c] = "none" THEN "unborn"
+    ELSE IF state[c] \in Finals THEN state[c]
+    ELSE IF HeldFinal(c) # "none" THEN HeldFinal(c)
+    ELSE IF Closed(c) THEN "cancelled"
+    ELSE "pending"
+
+AHeard(c) == IF AStatus(c) \in Finals /\ FinalCount(heard[c]) = 0
+             THEN Append(heard[c], AStatus(c)) ELSE heard[c]
+
+AFaulted(c) == faulted[c] \/ \E t \in Threads : tcall[t] = c /\ pc[t] = "throwing"
+
+Abstract == INSTANCE CancelAll WITH
+    owner <- owner,
+    status <- [c \in Calls |-> AStatus(c)],
+    heard <- [s \in Sinks |-> [c \in Calls |-> IF owner[c] = s THEN AHeard(c) ELSE <<>>]],
+    registry <- [s \in Sinks |-> {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}],
+    faulted <- [c \in Calls |-> AFaulted(c)]
+
+\* The refinement: every behaviour of this spec is one of the abstract spec's, fairness included.
+Refinement == Abstract!Spec
+\* The same without the abstract fairness (a safety property: fast, and sound under symmetry).
+AbstractSafety == Abstract!Init /\ [][Abstract!Next]_(Abstract!vars)
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* The rules at the algorithm level (names as in RULES.md).                *)
+(***************************************************************************)
+
+\* Thread t is inside a callback of call c: an object callback (its own, or one it is cancelling
+\* from), or about to run c's final callback.
+InCallback(t, c) ==
+    \/ tcall[t] = c /\ pc[t] \in {"callback", "throwing"}
+    \/ tcall[t] = c /\ csink[t] # NoSink /\ pc[t] \notin {"idle"}  \* a cancel nested in c's callback
+    \/ fcall[t] = c /\ pc[t] = "send"
+
+\* The abstract spec's action rules, stated on the mapped state (AStatus, AHeard). Refinement implies
+\* them; stating them here lets TLC name the rule a broken variant breaks, in algorithm terms.
+APendingOf(s) == {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}
+\* A step that cancels a call of s other than through its own listener's failure.
+SinkCancelStep(s) == \E c \in APendingOf(s) : AStatus(c)' = "cancelled" /\ ~AFaulted(c)'
+
+\* SC-01: the step that cancels a call of s (CancelClose) ends every call of s pending before it.
+SC01_ScopeAll == [][\A s \in Sinks : SinkCancelStep(s) => \A c \in APendingOf(s) : AStatus(c)' # "pending"]_vars
+\* SC-02: that step changes nothing of another sink's calls.
+SC02_NeverOthers == [][\A s \in Sinks : SinkCancelStep(s) =>
+                        \A c \in Calls : owner[c] # s => AStatus(c)' = AStatus(c) /\ AHeard(c)' = AHeard(c)]_vars
+\* SC-04: a cancelled call hears nothing more (its final is already counted in AHeard).
+SC04_SilentAfterCancel == [][\A c \in Calls : AStatus(c) = "cancelled" => AHeard(c)' = AHeard(c)]_vars
+\* SC-05: a decided final never changes.
+SC05_FinalIsForever == [][\A c \in Calls : AStatus(c) \in Finals => AStatus(c)' = AStatus(c)]_vars
+
+\* SC-09: callbacks of one call never overlap.
+SC09_SerialCallbacks == \A c \in Calls : \A t, u \in Threads : InCallback(t, c) /\ InCallback(u, c) => t = u
+
+\* Thread t will end call c without any other callback of c starting first: it holds c's token, is
+\* finishing begin's re-check of c, or has decided c's final.
+WillEnd(t, c) ==
+    \/ tcall[t] = c /\ pc[t] \in {"scheck", "callback", "throwing", "fcheck", "fdecideOpen", "fdecideClosed",
+                                   "publish", "recheck", "selfcancel"}
+    \/ tcall[t] = c /\ csink[t] # NoSink
+    \/ fcall[t] = c /\ pc[t] \in {"unlink", "send"}
+
+\* SC-04 in flight: when cancel returns, every call it cancelled has heard onCancelled, or the one
+\* thread that holds it will send it next (after the object callback it is running, if any).
+SC04_InFlight ==
+    [][\A t \in Threads : pc[t] = "sweep" /\ pc'[t] \in {"idle", "callback"} =>
+          \A c \in Calls : owner[c] = csink[t] /\ gen[c] = cgen[t] /\ AStatus(c) = "cancelled" =>
+              FinalCount(heard[c]) = 1 \/ \E u \in Threads : WillEnd(u, c)]_vars
+
+\* SC-06 no lost call: a call whose generation is closed and that has no final yet will be ended by
+\* someone: the sweep that has not visited it yet, or the thread that holds it or is beginning it.
+SC06_NoLostCall ==
+    \A c \in Calls : state[c] \in {"idle", "busy", "busycancel"} /\ Closed(c) =>
+        \/ \E t \in Threads : WillEnd(t, c)
+        \/ \E t \in Threads : csink[t] = owner[c] /\ cgen[t] = gen[c] /\ linked[c] /\ c \notin cseen[t]
+
+\* SC-03 one final, last, on the listener's side; and when all threads are idle, every final that was
+\* decided has been heard.
+SC03_OneFinalLast ==
+    \A c \in Calls :
+        /\ FinalCount(heard[c]) <= 1
+        /\ FinalCount(heard[c]) = 1 => IsFinal(heard[c][Len(heard[c])]) /\ heard[c][Len(heard[c])] = AStatus(c)
+        /\ AllIdle /\ AStatus(c) \in Finals => FinalCount(heard[c]) = 1
+
+\* SC-13 no retention: when all threads are idle, the registry slots hold exactly the pending calls.
+SC13_NoRetention == AllIdle => \A c \in Calls : linked[c] <=> AStatus(c) = "pending"
+
+\* SC-15: a call whose listener threw (and was reported) is cancelled, and only that call.
+SC15_FaultReported == \A c \in Calls : AFaulted(c) => AStatus(c) = "cancelled"
+
+\* SC-12 the provider is told: once the call's own state says cancelled, so does the abstract status.
+SC12_ProviderTold == \A c \in Calls : state[c] = "cancelled" => AStatus(c) = "cancelled"
+
+\* SC-08: a call is begun live (BeginRead binds it to the open generation).
+SC08_FreshCallsLive == [][\A c \in Calls : state[c] = "none" /\ state'[c] # "none" => ~Closed(c)']_vars
+
+\* SC-10: every call that is pending or has a decided final ends with its final heard.
+SC10_EveryCallEnds == \A c \in Calls : state[c] # "none" ~> FinalCount(heard[c]) = 1
+
+=============================================================================
