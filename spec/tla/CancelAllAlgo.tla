@@ -64,6 +64,19 @@ algo == <<current, owner, gen, state, linked, heard, faulted>>
 locals == <<idleCancels, pc, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 vars == <<algo, locals>>
 
+States == {"none", "idle", "busy", "busycancel"} \cup Finals
+Pcs == {"idle", "publish", "recheck", "selfcancel", "scheck", "callback", "throwing", "fcheck",
+        "fdecideOpen", "fdecideClosed", "sweep", "unlink", "send"}
+
+TypeOK ==
+    /\ current \in [Sinks -> Nat] /\ owner \in [Calls -> Sinks \cup {NoSink}] /\ gen \in [Calls -> Nat]
+    /\ state \in [Calls -> States] /\ linked \in [Calls -> BOOLEAN] /\ faulted \in [Calls -> BOOLEAN]
+    /\ heard \in [Calls -> Seq({"object"} \cup Finals)]
+    /\ pc \in [Threads -> Pcs] /\ tcall \in [Threads -> Calls \cup {NoCall}]
+    /\ tkind \in [Threads -> ProviderFinals \cup {"none"}] /\ csink \in [Threads -> Sinks \cup {NoSink}]
+    /\ cgen \in [Threads -> Nat] /\ cmust \in [Threads -> SUBSET Calls] /\ cseen \in [Threads -> SUBSET Calls]
+    /\ fcall \in [Threads -> Calls \cup {NoCall}]
+
 Closed(c) == gen[c] # current[owner[c]]
 Registry(s, g) == {c \in Calls : owner[c] = s /\ gen[c] = g /\ linked[c]}
 ObjectCount(c) == Len(SelectSeq(heard[c], LAMBDA e : e = "object"))
@@ -246,7 +259,10 @@ CancelClose(t, s) ==
 
 \* [ReferenceSink.java:278,283] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
-\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink.
+\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink. The
+\* slot's volatile read, its clear and the state CAS are one step here: the slot holds this call until
+\* the call is finished, so no other thread writes it in between, and a CAS that fails because the
+\* state moved is retried on the new state (lock-free: it moves only when another thread progressed).
 CancelSweep(t, c) ==
     /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
     /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]

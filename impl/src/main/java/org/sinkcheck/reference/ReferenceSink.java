@@ -34,8 +34,8 @@ import org.sinkcheck.sink.SinkListener;
  * (TLA+ {@code CancelClose}). Every call of the swapped-out ("closed") generation that has no final yet
  * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
  * any thread on that call first checks whether its generation is still {@code current} and, if not,
- * ends the call as cancelled. The sweep then visits the closed generation's slots and ends each call
- * with one CAS, delivering {@code onCancelled} on the cancelling thread.
+ * ends the call as cancelled. The sweep then drains the closed generation (clearing each slot) and
+ * ends each call with one CAS, delivering {@code onCancelled} on the cancelling thread.
  *
  * <p><b>Per-call state machine</b> ({@code Call.state}, one int):
  * <pre>
@@ -75,12 +75,12 @@ import org.sinkcheck.sink.SinkListener;
  *   <li>{@code current}: volatile; swapped with {@code getAndSet}. Every check of it is a volatile read
  *       that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
  *       above need both in the synchronization order, which acquire/release alone does not give.</li>
- *   <li>{@code Call.state}: every transition out of IDLE or BUSY is a CAS, because two threads may race
- *       for it. The holder's writes out of BUSY/BUSY_CANCEL into a final are volatile sets: no one
- *       else can move a held call, and a losing CAS of the sweep on it is harmless. Reads for
+ *   <li>{@code Call.state}: leaving IDLE, and any change by a thread that does not hold the token, is a
+ *       CAS, because two threads may race for it. The holder's writes into a final are volatile sets:
+ *       no one else can move a held call, and a sweep's CAS that loses to them is harmless. Reads for
  *       {@code isCancelled}/{@code isFinished} are acquire loads.</li>
- *   <li>{@code Call.sink}, {@code generation}, {@code slot}, {@code context}: final, published by
- *       the volatile slot store.</li>
+ *   <li>{@code Call.sink}, {@code generation}, {@code slot}, {@code context}: final fields, safely
+ *       published to the sweep by the volatile slot store and to the provider by begin's return.</li>
  *   <li>Registry slots: see {@link Registry}.</li>
  * </ul>
  * Each atomic step below names the TLA+ action that models it in {@code spec/tla/CancelAllAlgo.tla}.

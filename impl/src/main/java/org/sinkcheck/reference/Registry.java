@@ -36,6 +36,8 @@ final class Registry<E> {
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int MASK = CHUNK - 1;
     private static final Object[][] NO_CHUNKS = new Object[0][];
+    /** The directory of a drained generation: it never grows again, so a stale handle reaches no slots. */
+    private static final Object[][] DRAINED = new Object[0][];
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle DIRECTORY;
@@ -90,12 +92,19 @@ final class Registry<E> {
     /** Publishes {@code element} into the slot {@code index} that {@link #reserve} returned. */
     void publish(int index, E element) {
         LIVE.getAndAdd(this, 1);
-        SLOT.setVolatile(chunk(index), index & MASK, element);
+        Object[] chunk = chunk(index);
+        // A drained generation is closed: the publisher's own re-check sees that and ends the element.
+        if (chunk != null) SLOT.setVolatile(chunk, index & MASK, element);
     }
 
-    /** Unlinks the element at {@code index} (as {@code reserve} returned it) in O(1); the slot is reused. */
+    /**
+     * Unlinks the element at {@code index} (as {@code reserve} returned it) in O(1); the slot is reused.
+     * A no-op once the generation is drained: its slots are gone.
+     */
     void remove(int index) {
-        SLOT.setRelease(chunk(index), index & MASK, null);
+        Object[] chunk = chunk(index);
+        if (chunk == null) return;
+        SLOT.setRelease(chunk, index & MASK, null);
         LIVE.getAndAdd(this, -1);
         FreeSlot head;
         do {
@@ -112,8 +121,9 @@ final class Registry<E> {
      * Visits and clears, in index order, every slot published before this call began; slots published
      * during the visit may or may not be visited. For a closed generation only: a cleared slot is not
      * put back on the free list (nothing will be published into this generation for long) and
-     * {@link #size} is no longer kept. Clearing here is what keeps a stale handle, which still references
-     * its generation, from keeping the generation's other calls reachable (SC-13). Allocates nothing.
+     * {@link #size} is no longer kept. Afterwards the generation drops its chunks and free list and
+     * never grows again: a stale handle, which still references its generation, then keeps neither the
+     * generation's other calls nor its slot arrays reachable (SC-13). Allocates nothing.
      */
     @SuppressWarnings("unchecked")
     void drain(Consumer<? super E> visitor) {
@@ -133,13 +143,20 @@ final class Registry<E> {
                 }
             }
         }
+        // A publish or remove that read the old directory writes into a chunk only it still reaches.
+        DIRECTORY.setVolatile(this, DRAINED);
+        FREE.setVolatile(this, null);
     }
 
-    /** The chunk holding {@code index}, growing the directory first if it does not reach it yet. */
+    /**
+     * The chunk holding {@code index}, growing the directory first if it does not reach it yet; null
+     * once the generation is drained.
+     */
     private Object[] chunk(int index) {
         int needed = (index >>> CHUNK_SHIFT) + 1;
         for (;;) {
             Object[][] chunks = (Object[][]) DIRECTORY.getVolatile(this);
+            if (chunks == DRAINED) return null;
             if (chunks.length >= needed) return chunks[index >>> CHUNK_SHIFT];
             Object[][] grown = Arrays.copyOf(chunks, Math.max(needed, chunks.length * 2));
             for (int c = chunks.length; c < grown.length; c++) grown[c] = new Object[CHUNK];

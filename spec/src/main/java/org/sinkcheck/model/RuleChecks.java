@@ -92,17 +92,7 @@ public final class RuleChecks {
                 }
             }
             // SC02_NeverOthers
-            for (int c = 0; c < before.calls(); c++) {
-                if (before.owner(c) == s) continue;
-                boolean changed = before.status(c) != after.status(c);
-                for (int t = 0; t < before.sinks(); t++) changed |= !before.heard(t, c).equals(after.heard(t, c));
-                if (changed) {
-                    out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
-                            "cancel of " + sink + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
-                                    + ": " + before.status(c).tla() + " " + before.heardOf(c)
-                                    + " -> " + after.status(c).tla() + " " + after.heardOf(c)));
-                }
-            }
+            neverOthers(before, after, s, out);
         }
         for (int c = 0; c < before.calls(); c++) {
             String call = Bounds.callName(c);
@@ -127,6 +117,61 @@ public final class RuleChecks {
             }
         }
         return out;
+    }
+
+    /**
+     * The step properties of {@link #step(ModelState, ModelState)}, plus what only a caller that knows
+     * which action it took (the conformance kit, which drives the sink) can check:
+     * <ul>
+     * <li>SC-02: a {@code Cancel(s)} changes no call of another sink, even when s had nothing pending.
+     *     (A state-only property cannot see this: a cancel of an idle s1 that ends every call of s2
+     *     looks exactly like {@code Cancel(s2)}.)
+     * <li>SC-14: a refused handle ({@code StaleHandle}, {@code ForeignHandle}, {@code ForgedHandle})
+     *     changes nothing at all.
+     * <li>SC-16: after {@code CancelInCallback(c)} the sink of c has no pending call.
+     * </ul>
+     */
+    public static List<Violation> step(ModelState before, Action action, ModelState after) {
+        List<Violation> out = step(before, after);
+        if (action instanceof Action.Cancel cancel) {
+            if (!isSinkCancelStep(before, after, cancel.sink())) neverOthers(before, after, cancel.sink(), out);
+        } else if (action instanceof Action.CancelInCallback cb && before.owner(cb.call()) != ModelState.NO_SINK) {
+            int sink = before.owner(cb.call());
+            if (!isSinkCancelStep(before, after, sink)) neverOthers(before, after, sink, out);
+            if (!after.pendingOf(sink).isEmpty()) {
+                out.add(new Violation(Rule.SC16, "SC16_CancelInCallbackTakesEffect",
+                        "after cancelling " + Bounds.sinkName(sink) + " from " + Bounds.callName(cb.call())
+                                + "'s callback, " + Bounds.sinkName(sink) + " still has pending calls " + names(after.pendingOf(sink))));
+            }
+        } else if (action instanceof Action.StaleHandle || action instanceof Action.ForeignHandle
+                || action instanceof Action.ForgedHandle) {
+            if (!before.equals(after)) {
+                out.add(new Violation(Rule.SC14, "SC14_HandlesBound",
+                        action + " was not refused: the state changed from " + before + " to " + after));
+            }
+        }
+        return out;
+    }
+
+    /** SC02_NeverOthers for a cancel of {@code sink}: every call of another sink is untouched. */
+    private static void neverOthers(ModelState before, ModelState after, int sink, List<Violation> out) {
+        for (int c = 0; c < before.calls(); c++) {
+            if (before.owner(c) == sink) continue;
+            boolean changed = before.status(c) != after.status(c);
+            for (int t = 0; t < before.sinks(); t++) changed |= !before.heard(t, c).equals(after.heard(t, c));
+            if (changed) {
+                out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
+                        "cancel of " + Bounds.sinkName(sink) + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
+                                + ": " + before.status(c).tla() + " " + before.heardOf(c)
+                                + " -> " + after.status(c).tla() + " " + after.heardOf(c)));
+            }
+        }
+    }
+
+    private static String names(List<Integer> calls) {
+        List<String> out = new ArrayList<>();
+        for (int c : calls) out.add(Bounds.callName(c));
+        return out.toString();
     }
 
     /** {@code SinkCancelStep(s)}: a call of s is cancelled in this step, not by its own listener's failure. */

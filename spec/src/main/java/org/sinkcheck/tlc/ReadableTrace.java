@@ -42,13 +42,14 @@ public final class ReadableTrace {
     }
 
     static String step(Optional<Model> model, String label, TlaState before, TlaState after) {
-        if (model.isPresent()) {
-            Optional<ModelState> from = CancelAllStates.tryModelState(before);
-            Optional<ModelState> to = CancelAllStates.tryModelState(after);
-            if (from.isPresent() && to.isPresent()) {
-                Optional<Action> action = explain(model.get(), label, from.get(), to.get());
-                if (action.isPresent()) return action.get().toString();
-            }
+        Optional<ModelState> from = model.isPresent() ? CancelAllStates.tryModelState(before) : Optional.empty();
+        Optional<ModelState> to = model.isPresent() ? CancelAllStates.tryModelState(after) : Optional.empty();
+        if (from.isPresent() && to.isPresent()) {
+            Optional<Action> action = explain(model.get(), label, from.get(), to.get());
+            if (action.isPresent()) return action.get().toString();
+            // unexplained, but CancelAll's variables: list changes in the spec's order (status before heard)
+            before = CancelAllStates.tlaState(from.get());
+            after = CancelAllStates.tlaState(to.get());
         }
         List<String> changes = after.changesFrom(before);
         return label + (changes.isEmpty() ? " (changes nothing)" : ": " + String.join("; ", changes));

@@ -23,7 +23,7 @@ import org.sinkcheck.tlc.TlcResult.Kind;
  *
  * <p>Why a child JVM: {@code tlc2.TLC.main} calls {@code System.exit} and leaves a non-daemon thread
  * behind, and TLC keeps static state between runs. Traps handled here (measured, see
- * docs/shared toolchain notes): TLC names its state folder by the second, so two runs in one second
+ * the team's toolchain notes): TLC names its state folder by the second, so two runs in one second
  * with one {@code -metadir} collide: every run gets its own folder under {@link TlcRun#workRoot()}.
  * TLC unpacks its standard modules into {@code java.io.tmpdir}, which must exist: the run folder has
  * its own. TLC resolves {@code -config} next to the module, so the configuration (possibly a variant,

@@ -1,0 +1,122 @@
+package org.sinkcheck.bench;
+
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.Events;
+import org.sinkcheck.kit.SinkAdapter;
+
+/**
+ * One sink of one implementation with N calls begun on it and still pending, plus the checks that make
+ * a cancel benchmark honest: after {@code cancel()} returns, every call refuses a delivery, got exactly
+ * one cancelled final, and the sink references none of them; a neighbouring sink heard nothing.
+ * A check that fails throws, and JMH fails the benchmark: a fast wrong sink has no score.
+ *
+ * @param <S> the adapter's sink type
+ * @param <H> the adapter's handle type
+ */
+public final class LoadedSink<S, H> {
+    /** The context of every call: one shared object, so per-call memory is the sink's alone. */
+    static final Object CONTEXT = "call";
+    private static final Object PROBE = "probe";
+    private static final long QUIET_TIMEOUT_NANOS = 10_000_000_000L;
+
+    private final SinkAdapter<S, H> adapter;
+    private final Tally tally;
+    private final S sink;
+    private final Object[] calls;
+
+    private LoadedSink(SinkAdapter<S, H> adapter, int pending, Events events, Tally tally) {
+        this.adapter = adapter;
+        this.tally = tally;
+        this.sink = adapter.newSink(events);
+        this.calls = new Object[pending];
+        for (int i = 0; i < pending; i++) calls[i] = adapter.begin(sink, CONTEXT);
+    }
+
+    /** A sink of {@code adapter} with {@code pending} calls, whose callbacks are counted. */
+    public static <S, H> LoadedSink<S, H> open(SinkAdapter<S, H> adapter, int pending) {
+        Tally tally = new Tally();
+        return new LoadedSink<>(adapter, pending, tally, tally);
+    }
+
+    /** A sink with no calls whose callbacks go nowhere, for the multi-threaded common path. */
+    public static <S, H> LoadedSink<S, H> silent(SinkAdapter<S, H> adapter) {
+        return new LoadedSink<>(adapter, 0, Silence.INSTANCE, null);
+    }
+
+    /** The author's sink object (what JOL measures). */
+    public S sink() { return sink; }
+
+    public SinkAdapter<S, H> adapter() { return adapter; }
+
+    public void cancel() { adapter.cancel(sink); }
+
+    /** Begins and completes one call: the common path. */
+    public boolean beginAndComplete() {
+        return adapter.complete(sink, adapter.begin(sink, CONTEXT));
+    }
+
+    /** Begins one more call and returns its handle. */
+    public Object begin() { return adapter.begin(sink, CONTEXT); }
+
+    /** The handle of one of the calls begun at load time (the last), for what it keeps reachable. */
+    public Object anyCall() { return calls[calls.length - 1]; }
+
+    @SuppressWarnings("unchecked")
+    public boolean deliver(Object call, Object object) { return adapter.deliver(sink, (H) call, object); }
+
+    /** Every final has run and, where the sink shows it, nothing is retained. */
+    public boolean quiet() {
+        return tally.finals == calls.length && retained() == 0;
+    }
+
+    /** Spins until {@link #quiet()}, for designs that run finals after cancel() returns. */
+    public void awaitQuiet() {
+        long deadline = System.nanoTime() + QUIET_TIMEOUT_NANOS;
+        while (!quiet()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(adapter.name() + ": " + tally.finals + " of " + calls.length
+                        + " finals and " + retained() + " retained calls 10 s after cancel()");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** After cancel() returned: all calls refuse a delivery, each got one cancelled final, none retained. */
+    public void verifyAllCancelled() {
+        for (int i = 0; i < calls.length; i++) {
+            if (deliver(calls[i], PROBE)) {
+                throw new IllegalStateException(adapter.name() + ": call " + i + " of " + calls.length
+                        + " still accepted a delivery after cancel() returned");
+            }
+        }
+        if (tally.cancelled != calls.length || tally.finals != calls.length) {
+            throw new IllegalStateException(adapter.name() + ": " + calls.length + " pending calls, but "
+                    + tally.cancelled + " cancelled finals and " + tally.finals + " finals in all");
+        }
+        if (retained() != 0) {
+            throw new IllegalStateException(adapter.name() + ": still references " + retained() + " calls after cancel()");
+        }
+    }
+
+    /** For a neighbouring sink: no callback of it ran, and its first and last calls are still live. */
+    public void verifyUntouched() {
+        if (tally.finals != 0 || tally.objects != 0) {
+            throw new IllegalStateException(adapter.name() + ": another sink's cancel reached this sink ("
+                    + tally.finals + " finals)");
+        }
+        if (calls.length > 0 && adapter.capabilities().contains(Capability.PROVIDER_TOLD)
+                && (adapter.providerSeesCancelled(sink, first()) || adapter.providerSeesCancelled(sink, last()))) {
+            throw new IllegalStateException(adapter.name() + ": another sink's cancel cancelled a call of this sink");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private H first() { return (H) calls[0]; }
+
+    @SuppressWarnings("unchecked")
+    private H last() { return (H) calls[calls.length - 1]; }
+
+    private int retained() {
+        return adapter.capabilities().contains(Capability.RETENTION_VISIBLE) ? adapter.pendingCalls(sink) : 0;
+    }
+}

@@ -1,0 +1,134 @@
+package org.sinkcheck.gate;
+
+import org.sinkcheck.kit.run.Verdict;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sinkcheck.gate.report.ConsoleTable;
+import org.sinkcheck.gate.report.Finding;
+import org.sinkcheck.gate.report.GateReport;
+import org.sinkcheck.gate.report.JUnitXml;
+import org.sinkcheck.gate.report.JsonSummary;
+import org.sinkcheck.kit.run.Conformance;
+import org.sinkcheck.kit.run.ConformanceReport;
+import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.tlc.TlcResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code sinkcheck check}: the gate. Model-checks the abstract spec, runs the conformance suite on the
+ * sink under test and prints the per-rule table; exit 0 when every required rule holds, 1 on a violation
+ * (with the rule, the counterexample and the command that reproduces it), 2 on bad input.
+ */
+@Command(name = "check", usageHelpWidth = 110,
+        description = "Model-check the spec, then check a sink against it and print the per-rule table.")
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    Sinkcheck top;
+
+    @Mixin
+    SinkSelection selection;
+
+    @Mixin
+    CommonOptions common;
+
+    @ArgGroup(exclusive = true)
+    Budget budget;
+
+    /** How much the conformance suite does: a named budget, or a number of random walks. */
+    static final class Budget {
+        @Option(names = "--budget", paramLabel = "ci|deep",
+                description = "ci: 8 walks of 1,500 actions (default); deep: 64 walks of 10,000 actions over more sinks and calls")
+        BudgetName name;
+
+        @Option(names = "--walks", paramLabel = "N", description = "this many random walks of the ci length")
+        Integer walks;
+    }
+
+    /** Budget names as typed on the command line. */
+    enum BudgetName { ci, deep }
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the first random walk (default: the kit's fixed CI seed)")
+    Long seed;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "also write sinkcheck-junit.xml (one test case per rule) and sinkcheck-summary.json here")
+    Path reportDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path reports = reportFolder();
+        try (SinkSelection.LoadedSink sink = selection.load()) {
+            Map<String, JsonElement> engineReports = new LinkedHashMap<>();
+            Options options = conformanceOptions();
+            GateReport report = new GateReport(sink.adapter().name(), sink.className(),
+                    "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed());
+            Progress progress = new Progress(top.out, report, 2);
+
+            SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
+                    SpecStep::run, r -> new Progress.Outcome(r.passed(), r.line()));
+            if (!spec.passed()) {
+                TlcResult tlc = spec.tlc();
+                tlc.violatedRule().ifPresent(rule -> report.add(new Finding(rule, Verdict.FAIL, "spec (TLC)", tlc.report())));
+                if (top.verbose(common)) top.out.println(tlc.log());
+            }
+
+            ConformanceReport conformance = progress.step("conformance",
+                    "conformance suite on " + sink.adapter().name() + " (exhaustive replay + " + options.walks() + " random walks)",
+                    () -> Conformance.run(sink.adapter(), options),
+                    r -> new Progress.Outcome(true, ConformanceStep.outcomeLine(r)));
+            ConformanceStep.addFindings(conformance, report,
+                    "./sinkcheck check " + sink.commandLineOptions());
+            engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
+            if (top.verbose(common)) top.out.println(conformance.table());
+
+            ConsoleTable.print(report, top.out);
+            int exitCode = report.passed() ? Sinkcheck.OK : Sinkcheck.VIOLATION;
+            if (reports != null) writeReports(report, exitCode, engineReports, reports);
+            return exitCode;
+        }
+    }
+
+    private Options conformanceOptions() {
+        Options options = budget != null && budget.name == BudgetName.deep ? Options.extended() : Options.ci();
+        if (budget != null && budget.walks != null) {
+            if (budget.walks < 0) throw new GateException("--walks must be 0 or more, not " + budget.walks);
+            options = options.withWalks(budget.walks, options.walkLength());
+        }
+        return seed == null ? options : options.withSeed(seed);
+    }
+
+    /** The budget as it was given, for the reproduce line. */
+    private String budgetOptions() {
+        if (budget == null) return "";
+        return budget.walks != null ? " --walks " + budget.walks : " --budget " + budget.name;
+    }
+
+    /** The report folder, created now so that a bad path is a usage error before anything runs. */
+    private Path reportFolder() {
+        if (reportDir == null) return null;
+        try {
+            return Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            throw new GateException("--report-dir " + reportDir + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeReports(GateReport report, int exitCode, Map<String, JsonElement> engineReports, Path folder)
+            throws IOException {
+        Path xml = folder.resolve("sinkcheck-junit.xml");
+        Path json = folder.resolve("sinkcheck-summary.json");
+        JUnitXml.write(report, xml);
+        JsonSummary.write(report, exitCode, engineReports, json);
+        top.out.println("reports: " + xml + ", " + json);
+    }
+}

@@ -1,0 +1,60 @@
+package org.sinkcheck.gate;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.Function;
+import org.sinkcheck.gate.report.GateReport;
+import org.sinkcheck.gate.report.StepRecord;
+
+/**
+ * One line per step of a long run, so a person (or a CI log) sees what is running and how long each part
+ * took: {@code [2/3] conformance suite on reference ... PASS: 16 rules (4.1 s)}. The title is printed
+ * before the step starts, the outcome and time when it ends; each step is also recorded in the report.
+ */
+final class Progress {
+    private final PrintStream out;
+    private final GateReport report;
+    private final int steps;
+    private int current;
+
+    Progress(PrintStream out, GateReport report, int steps) {
+        this.out = out;
+        this.report = report;
+        this.steps = steps;
+    }
+
+    /** A step's work; it may throw, and then the line is closed before the exception goes on. */
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** How a step's result reads: whether it passed and its one-line outcome. */
+    record Outcome(boolean passed, String line) {}
+
+    <T> T step(String name, String title, Work<T> work, Function<? super T, Outcome> judge) throws Exception {
+        current++;
+        out.print("[" + current + "/" + steps + "] " + title + " ... ");
+        out.flush();
+        long start = System.nanoTime();
+        T result;
+        try {
+            result = work.run();
+        } catch (Exception | Error e) {
+            out.println("aborted (" + format(seconds(start)) + ")");
+            throw e;
+        }
+        double seconds = seconds(start);
+        Outcome outcome = judge.apply(result);
+        out.println(outcome.line() + " (" + format(seconds) + ")");
+        report.add(new StepRecord(name, outcome.line(), outcome.passed(), seconds));
+        return result;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String format(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+}

@@ -1,0 +1,82 @@
+package org.sinkcheck.gate.report;
+
+import org.sinkcheck.kit.run.Verdict;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * The result of one {@code sinkcheck check}: every rule's combined verdict with the findings behind it,
+ * the steps that ran, and the command that reproduces the run. The console table, the JUnit XML and the
+ * JSON summary are three views of this one object, so they cannot disagree.
+ *
+ * <p>Every rule of {@link Rule} has a line, also when no engine looked at it (then NOT APPLICABLE, with
+ * that said), so a report never silently omits a rule.
+ */
+public final class GateReport {
+    private final String sinkName;
+    private final String adapterClass;
+    private final String reproduce;
+    private final List<StepRecord> steps = new ArrayList<>();
+    private final Map<Rule, List<Finding>> findings = new EnumMap<>(Rule.class);
+
+    public GateReport(String sinkName, String adapterClass, String reproduce) {
+        this.sinkName = sinkName;
+        this.adapterClass = adapterClass;
+        this.reproduce = reproduce;
+        for (Rule rule : Rule.values()) findings.put(rule, new ArrayList<>());
+    }
+
+    public void add(Finding finding) { findings.get(finding.rule()).add(finding); }
+
+    public void add(StepRecord step) { steps.add(step); }
+
+    public String sinkName() { return sinkName; }
+
+    public String adapterClass() { return adapterClass; }
+
+    /** The exact command that runs this check again, seeds included. */
+    public String reproduce() { return reproduce; }
+
+    public List<StepRecord> steps() { return List.copyOf(steps); }
+
+    public List<Finding> findings(Rule rule) { return List.copyOf(findings.get(rule)); }
+
+    /** The findings of every engine, combined. */
+    public Verdict verdict(Rule rule) {
+        return findings.get(rule).stream().map(Finding::verdict).reduce(Verdicts::combine).orElse(Verdict.NOT_APPLICABLE);
+    }
+
+    /** The evidence a person reads for {@code rule}: the failures if any, otherwise everything found. */
+    public String evidence(Rule rule) {
+        List<Finding> all = findings.get(rule);
+        if (all.isEmpty()) return "no engine observed this rule";
+        Verdict verdict = verdict(rule);
+        List<Finding> shown = verdict == Verdict.FAIL || verdict == Verdict.PASS
+                ? all.stream().filter(f -> f.verdict() == verdict).toList()
+                : all;
+        List<String> parts = new ArrayList<>();
+        for (Finding f : shown) parts.add(f.source() + ": " + f.evidence());
+        return String.join("\n", parts);
+    }
+
+    /** The MUST rules that failed or went untested: any of them fails the gate. */
+    public List<Rule> violatedRequiredRules() {
+        return java.util.Arrays.stream(Rule.values())
+                .filter(r -> r.level() == Rule.Level.MUST && Verdicts.failsGate(verdict(r)))
+                .toList();
+    }
+
+    /** Every step passed and every required rule holds. */
+    public boolean passed() {
+        return violatedRequiredRules().isEmpty() && steps.stream().allMatch(StepRecord::passed);
+    }
+
+    /** The first step that failed, if any. */
+    public Optional<StepRecord> failedStep() {
+        return steps.stream().filter(s -> !s.passed()).findFirst();
+    }
+}

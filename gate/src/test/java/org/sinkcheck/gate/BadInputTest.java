@@ -1,0 +1,107 @@
+package org.sinkcheck.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of bad input gets exit 2 and exactly one line on stderr that says what was wrong; the stack
+ * trace appears only under {@code --verbose}. Nothing runs before the input is known to be good.
+ */
+class BadInputTest {
+
+    private static void assertOneLineError(Cli cli, String expectedLine) {
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertEquals(List.of(expectedLine), cli.errLines(), cli::toString);
+        assertEquals("", cli.out(), "nothing may run on bad input\n" + cli);
+    }
+
+    @Test
+    void unknownAdapterClass() {
+        assertOneLineError(Cli.run("check", "--sink", "com.example.NoSuchAdapter"),
+                "sinkcheck: adapter class not found: com.example.NoSuchAdapter (is its jar or folder on --classpath?)");
+    }
+
+    @Test
+    void classThatIsNotAnAdapter() {
+        assertOneLineError(Cli.run("check", "--sink", "java.lang.String"),
+                "sinkcheck: java.lang.String is not a sink adapter: it does not implement org.sinkcheck.kit.SinkAdapter");
+    }
+
+    @Test
+    void adapterWhoseConstructorThrows() {
+        assertOneLineError(Cli.run("check", "--sink", "org.sinkcheck.gate.fixtures.ThrowingAdapter"),
+                "sinkcheck: adapter org.sinkcheck.gate.fixtures.ThrowingAdapter threw while being constructed: "
+                        + "IllegalStateException: no licence server configured");
+    }
+
+    @Test
+    void missingClasspathEntry(@TempDir Path dir) {
+        String missing = dir.resolve("no-such-sink.jar").toString();
+        assertOneLineError(Cli.run("check", "--classpath", dir + ":" + missing, "--sink", "com.example.MyAdapter"),
+                "sinkcheck: --classpath entry not found: " + missing);
+    }
+
+    @Test
+    void unknownOption() {
+        assertOneLineError(Cli.run("check", "--bogus"),
+                "sinkcheck: unknown option: '--bogus'; usage: sinkcheck check [OPTIONS] (see 'sinkcheck check --help')");
+    }
+
+    @Test
+    void soakLengthMustBePositive() {
+        assertOneLineError(Cli.run("soak", "--minutes", "0"), "sinkcheck: --minutes must be at least 1, not 0");
+    }
+
+    @Test
+    void benchWithUnknownSubject() {
+        assertOneLineError(Cli.run("bench", "--sink", "com.example.NoSuchAdapter"),
+                "sinkcheck: bench: unknown implementation 'com.example.NoSuchAdapter' (adapter class not found: "
+                        + "com.example.NoSuchAdapter (is its jar or folder on --classpath?))");
+    }
+
+    @Test
+    void reportDirThatCannotBeCreated(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "");
+        Cli cli = Cli.run("check", "--report-dir", file.resolve("reports").toString());
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertEquals(1, cli.errLines().size(), cli::toString);
+        assertTrue(cli.err().startsWith("sinkcheck: --report-dir " + file.resolve("reports") + " cannot be created: "), cli::toString);
+    }
+
+    @Test
+    void unknownSubcommand() {
+        Cli cli = Cli.run("frob");
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertEquals(1, cli.errLines().size(), cli::toString);
+        assertTrue(cli.err().startsWith("sinkcheck: unknown command 'frob' (commands: check"), cli::toString);
+        assertTrue(cli.err().strip().endsWith("usage: sinkcheck [OPTIONS] COMMAND (see 'sinkcheck --help')"), cli::toString);
+    }
+
+    @Test
+    void noSubcommand() {
+        assertOneLineError(Cli.run(),
+                "sinkcheck: a command is needed; usage: sinkcheck [OPTIONS] COMMAND (see 'sinkcheck --help')");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Cli cli = Cli.run("check", "--verbose", "--sink", "org.sinkcheck.gate.fixtures.ThrowingAdapter");
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        List<String> lines = cli.errLines();
+        assertTrue(lines.get(0).startsWith("sinkcheck: adapter org.sinkcheck.gate.fixtures.ThrowingAdapter threw"), cli::toString);
+        assertTrue(lines.contains("Caused by: java.lang.IllegalStateException: no licence server configured"), cli::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("at org.sinkcheck.gate.fixtures.ThrowingAdapter")), cli::toString);
+    }
+
+    @Test
+    void verboseBeforeTheSubcommandCountsToo() {
+        Cli cli = Cli.run("--verbose", "check", "--sink", "com.example.NoSuchAdapter");
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertTrue(cli.err().contains("java.lang.ClassNotFoundException: com.example.NoSuchAdapter"), cli::toString);
+    }
+}

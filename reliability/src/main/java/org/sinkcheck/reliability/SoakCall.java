@@ -1,0 +1,214 @@
+package org.sinkcheck.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sinkcheck.model.Action;
+import org.sinkcheck.model.Bounds;
+import org.sinkcheck.model.EventKind;
+import org.sinkcheck.model.Model;
+import org.sinkcheck.model.ModelState;
+import org.sinkcheck.model.RuleChecks;
+import org.sinkcheck.model.Status;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.reliability.ListenerPlan.Reaction;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * One call of the soak, and the online check of its events against the executable model.
+ *
+ * <p>Concurrent calls have no single sequential order, but each call's own events do (SC-09), so every
+ * call is checked against the model restricted to that one call: a {@link Model} with one sink, one
+ * call and the call's own signal budget. Each event the owner's listener hears is mapped to the model
+ * action that produces it ({@code object} → {@code Deliver}, {@code cancelled} → {@code Cancel}, a
+ * throwing object callback → {@code ListenerThrows}, ...); the action must be enabled in the observed
+ * state, must append exactly that event to the call's {@code heard}, and the successor must satisfy
+ * {@link RuleChecks#step} and {@link RuleChecks#invariants}. The model's enabling conditions are the
+ * per-call automaton: objects and progress, then exactly one final, then nothing; no complete or fail
+ * for an endless call; no more signals than the provider sent (a refused one reached the listener: SC-14).
+ *
+ * <p>When both the final and the provider's last signal are known, the call is <em>retired</em>: its
+ * final must match the provider's view (its complete or fail was accepted, or it was refused because
+ * the call was cancelled: SC-05), and its listener must have heard exactly the signals the sink accepted.
+ *
+ * <p>Listener-side fields are guarded by {@code this}; provider-side fields are written only by the one
+ * provider thread of the call and published by the volatile {@link #providerDone}.
+ */
+final class SoakCall {
+    /** Models by [endless][signal budget]: one sink, one call. */
+    private static final Model[][] MODELS = new Model[2][SoakPlan.MAX_SIGNALS + 1];
+
+    static {
+        for (int endless = 0; endless < 2; endless++) {
+            for (int signals = 0; signals <= SoakPlan.MAX_SIGNALS; signals++) {
+                MODELS[endless][signals] = new Model(new Bounds(1, 1, endless == 1 ? Set.of(0) : Set.of(), signals));
+            }
+        }
+    }
+
+    final long id;
+    final SoakSink<?, ?> home;
+    final SoakPlan plan;
+    private final Model model;
+
+    /** {@link SoakSink#cancelsStartedIfNoneActive()} just before {@code begin}: -1 if a cancel was running. */
+    final long cancelsStartedAtBegin;
+
+    /** The run's clock just after {@code begin} returned; events may arrive before it is set. */
+    volatile long beganAt = Long.MAX_VALUE;
+
+    // Provider side: written by the provider thread only.
+    volatile boolean providerInSignal;
+    volatile boolean providerDone;
+    int signalsSent;
+    int signalsAccepted;
+    /** How the provider's view says the call ended; {@code null} until it knows. */
+    Status providerFinal;
+
+    // Listener side.
+    private final AtomicBoolean inCallback = new AtomicBoolean();
+    volatile boolean finalHeard;
+    private ModelState observed;
+    private int heardCount;
+    private int signalsHeard;
+    private int lateSignals;
+    /** The listener's one throw or cancel in this call, if it reacted yet; the model may then be ahead of the events. */
+    private Reaction reactedWith = Reaction.NONE;
+    private boolean condemned;
+    private boolean retired;
+
+    SoakCall(long id, SoakSink<?, ?> home, SoakPlan plan) {
+        this.id = id;
+        this.home = home;
+        this.plan = plan;
+        this.cancelsStartedAtBegin = home.cancelsStartedIfNoneActive();
+        this.model = MODELS[plan.endless() ? 1 : 0][plan.signals()];
+        this.observed = model.apply(model.initial(), new Action.Begin(0, 0));
+    }
+
+    /** Enters a callback of this call; false if another one is running (SC-09). */
+    boolean enterCallback() { return inCallback.compareAndSet(false, true); }
+
+    void exitCallback() { inCallback.set(false); }
+
+    boolean inCallback() { return inCallback.get(); }
+
+    /**
+     * The owner's listener heard {@code event}: steps the per-call model and returns what the listener
+     * does now. A call that broke a rule once is reported once, not once per later event.
+     */
+    synchronized Reaction hear(EventKind event, ViolationLog log) {
+        Reaction reaction = plan.listener().reactionTo(event, reactedWith != Reaction.NONE);
+        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) reactedWith = reaction;
+        if (event.isFinal()) finalHeard = true;
+        else signalsHeard++;
+        if (!condemned) condemnIf(step(event, reaction), log);
+        return reaction;
+    }
+
+    /**
+     * An object or progress callback started after a cancel of this call's sink, begun after this call,
+     * had returned. SC-04 allows one such callback per call (the one in flight at the cancel), never two.
+     */
+    synchronized void lateSignal(ViolationLog log) {
+        if (++lateSignals > 1 && !condemned) {
+            condemnIf(List.of(new Violation(Rule.SC04, "SC04_InFlight", name() + " got " + lateSignals
+                    + " object/progress callbacks after a cancel of " + home.name() + " that it predates had returned; at most one may be in flight")), log);
+        }
+    }
+
+    /** Retires the call once its final was heard, its callbacks returned and its provider is done. */
+    synchronized void tryRetire(ViolationLog log) {
+        if (retired || !finalHeard || inCallback.get() || !providerDone) return;
+        retired = true;
+        home.live.remove(this);
+        if (condemned) return;
+        Status expected = providerFinal == null ? Status.CANCELLED : providerFinal;
+        if (observed.status(0) != expected) {
+            log.report(new Violation(Rule.SC05, "SC05_FinalIsForever", name() + ": its provider saw it end "
+                    + expected.tla() + " but its listener heard " + observed.heardOf(0)));
+        } else if (signalsHeard != signalsAccepted) {
+            log.report(new Violation(Rule.SC09, "SC09_EventsCarryTheirCall", name() + ": the sink accepted "
+                    + signalsAccepted + " object/progress signals but the listener heard " + signalsHeard + " with its context"));
+        }
+    }
+
+    /** Whether this call's own listener has thrown or cancelled (before the final, that ends the call). */
+    synchronized boolean endedByItsListener() { return reactedWith != Reaction.NONE; }
+
+    boolean retired() {
+        synchronized (this) {
+            return retired;
+        }
+    }
+
+    String name() { return "call #" + id + " of " + home.name() + (plan.endless() ? " (endless)" : ""); }
+
+    private void condemnIf(List<Violation> found, ViolationLog log) {
+        if (found.isEmpty()) return;
+        condemned = true;
+        log.reportAll(found);
+    }
+
+    private List<Violation> step(EventKind event, Reaction reaction) {
+        List<EventKind> expected = observed.heardOf(0);
+        if (heardCount < expected.size()) {   // the model's action already produced this event
+            if (expected.get(heardCount) != event) return List.of(notEnabled(event));
+            heardCount++;
+            return List.of();
+        }
+        for (Action action : actionsFor(event, reaction)) {
+            if (!model.isEnabled(observed, action)) return List.of(notEnabled(event));
+            ModelState next = model.apply(observed, action);
+            List<Violation> found = new ArrayList<>(RuleChecks.step(observed, next));
+            found.addAll(RuleChecks.invariants(model.bounds(), next));
+            observed = next;
+            if (!found.isEmpty()) return found;
+        }
+        List<EventKind> heard = observed.heardOf(0);
+        if (heard.size() <= heardCount || heard.get(heardCount) != event) return List.of(notEnabled(event));
+        heardCount++;
+        return List.of();
+    }
+
+    /**
+     * The model actions that produce {@code event} with the listener's reaction. The model throws and
+     * cancels only from object callbacks; from a progress callback the same effect (this call ends
+     * cancelled) is the progress step followed by {@code Cancel}, which in a one-call model ends this call.
+     */
+    private static List<Action> actionsFor(EventKind event, Reaction reaction) {
+        boolean endsCall = reaction == Reaction.THROW || reaction == Reaction.CANCEL;
+        switch (event) {
+            case OBJECT:
+                if (reaction == Reaction.THROW) return List.of(new Action.ListenerThrows(0));
+                if (reaction == Reaction.CANCEL) return List.of(new Action.CancelInCallback(0));
+                return List.of(new Action.Deliver(0));
+            case PROGRESS:
+                return endsCall ? List.of(new Action.Progress(0), new Action.Cancel(0)) : List.of(new Action.Progress(0));
+            case COMPLETED: return List.of(new Action.Complete(0));
+            case FAILED: return List.of(new Action.Fail(0));
+            default: return List.of(new Action.Cancel(0));
+        }
+    }
+
+    /** The violation of hearing {@code event} where the model cannot produce it, named by why it cannot. */
+    private Violation notEnabled(EventKind event) {
+        Status status = observed.status(0);
+        List<EventKind> heard = observed.heardOf(0);
+        String what = name() + " heard " + event.tla() + " after " + heard.subList(0, heardCount);
+        if (heardCount < heard.size()) {   // its own listener's throw or cancel has already ended it
+            if (!event.isFinal()) return new Violation(Rule.SC04, "SC04_SilentAfterCancel", what + ", once its listener ended it");
+            return reactedWith == Reaction.THROW
+                    ? new Violation(Rule.SC15, "SC15_FaultReported", what + ", but its listener threw, so it must end cancelled")
+                    : new Violation(Rule.SC16, "SC16_CancelInCallbackTakesEffect", what + ", but its listener cancelled its sink from inside a callback, so it must end cancelled");
+        }
+        if (status == Status.CANCELLED && !event.isFinal()) return new Violation(Rule.SC04, "SC04_SilentAfterCancel", what);
+        if (status.isFinal()) return new Violation(Rule.SC03, "SC03_OneFinalLast", what);
+        if (event == EventKind.COMPLETED || event == EventKind.FAILED) {
+            return new Violation(Rule.SC10, "SC10_EndlessEndOnlyByCancel", name() + " never ends on its own but heard " + event.tla());
+        }
+        return new Violation(Rule.SC14, "SC14_HandlesBound", name() + " heard more object/progress events than the "
+                + plan.signals() + " its provider sent: a signal the sink had to refuse reached its listener");
+    }
+}

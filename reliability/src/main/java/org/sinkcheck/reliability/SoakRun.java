@@ -1,0 +1,348 @@
+package org.sinkcheck.reliability;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import org.sinkcheck.kit.Adapters;
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.model.Status;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.reliability.ListenerFaults.SoakListenerFault;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * One soak run: worker threads that act as callers, providers and cancellers over a fixed set of sinks,
+ * a coordinator that starts cancel storms and prints progress, and the drain that ends the run.
+ *
+ * <p>Each worker is the provider of the calls it began (one provider thread per call, as in WMI). In a
+ * loop it begins calls on random sinks, advances one of its calls by one signal, or cancels a random
+ * sink; during a storm it cancels the stormed sink as often as it can. Providers also probe the sink
+ * with foreign, forged and stale handles, which must be refused (SC-14); when a signal is refused, they
+ * check that the handle says the call was cancelled (SC-12), and a signal sent after the handle said so
+ * must be refused (SC-04: the cancel's linearization point is behind us).
+ *
+ * <p>The drain stops the workers, cancels every sink once more, and then requires of every call begun in
+ * the run that it got its final (a call even this race-free cancel does not end was lost: SC-06; SC-10
+ * for endless calls), of every sink that it references no
+ * call (SC-13), and of every exception a listener threw that the sink reported it (SC-15). A worker
+ * that does not stop is stuck inside the sink (SC-11); the drain is then skipped, so that a deadlocked
+ * sink ends the run with that violation instead of hanging it.
+ */
+final class SoakRun<S, H> {
+    private static final int CALLS_PER_WORKER = 32;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration STORM_LENGTH = Duration.ofMillis(20);
+
+    final SinkAdapter<S, H> adapter;
+    final Set<Capability> capabilities;
+    final ViolationLog log = new ViolationLog();
+    final ListenerFaults faults = new ListenerFaults(log);
+    /** The run's logical clock: orders begin returns and cancel starts. */
+    final AtomicLong clock = new AtomicLong();
+    final LongAdder events = new LongAdder();
+    final LongAdder cancels = new LongAdder();
+    final LongAdder cancelChecks = new LongAdder();
+    final LongAdder cancelChecksSkipped = new LongAdder();
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder probes = new LongAdder();
+    private final AtomicLong ids = new AtomicLong();
+    private final Soak.Options options;
+    private final List<SoakSink<S, H>> sinks = new ArrayList<>();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private long peakHeap;
+    private long storms;
+    private volatile boolean stop;
+    /** The sink being stormed, or -1. */
+    private volatile int stormSink = -1;
+
+    SoakRun(SinkAdapter<S, H> adapter, Soak.Options options) {
+        this.adapter = adapter;
+        this.capabilities = Set.copyOf(adapter.capabilities());
+        this.options = options;
+        if (!capabilities.contains(Capability.THREAD_SAFE)) {
+            throw new IllegalArgumentException("the soak needs a thread-safe sink, but adapter " + adapter.name()
+                    + " does not declare " + Capability.THREAD_SAFE + " (" + Capability.THREAD_SAFE.reason() + ")");
+        }
+        for (int i = 0; i < options.sinks(); i++) sinks.add(new SoakSink<>(i, this));
+    }
+
+    SoakTotals run() {
+        long startNanos = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < options.threads(); i++) {
+            Thread t = new Thread(new Worker(new Random(options.seed() * 31 + i)), "soak-worker-" + i);
+            t.setDaemon(true);   // a worker stuck in a broken sink must not keep the JVM alive
+            workers.add(t);
+            t.start();
+        }
+        coordinate(startNanos);
+        stop = true;
+        if (stopWorkers(workers)) drain();
+        return new SoakTotals(adapter.name(), Duration.ofNanos(System.nanoTime() - startNanos), options.threads(), options.sinks(),
+                calls.sum(), events.sum(), cancels.sum(), storms, refused.sum(), probes.sum(), faults.thrown(),
+                cancelChecks.sum(), cancelChecksSkipped.sum(), log.total(), log.byRule(), log.firstSeen(), peakHeap);
+    }
+
+    /** Until the deadline: samples the heap, starts storms, prints progress. */
+    private void coordinate(long startNanos) {
+        long length = options.duration().toNanos();
+        long stormEvery = Math.min(Duration.ofSeconds(3).toNanos(), Math.max(length / 3, 1));
+        long nextStorm = stormEvery;
+        long nextProgress = options.progressEvery().toNanos();
+        Random random = new Random(options.seed());
+        for (long now = 0; now < length; now = System.nanoTime() - startNanos) {
+            sleepNanos(Math.min(Duration.ofMillis(200).toNanos(), length - now));
+            peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+            if (now >= nextStorm) {
+                stormSink = random.nextInt(sinks.size());
+                sleepNanos(STORM_LENGTH.toNanos());
+                stormSink = -1;
+                storms++;
+                nextStorm += stormEvery;
+            }
+            if (now >= nextProgress && options.progress() != null) {
+                options.progress().printf("soak %s: %d s of %d s, %,d calls, %,d events, %,d cancels, %d violations, heap %,d MiB%n",
+                        adapter.name(), Duration.ofNanos(now).toSeconds(), options.duration().toSeconds(), calls.sum(), events.sum(),
+                        cancels.sum(), log.total(), memory.getHeapMemoryUsage().getUsed() >> 20);
+                nextProgress += options.progressEvery().toNanos();
+            }
+        }
+    }
+
+    /** Waits for the workers; false, with an SC-11 violation per stuck worker, if any is stuck in the sink. */
+    private boolean stopWorkers(List<Thread> workers) {
+        boolean stopped = true;
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        for (Thread t : workers) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                stopped = false;
+                log.report(new Violation(Rule.SC11, "SC11_CancelNeverWaits", t.getName() + " is still inside the sink "
+                        + STOP_GRACE.toSeconds() + " s after the run ended: a sink call blocks (deadlock?)"));
+            }
+        }
+        return stopped;
+    }
+
+    private void drain() {
+        for (SoakSink<S, H> sink : sinks) sink.cancel();
+        for (SoakSink<S, H> sink : sinks) {
+            for (SoakCall call : List.copyOf(sink.live)) {
+                call.providerDone = true;   // the workers are gone: no provider will signal again
+                call.tryRetire(log);
+                if (call.retired()) continue;
+                sink.live.remove(call);
+                String what = call.name() + " never got its final, even after the last cancel of " + sink.name()
+                        + ", which raced nothing: the sink lost it";
+                log.report(call.plan.endless()
+                        ? new Violation(Rule.SC10, "SC10_EveryCallEnds", what)
+                        : new Violation(Rule.SC06, "SC06_NoLostCall", what));
+            }
+            if (capabilities.contains(Capability.RETENTION_VISIBLE) && adapter.pendingCalls(sink.sink) != 0) {
+                log.report(new Violation(Rule.SC13, "SC13_NoRetention", sink.name() + " still references "
+                        + adapter.pendingCalls(sink.sink) + " calls after every call ended"));
+            }
+        }
+        faults.reportSwallowed();
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(Math.max(1, nanos / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One provider's hold on its call. */
+    private final class Provider {
+        final SoakCall call;
+        final SoakSink<S, H> home;
+        final H handle;
+
+        Provider(SoakCall call, SoakSink<S, H> home, H handle) {
+            this.call = call;
+            this.home = home;
+            this.handle = handle;
+        }
+    }
+
+    private enum Signal { OBJECT, PROGRESS, COMPLETE, FAIL }
+
+    private final class Worker implements Runnable {
+        private final Random random;
+        private final List<Provider> providers = new ArrayList<>();
+
+        Worker(Random random) { this.random = random; }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                int storm = stormSink;
+                if (storm >= 0 && random.nextBoolean()) {
+                    sinks.get(storm).cancel();
+                    continue;
+                }
+                int roll = random.nextInt(1000);
+                if (roll < 4) {
+                    sinks.get(random.nextInt(sinks.size())).cancel();
+                } else if (roll < 300 && providers.size() < CALLS_PER_WORKER) {
+                    begin();
+                } else if (!providers.isEmpty()) {
+                    int i = random.nextInt(providers.size());
+                    if (step(providers.get(i))) {
+                        providers.set(i, providers.get(providers.size() - 1));
+                        providers.remove(providers.size() - 1);
+                    }
+                }
+            }
+        }
+
+        private void begin() {
+            SoakSink<S, H> home = sinks.get(random.nextInt(sinks.size()));
+            SoakCall call = new SoakCall(ids.incrementAndGet(), home, SoakPlan.random(random, capabilities));
+            home.live.add(call);
+            H handle;
+            try {
+                handle = adapter.begin(home.sink, call);
+            } catch (RuntimeException e) {
+                home.live.remove(call);
+                log.report(new Violation(Rule.SC08, "SC08_FreshCallsLive", "begin on " + home.name() + " threw " + Adapters.oneLine(e)));
+                return;
+            }
+            call.beganAt = clock.incrementAndGet();
+            calls.increment();
+            providers.add(new Provider(call, home, handle));
+        }
+
+        /** Advances {@code p}'s call by one provider signal; true once the provider is done with it. */
+        private boolean step(Provider p) {
+            SoakCall call = p.call;
+            if (call.signalsSent < call.plan.signals()) {
+                call.signalsSent++;
+                boolean progress = capabilities.contains(Capability.PROGRESS) && random.nextBoolean();
+                if (!send(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
+                call.signalsAccepted++;
+                probeForeignAndForged(p);
+                return false;
+            }
+            if (call.plan.endless()) {
+                // An endless provider falls silent; it learns of the cancel from its handle, if it can.
+                if (!capabilities.contains(Capability.PROVIDER_TOLD)) return done(p, null);
+                return told(p) && done(p, Status.CANCELLED);
+            }
+            if (!send(p, call.plan.fails() ? Signal.FAIL : Signal.COMPLETE)) return refused(p);
+            return done(p, call.plan.fails() ? Status.FAILED : Status.COMPLETED);
+        }
+
+        /**
+         * Sends a signal; true if accepted. One sent after the handle said "cancelled" comes after the
+         * cancel's linearization point and must be refused: SC-04 for an object or progress, SC-05 for a final.
+         */
+        private boolean send(Provider p, Signal signal) {
+            boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && told(p);
+            boolean accepted = signal(p, signal);
+            if (accepted && toldCancelled) {
+                boolean isFinal = signal == Signal.COMPLETE || signal == Signal.FAIL;
+                log.report(new Violation(isFinal ? Rule.SC05 : Rule.SC04, isFinal ? "SC05_FinalIsForever" : "SC04_SilentAfterCancel",
+                        p.home.name() + " accepted " + signal + " of " + p.call.name() + " after its handle had said it was cancelled"));
+            }
+            return accepted;
+        }
+
+        /** Sends one signal of the call's provider; true if the sink accepted it. */
+        private boolean signal(Provider p, Signal signal) {
+            try {
+                return inSink(p, () -> {
+                    switch (signal) {
+                        case OBJECT: return adapter.deliver(p.home.sink, p.handle, "object " + p.call.signalsSent + " of call #" + p.call.id);
+                        case PROGRESS: return adapter.progress(p.home.sink, p.handle);
+                        case COMPLETE: return adapter.complete(p.home.sink, p.handle);
+                        default: return adapter.fail(p.home.sink, p.handle, new IllegalStateException("the soak's provider fails call #" + p.call.id));
+                    }
+                });
+            } catch (SoakListenerFault escaped) {
+                log.report(new Violation(Rule.SC15, "SC15_FaultReported", "the listener's exception escaped into the provider's "
+                        + signal + " signal of " + p.call.name() + " instead of being reported"));
+                return true;   // the callback ran
+            } catch (RuntimeException e) {
+                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", "the " + signal + " signal of " + p.call.name()
+                        + " threw instead of being accepted or refused: " + Adapters.oneLine(e)));
+                return false;
+            }
+        }
+
+        /** Whether the call's handle says it was cancelled (SC-12). */
+        private boolean told(Provider p) {
+            return inSink(p, () -> adapter.providerSeesCancelled(p.home.sink, p.handle));
+        }
+
+        /**
+         * Runs {@code op}, a call of this provider into a sink, with {@link SoakCall#providerInSignal}
+         * raised: any such call may hold the call's token inside the sink, and with it the delivery of a
+         * final the sink decided meanwhile (a signal that finds its call cancelled ends it itself).
+         */
+        private boolean inSink(Provider p, BooleanSupplier op) {
+            p.call.providerInSignal = true;
+            try {
+                return op.getAsBoolean();
+            } finally {
+                p.call.providerInSignal = false;
+            }
+        }
+
+        /** The sink refused a signal of a call the provider had not ended: only a cancel can have ended it. */
+        private boolean refused(Provider p) {
+            refused.increment();
+            if (capabilities.contains(Capability.PROVIDER_TOLD) && !told(p)) {
+                log.report(new Violation(Rule.SC12, "SC12_ProviderTold", "the sink refused a signal of " + p.call.name()
+                        + " but its handle does not say it was cancelled"));
+            }
+            return done(p, Status.CANCELLED);
+        }
+
+        /** The provider knows how its call ended; it probes the stale handle once, then lets go. */
+        private boolean done(Provider p, Status providerFinal) {
+            if (providerFinal != null) probeStale(p);
+            p.call.providerFinal = providerFinal;
+            p.call.providerDone = true;
+            p.call.tryRetire(log);
+            return true;
+        }
+
+        private void probeStale(Provider p) {
+            if (random.nextInt(4) != 0) return;
+            probes.increment();
+            if (inSink(p, () -> adapter.deliver(p.home.sink, p.handle, "stale"))) {
+                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", p.home.name() + " accepted an object through the stale handle of "
+                        + p.call.name() + ", after its final"));
+            }
+        }
+
+        private void probeForeignAndForged(Provider p) {
+            if (!capabilities.contains(Capability.HANDLE_CHECKS) || random.nextInt(50) != 0) return;
+            probes.increment();
+            SoakSink<S, H> other = sinks.get(random.nextInt(sinks.size()));
+            if (other != p.home && inSink(p, () -> adapter.deliver(other.sink, p.handle, "foreign"))) {
+                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", other.name() + " accepted an object through the handle of "
+                        + p.call.name() + " (foreign handle)"));
+            }
+            if (adapter.deliver(p.home.sink, adapter.forgeHandle(p.home.sink), "forged")) {
+                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", p.home.name() + " accepted an object through a forged handle"));
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.sinkcheck.reliability;
+
+import java.util.function.BiConsumer;
+import org.sinkcheck.mutants.BaseSink;
+import org.sinkcheck.mutants.BugPattern;
+import org.sinkcheck.mutants.ConcurrencyOnly;
+import org.sinkcheck.mutants.MutantAdapter;
+import org.sinkcheck.sink.SinkListener;
+
+/**
+ * SC-11 broken across sinks: every sink of this kind runs its listeners under one shared lock, so a
+ * listener blocked in one sink stops the cancel of every other sink. The kit's
+ * {@code SC11_CancelBlocksOnSlowListener} holds its own sink's lock only, and so cannot show this.
+ */
+@ConcurrencyOnly("a listener of one sink blocks in a callback; cancel() of another sink on another thread waits for it")
+@BugPattern("one lock shared by all sinks, held while listeners run")
+public class SC11_SinksShareOneLockWhileListenersRun extends BaseSink {
+    private static final Object SHARED = new Object();
+
+    public SC11_SinksShareOneLockWhileListenersRun(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
+        super(listener, errors);
+    }
+
+    @Override
+    protected boolean runListener(Call call, Runnable callback) {
+        synchronized (SHARED) {
+            return super.runListener(call, callback);
+        }
+    }
+
+    public static final class Adapter extends MutantAdapter {
+        public Adapter() { super(SC11_SinksShareOneLockWhileListenersRun::new); }
+    }
+}

@@ -1,0 +1,149 @@
+package org.sinkcheck.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.model.EventKind;
+import org.sinkcheck.mutants.SC15_ListenerErrorSwallowed;
+import org.sinkcheck.mutants.SC15_ThrowingListenerStopsSweep;
+import org.sinkcheck.reliability.Recorder.ReportedError;
+
+/**
+ * SC-15, a throwing listener harms no one else: a throw from an object or progress callback cancels that
+ * call only (it then gets {@code onCancelled}); a throw from a final callback changes nothing more; the
+ * exception is reported through the sink's listener-error channel exactly once, with the call's context;
+ * and a throw in the middle of a cancel sweep keeps no other call from its final.
+ */
+class ThrowingListenerTest {
+    private static final int SWEPT = 1000;
+
+    @ParameterizedTest(name = "throw from {0}")
+    @EnumSource(EventKind.class)
+    void SC15_throwFromACallback_endsOnlyItsOwnCallAsTheRuleSays_andIsReported(EventKind kind) {
+        SC15_throwFromCallback(SinkUnderTest.adapterUnderTest(), kind);
+    }
+
+    @Test
+    void SC15_throwFromCallbackScenario_catchesASinkThatSwallowsListenerErrors() {
+        Teeth.scenarioCatches(new SC15_ListenerErrorSwallowed.Adapter(), adapter -> SC15_throwFromCallback(adapter, EventKind.OBJECT));
+    }
+
+    static void SC15_throwFromCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
+        Set<Capability> caps = adapter.capabilities();
+        assumeTrue(caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
+        assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
+        assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
+        Recorder heardA = new Recorder();
+        Recorder heardB = new Recorder();
+        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
+        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        Object thrower = Recorder.context("thrower");
+        Object bystander = Recorder.context("bystander");
+        Object elsewhere = Recorder.context("call of the other sink");
+        RuntimeException boom = new IllegalStateException("the listener fails in " + kind.tla());
+        heardA.hook((context, event) -> {
+            if (context == thrower && event == kind) throw boom;
+        });
+        SinkUnderTest.Call t = a.begin(thrower);
+        SinkUnderTest.Call s = a.begin(bystander);
+        SinkUnderTest.Call o = b.begin(elsewhere);
+
+        switch (kind) {
+            case OBJECT: assertTrue(t.deliver("x"), "the object was accepted: its callback ran"); break;
+            case PROGRESS: assertTrue(t.progress(), "the progress was accepted: its callback ran"); break;
+            case COMPLETED: assertTrue(t.complete(), "the complete was accepted"); break;
+            case FAILED: assertTrue(t.fail(new IllegalStateException("provider failure")), "the fail was accepted"); break;
+            default: assertDoesNotThrow(a::cancel, "SC-15: the listener's exception escaped cancel()"); break;
+        }
+
+        List<EventKind> expected = kind.isFinal() ? List.of(kind) : List.of(kind, EventKind.CANCELLED);
+        assertEquals(expected, heardA.heard(thrower), "SC-15: a throw from " + kind.tla() + " ends the call " + expected);
+        assertEquals(List.of(new ReportedError(thrower, boom)), heardA.errors(), "SC-15: the exception is reported once, with its call's context");
+        assertFalse(t.deliver("after"), "SC-15: the call whose listener threw has ended");
+        assertEquals(expected, heardA.heard(thrower), "nothing follows the final");
+        if (kind == EventKind.CANCELLED || !kind.isFinal()) {
+            if (caps.contains(Capability.PROVIDER_TOLD)) assertTrue(t.providerSeesCancelled(), "SC-12: the provider is told its call was cancelled");
+        }
+        if (kind == EventKind.CANCELLED) {
+            assertEquals(List.of(EventKind.CANCELLED), heardA.heard(bystander), "SC-01: the sweep ended the other call too");
+        } else {
+            assertTrue(s.deliver("y") && s.complete(), "SC-15: the other call of the sink is untouched and live");
+            assertEquals(List.of(EventKind.OBJECT, EventKind.COMPLETED), heardA.heard(bystander));
+        }
+        assertTrue(o.deliver("z") && o.complete(), "SC-02: the other sink's call is untouched and live");
+        assertEquals(List.of(EventKind.OBJECT, EventKind.COMPLETED), heardB.heard(elsewhere));
+        assertTrue(heardB.errors().isEmpty(), "SC-02: no error reached the other sink");
+    }
+
+    @Test
+    void SC15_throwsInTheMiddleOfACancelSweep_keepNoOtherCallFromItsFinal_andAreAllReported() {
+        SC15_throwsDuringSweep(SinkUnderTest.adapterUnderTest());
+    }
+
+    @Test
+    void SC15_sweepScenario_catchesASweepThatStopsAtTheFirstThrow() {
+        Teeth.scenarioCatches(new SC15_ThrowingListenerStopsSweep.Adapter(), ThrowingListenerTest::SC15_throwsDuringSweep);
+    }
+
+    @Test
+    void SC15_sweepScenario_catchesASinkThatSwallowsListenerErrors() {
+        Teeth.scenarioCatches(new SC15_ListenerErrorSwallowed.Adapter(), ThrowingListenerTest::SC15_throwsDuringSweep);
+    }
+
+    static void SC15_throwsDuringSweep(SinkAdapter<?, ?> adapter) {
+        assumeTrue(adapter.capabilities().contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
+        Recorder heardA = new Recorder();
+        Recorder heardB = new Recorder();
+        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
+        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        List<Object> contexts = new ArrayList<>();
+        Map<Object, RuntimeException> thrown = new IdentityHashMap<>();
+        for (int i = 0; i < SWEPT; i++) {
+            Object context = Recorder.context("call " + i);
+            contexts.add(context);
+            if (i % 3 == 0) thrown.put(context, new IllegalStateException("the listener fails on call " + i));
+            a.begin(context);
+        }
+        List<Object> others = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            others.add(Recorder.context("call " + i + " of the other sink"));
+            b.begin(others.get(i));
+        }
+        heardA.hook((context, event) -> {
+            RuntimeException e = thrown.get(context);
+            if (e != null && event == EventKind.CANCELLED) throw e;
+        });
+
+        assertDoesNotThrow(a::cancel, "SC-15: a listener's exception escaped cancel() instead of being reported");
+
+        for (Object context : contexts) {
+            assertEquals(List.of(EventKind.CANCELLED), heardA.heard(context), "SC-15: " + context + " must get exactly its final, whatever other calls' listeners threw");
+        }
+        List<ReportedError> reported = heardA.errors();
+        Set<Object> reportedFor = new HashSet<>();
+        for (ReportedError r : reported) {
+            assertSame(thrown.get(r.context()), r.error(), "SC-15: the error of " + r.context() + " is reported with its own context");
+            assertTrue(reportedFor.add(r.context()), "SC-15: the error of " + r.context() + " is reported once");
+        }
+        assertEquals(thrown.size(), reported.size(), "SC-15: every one of the " + thrown.size() + " listener errors is reported, none swallowed");
+        assertEquals(0, heardB.total(), "SC-02: the other sink's listener heard nothing");
+        for (Object context : others) assertTrue(heardB.heard(context).isEmpty());
+        b.cancel();
+        for (Object context : others) assertEquals(List.of(EventKind.CANCELLED), heardB.heard(context), "the other sink's calls were live");
+    }
+}

@@ -1,0 +1,62 @@
+package org.sinkcheck.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sinkcheck.model.Action.Begin;
+import org.sinkcheck.model.Action.Cancel;
+import org.sinkcheck.model.Action.CancelInCallback;
+import org.sinkcheck.model.Action.Deliver;
+import org.sinkcheck.model.Action.ForgedHandle;
+
+/**
+ * The checks that need the action: they pass on every step of the CI graph, and each catches the
+ * broken step it exists for, including the one no state-only property can attribute.
+ */
+class RuleChecksActionAwareTest {
+    private final Model model = new Model(Bounds.CI);
+
+    private ModelState after(List<Action> actions) {
+        ModelState s = model.initial();
+        for (Action a : actions) s = model.apply(s, a);
+        return s;
+    }
+
+    private static List<String> names(List<Violation> violations) {
+        return violations.stream().map(Violation::tlaName).toList();
+    }
+
+    @Test
+    void everyStepOfTheCiGraphPasses() {
+        StateGraph g = StateGraph.explore(model);
+        for (StateGraph.Edge e : g.edges()) {
+            List<Violation> v = RuleChecks.step(g.state(e.from()), e.action(), g.state(e.to()));
+            assertTrue(v.isEmpty(), () -> e.action() + ": " + v);
+        }
+    }
+
+    @Test
+    void SC02_cancelOfAnIdleSinkThatEndsAnotherSinksCallIsCaughtOnlyWithTheAction() {
+        ModelState before = after(List.of(new Begin(1, 0)));                // c1 pending on s2; s1 idle
+        ModelState wiped = model.apply(before, new Cancel(1));                // what a shared registry does
+        assertEquals(List.of(), RuleChecks.step(before, wiped), "state-only: looks like cancel s2");
+        assertEquals(List.of("SC02_NeverOthers"), names(RuleChecks.step(before, new Cancel(0), wiped)));
+    }
+
+    @Test
+    void SC14_aForgedHandleThatDeliversIsCaught() {
+        ModelState before = after(List.of(new Begin(0, 0)));
+        ModelState delivered = model.apply(before, new Deliver(0));
+        assertEquals(List.of("SC14_HandlesBound"), names(RuleChecks.step(before, new ForgedHandle(1), delivered)));
+    }
+
+    @Test
+    void SC16_cancelFromACallbackThatLeavesCallsPendingIsCaught() {
+        ModelState before = after(List.of(new Begin(0, 0), new Begin(0, 1)));
+        ModelState onlyDelivered = model.apply(before, new Deliver(0));
+        assertEquals(List.of("SC16_CancelInCallbackTakesEffect"),
+                names(RuleChecks.step(before, new CancelInCallback(0), onlyDelivered)));
+    }
+}

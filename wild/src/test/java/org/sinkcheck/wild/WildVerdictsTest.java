@@ -1,0 +1,64 @@
+package org.sinkcheck.wild;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.kit.run.Conformance;
+import org.sinkcheck.kit.run.ConformanceReport;
+import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.Verdict;
+import org.sinkcheck.spec.Rule;
+
+/**
+ * Keeps the verdicts of docs/sections/wild.md true: each library's adapter is run through the kit's
+ * exhaustive replay, and every rule's verdict must be what the document says. A FAIL here is a real
+ * violation by the library, documented with its counterexample; if a library release changes a verdict,
+ * this test says which, and the document is updated with it — never the other way round.
+ */
+@Timeout(600)
+class WildVerdictsTest {
+    private static final Verdict P = Verdict.PASS;
+    private static final Verdict F = Verdict.FAIL;
+    private static final Verdict NA = Verdict.NOT_APPLICABLE;
+    private static final Verdict ST = Verdict.STRESS_TIER;
+
+    /** Verdicts in rule order, SC-01 … SC-16. */
+    private static Map<Rule, Verdict> verdicts(Verdict... inRuleOrder) {
+        assertEquals(Rule.values().length, inRuleOrder.length, "one verdict per rule");
+        Map<Rule, Verdict> map = new EnumMap<>(Rule.class);
+        for (Rule rule : Rule.values()) map.put(rule, inRuleOrder[rule.ordinal()]);
+        return map;
+    }
+
+    private static void assertVerdicts(SinkAdapter<?, ?> adapter, Map<Rule, Verdict> expected) {
+        ConformanceReport report = Conformance.run(adapter, Options.ci().withWalks(0, 1));
+        Map<Rule, Verdict> actual = new EnumMap<>(Rule.class);
+        for (ConformanceReport.Row row : report.rows()) actual.put(row.rule(), row.verdict());
+        assertEquals(expected, actual, report::table);
+    }
+
+    @Test
+    void rxJavaCompositeDisposable() {
+        //                                   01 02 03 04 05 06 07 08 09 10 11  12 13 14  15 16
+        assertVerdicts(new RxJavaCompositeDisposableAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, F, P, NA, F, P));
+    }
+
+    @Test
+    void reactorComposite() {
+        assertVerdicts(new ReactorCompositeAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, P, F, NA, F, P));
+    }
+
+    @Test
+    void kotlinSupervisorJob() {
+        assertVerdicts(new KotlinSupervisorJobAdapter(), verdicts(P, P, P, P, P, P, P, F, F, P, ST, F, P, NA, NA, P));
+    }
+
+    @Test
+    void grpcCancellableContext() {
+        assertVerdicts(new GrpcCancellableContextAdapter(), verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, NA, NA, NA, P));
+    }
+}
