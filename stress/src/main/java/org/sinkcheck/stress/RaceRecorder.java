@@ -26,7 +26,7 @@ import org.sinkcheck.spec.Rule;
  *
  * <p>Each call is begun and signalled by one thread (a jcstress actor, Lincheck's provider thread); only
  * {@link #cancel} may run on several threads at once. The same stage serves the Lincheck scenarios
- * ({@code org.sinkcheck.stress.lincheck}), whose validation is the same {@link #endState()}.
+ * ({@code org.sinkcheck.stress.lincheck}), whose validation grades with the same arbiter ({@link #brokenRule()}).
  */
 public final class RaceRecorder {
     /** What every accepted {@code deliver} hands to the listener. */
