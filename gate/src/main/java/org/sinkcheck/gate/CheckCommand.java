@@ -4,6 +4,8 @@ import org.sinkcheck.kit.run.Verdict;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ import org.sinkcheck.gate.report.JsonSummary;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.stress.StressMode;
+import org.sinkcheck.stress.StressRunner;
 import org.sinkcheck.tlc.TlcResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,6 +64,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the first random walk (default: the kit's fixed CI seed)")
     Long seed;
 
+    @Option(names = "--no-stress", description = "skip the stress tier (jcstress sanity + Lincheck, minutes): its rules stay STRESS TIER")
+    boolean noStress;
+
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "also write sinkcheck-junit.xml (one test case per rule) and sinkcheck-summary.json here")
     Path reportDir;
@@ -71,8 +78,9 @@ final class CheckCommand implements Callable<Integer> {
             Map<String, JsonElement> engineReports = new LinkedHashMap<>();
             Options options = conformanceOptions();
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
-                    "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed());
-            Progress progress = new Progress(top.out, report, 2);
+                    "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
+                            + (noStress ? " --no-stress" : ""));
+            Progress progress = new Progress(top.out, report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
                     SpecStep::run, r -> new Progress.Outcome(r.passed(), r.line()));
@@ -87,9 +95,19 @@ final class CheckCommand implements Callable<Integer> {
                     () -> Conformance.run(sink.adapter(), options),
                     r -> new Progress.Outcome(true, ConformanceStep.outcomeLine(r)));
             ConformanceStep.addFindings(conformance, report,
-                    "./sinkcheck check " + sink.commandLineOptions());
+                    "./sinkcheck check " + sink.commandLineOptions() + " --no-stress");
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
             if (top.verbose(common)) top.out.println(conformance.table());
+
+            if (!noStress) {
+                PrintStream stressLog = top.verbose(common) ? top.out : new PrintStream(OutputStream.nullOutputStream());
+                StressRunner.Result stress = progress.step("stress",
+                        "stress tier on " + sink.adapter().name() + " (jcstress sanity + Lincheck)",
+                        () -> StressRunner.run(StressStep.options(StressMode.SANITY, sink, top.verbose(common)), stressLog),
+                        r -> new Progress.Outcome(r.passed(), StressStep.outcomeLine(r)));
+                StressStep.addFindings(stress, conformance, report);
+                if (!stress.passed()) top.out.println(stress.summary());
+            }
 
             ConsoleTable.print(report, top.out);
             int exitCode = report.passed() ? Sinkcheck.OK : Sinkcheck.VIOLATION;

@@ -22,8 +22,8 @@ import org.w3c.dom.NodeList;
 /**
  * {@code sinkcheck check} end to end, in-process: the reference sink passes with the per-rule table and
  * valid reports; a mutant fails with exit 1, the rule it breaks, its counterexample and the command that
- * reproduces it. Random walks are off ({@code --walks 0}): the exhaustive replay alone finds the mutant,
- * and the walks are the kit's to test.
+ * reproduces it. Random walks and the stress tier are off ({@code --walks 0 --no-stress}): the exhaustive
+ * replay alone finds the mutant, and the walks and the stress tier are tested by their own modules.
  */
 @Timeout(300)
 class CheckTest {
@@ -37,8 +37,8 @@ class CheckTest {
 
     @BeforeAll
     static void runTheGate() {
-        reference = Cli.run("check", "--walks", "0", "--report-dir", reports.resolve("reference").toString());
-        mutant = Cli.run("check", "--walks", "0", "--sink", MUTANT, "--report-dir", reports.resolve("mutant").toString());
+        reference = Cli.run("check", "--walks", "0", "--no-stress", "--report-dir", reports.resolve("reference").toString());
+        mutant = Cli.run("check", "--walks", "0", "--no-stress", "--sink", MUTANT, "--report-dir", reports.resolve("mutant").toString());
     }
 
     @Test
@@ -62,6 +62,7 @@ class CheckTest {
         assertTrue(out.contains("SC-08 violated: " + Rule.SC08.summary()), mutant::toString);
         assertTrue(out.contains("1. cancel s1"), mutant::toString);
         assertTrue(out.contains("reproduce: ./sinkcheck check --sink '" + MUTANT + "' --walks 0 --seed "), mutant::toString);
+        assertTrue(out.contains(" --no-stress"), mutant::toString);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("FAIL: 16 rules")), mutant::toString);
     }
 

@@ -1,0 +1,47 @@
+package org.sinkcheck.gate;
+
+import java.util.concurrent.Callable;
+import org.sinkcheck.stress.StressMode;
+import org.sinkcheck.stress.StressRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code sinkcheck stress}: the stress tier on a sink ({@link StressRunner}): every applicable jcstress race
+ * and Lincheck's model checking, in child JVMs under {@code gate/target/work/stress}. Exit 1 on any FORBIDDEN
+ * outcome, race error, hang or Lincheck failure, each named with its rule; the last lines say where the
+ * HTML report is.
+ */
+@Command(name = "stress", usageHelpWidth = 110,
+        description = "Run jcstress and Lincheck on a sink (sanity: the CI tier; quick: ~minutes; tough: hours).")
+final class StressCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Sinkcheck top;
+
+    @Mixin
+    SinkSelection selection;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--mode", paramLabel = "sanity|quick|tough", description = "how hard (default: ${DEFAULT-VALUE})")
+    String mode = "quick";
+
+    @Override
+    public Integer call() throws Exception {
+        StressMode stressMode;
+        try {
+            stressMode = StressMode.of(mode);
+        } catch (IllegalArgumentException e) {
+            throw new GateException("--mode must be sanity, quick or tough, not '" + mode + "'", e);
+        }
+        try (SinkSelection.LoadedSink sink = selection.load()) {
+            StressRunner.Result result = StressRunner.run(StressStep.options(stressMode, sink, top.verbose(common)), top.out);
+            result.htmlReport().ifPresent(html -> top.out.println("jcstress report: " + html));
+            return result.exitCode();
+        }
+    }
+}
