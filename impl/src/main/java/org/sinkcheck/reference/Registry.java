@@ -94,6 +94,8 @@ final class Registry<E> {
         }
     }
 
+    /** The sink this generation belongs to: its calls reach their sink through it (SC-14's ownership test). */
+    final Object owner;
     /** The chunks, never holding null; replaced as a whole to grow. An idle generation allocates none. */
     @SuppressWarnings("unused") // accessed through DIRECTORY
     private volatile Chunk[] directory = NO_CHUNKS;
@@ -103,6 +105,10 @@ final class Registry<E> {
     /** The free list's head: stamp in the high half, top index + 1 in the low half (0: empty). */
     @SuppressWarnings("unused") // accessed through FREE
     private long free;
+
+    Registry(Object owner) {
+        this.owner = owner;
+    }
 
     /** A free slot's index, for one {@link #publish} and later one {@link #remove}. */
     int reserve() {

@@ -23,7 +23,7 @@ class RegistryTest {
     @Test
     @Timeout(60)
     void concurrentReserveAndRemoveNeverHandOneSlotToTwoOwners() throws InterruptedException {
-        Registry<Object> registry = new Registry<>();
+        Registry<Object> registry = new Registry<>(this);
         AtomicIntegerArray owner = new AtomicIntegerArray(1 << 16);
         AtomicReference<String> clash = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
@@ -52,7 +52,7 @@ class RegistryTest {
 
     @Test
     void sizeCountsPublishedSlotsAndDrainDropsThem() {
-        Registry<String> registry = new Registry<>();
+        Registry<String> registry = new Registry<>(this);
         int first = registry.reserve();
         registry.publish(first, "a");
         int second = registry.reserve();
