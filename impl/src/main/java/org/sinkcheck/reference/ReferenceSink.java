@@ -79,8 +79,10 @@ import org.sinkcheck.sink.SinkListener;
  *       CAS, because two threads may race for it. The holder's writes into a final are volatile sets:
  *       no one else can move a held call, and a sweep's CAS that loses to them is harmless. Reads for
  *       {@code isCancelled}/{@code isFinished} are acquire loads.</li>
- *   <li>{@code Call.sink}, {@code generation}, {@code slot}, {@code context}: final fields, safely
- *       published to the sweep by the volatile slot store and to the provider by begin's return.</li>
+ *   <li>{@code Call.generation}, {@code context}: final fields, and the slot bits of {@code Call.state},
+ *       written in the constructor and never changed; all safely published to the sweep by the volatile
+ *       slot store and to the provider by begin's return. The call reaches its sink through
+ *       {@code generation.owner}, a final field of the generation.</li>
  *   <li>Registry slots: see {@link Registry}.</li>
  * </ul>
  * Each atomic step below names the TLA+ action that models it in {@code spec/tla/CancelAllAlgo.tla}.
@@ -98,6 +100,10 @@ public final class ReferenceSink<C> implements Sink<C> {
     private static final int COMPLETED = 3;
     private static final int FAILED = 4;
     private static final int CANCELLED = 5;
+    /** The low bits of {@code Call.state} hold the phase above; the bits above them the call's slot. */
+    private static final int PHASE_BITS = 3;
+    private static final int PHASE = (1 << PHASE_BITS) - 1;
+    private static final int MAX_SLOT = -1 >>> PHASE_BITS;
 
     private static final VarHandle CURRENT;
     private static final VarHandle STATE;
@@ -115,7 +121,7 @@ public final class ReferenceSink<C> implements Sink<C> {
     private final SinkListener<C> listener;
     private final BiConsumer<? super C, ? super Throwable> listenerErrors;
     /** The open generation; swapped by cancel (its linearization point). */
-    private volatile Registry<Call<C>> current = new Registry<>();
+    private volatile Registry<Call<C>> current = new Registry<>(this);
 
     /**
      * @param listener       receives every callback
@@ -128,33 +134,51 @@ public final class ReferenceSink<C> implements Sink<C> {
         this.listenerErrors = Objects.requireNonNull(listenerErrors, "listenerErrors");
     }
 
-    /** One call: its handle, its place in a generation, its state word. */
+    /**
+     * One call: its handle, its generation (which knows the sink), its context, and one state word that
+     * holds the call's phase and, above it, its slot in the generation (the slot never changes). Three
+     * reference-sized fields: 24 bytes with compressed oops, the size of a peer's disposable.
+     */
     private static final class Call<C> implements CallHandle {
-        final ReferenceSink<C> sink;
         final Registry<Call<C>> generation;
         final C context;
-        final int slot;
         @SuppressWarnings("unused") // accessed through STATE
         volatile int state;
 
-        Call(ReferenceSink<C> sink, Registry<Call<C>> generation, int slot, C context) {
-            this.sink = sink;
+        Call(Registry<Call<C>> generation, int slot, C context) {
             this.generation = generation;
-            this.slot = slot;
             this.context = context;
+            if (slot > MAX_SLOT) throw new IllegalStateException("sink: more than " + MAX_SLOT + " pending calls");
+            STATE.set(this, slot << PHASE_BITS | IDLE); // published with the call by the slot store / begin's return
         }
 
+        @SuppressWarnings("unchecked")
+        ReferenceSink<C> sink() {
+            return (ReferenceSink<C>) generation.owner;
+        }
+
+        int slot() {
+            return (int) STATE.getOpaque(this) >>> PHASE_BITS;
+        }
+
+        /** The phase: IDLE, BUSY, BUSY_CANCEL or a final. */
         int state() {
-            return (int) STATE.getAcquire(this);
+            return (int) STATE.getAcquire(this) & PHASE;
         }
 
         boolean cas(int expected, int next) {
-            return STATE.compareAndSet(this, expected, next);
+            int slotBits = (int) STATE.getOpaque(this) & ~PHASE;
+            return STATE.compareAndSet(this, slotBits | expected, slotBits | next);
+        }
+
+        /** The holder's write of a final: nobody else can move a held call. */
+        void setFinal(int fin) {
+            STATE.setVolatile(this, (int) STATE.getOpaque(this) & ~PHASE | fin);
         }
 
         /** Whether the generation this call was begun into is closed, i.e. a cancel swapped it out. */
         boolean generationClosed() {
-            return sink.current != generation;
+            return sink().current != generation;
         }
 
         /**
@@ -185,8 +209,9 @@ public final class ReferenceSink<C> implements Sink<C> {
     @Override
     public CallHandle begin(C context) {
         Registry<Call<C>> generation = current;                     // CancelAllAlgo!BeginRead (LP)
-        Call<C> call = new Call<>(this, generation, generation.reserve(), context);
-        generation.publish(call.slot, call);                        // CancelAllAlgo!BeginPublish
+        int slot = generation.reserve();
+        Call<C> call = new Call<>(generation, slot, context);
+        generation.publish(slot, call);                             // CancelAllAlgo!BeginPublish
         if (current != generation                                    // CancelAllAlgo!BeginRecheck
                 && call.cas(IDLE, CANCELLED)) {                      // CancelAllAlgo!BeginSelfCancel
             end(call, CANCELLED, null);
@@ -266,7 +291,7 @@ public final class ReferenceSink<C> implements Sink<C> {
     public void cancel() {
         @SuppressWarnings("unchecked")
         Registry<Call<C>> closed =
-                (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>()); // CancelAllAlgo!CancelClose (LP)
+                (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>(this)); // CancelAllAlgo!CancelClose (LP)
         closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
     }
 
@@ -296,7 +321,7 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** The call behind {@code handle} if this sink issued it, else null: foreign or forged (SC-14). */
     @SuppressWarnings("unchecked")
     private Call<C> own(CallHandle handle) {
-        if (handle instanceof Call && ((Call<?>) handle).sink == this) return (Call<C>) handle;
+        if (handle instanceof Call && ((Call<?>) handle).generation.owner == this) return (Call<C>) handle;
         return null;
     }
 
@@ -314,13 +339,13 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     /** The token holder writes the call's final; nobody else can move a held call. */
     private void endHeld(Call<C> call, int fin, Throwable error) {
-        STATE.setVolatile(call, fin);
+        call.setFinal(fin);
         end(call, fin, error);
     }
 
     /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
     private void end(Call<C> call, int fin, Throwable error) {
-        call.generation.remove(call.slot);                           // CancelAllAlgo!Unlink
+        call.generation.remove(call.slot());                           // CancelAllAlgo!Unlink
         sendFinal(call, fin, error);
     }
 
