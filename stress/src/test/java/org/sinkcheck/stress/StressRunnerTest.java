@@ -10,10 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
-import org.sinkcheck.mutants.SC06_BeginRacingCancelLosesCall;
+import org.sinkcheck.mutants.SC05_CompleteRacingCancelBothFinal;
 import org.sinkcheck.spec.Rule;
 
 /**
@@ -38,15 +39,23 @@ class StressRunnerTest {
         assertEquals(needMoreCpus, result.notRun().size(), "the reference sink declares every capability: " + result.notRun());
     }
 
+    /**
+     * The gate has teeth in sanity mode. The mutant is the two-finals one: in sanity runs here it broke
+     * SC-03/SC-05 in about a quarter of the samples of each of its two races, while the lost-call mutant
+     * showed in only 2 to 3 of 20 to 65 samples: too rare to assert in CI (Lincheck catches it every time,
+     * {@link LincheckMutantsTest}).
+     */
     @Test
     @Timeout(600)
-    void SC06_lostCallMutantFailsWithExitOneNamingTheRule() throws IOException, InterruptedException {
+    void SC05_twoFinalsMutantFailsWithExitOneNamingTheRule() throws IOException, InterruptedException {
         StressRunner.Result result = StressRunner.run(
-                StressRunner.Options.of(StressMode.SANITY, SC06_BeginRacingCancelLosesCall.class.getName() + "$Adapter", RUNS.resolve("SC06-mutant"))
-                        .withOnly("^SC06_BeginVsCancel$").withLincheck(false), System.out);
+                StressRunner.Options.of(StressMode.SANITY, SC05_CompleteRacingCancelBothFinal.class.getName() + "$Adapter", RUNS.resolve("SC05-mutant"))
+                        .withOnly("^SC05_").withLincheck(false), System.out);
         assertEquals(1, result.exitCode(), result.summary());
-        assertTrue(result.forbidden().stream().allMatch(f -> f.rule().orElseThrow() == Rule.SC06), result.summary());
-        assertTrue(result.summary().contains("FORBIDDEN SC-06 SC06_BeginVsCancel"), result.summary());
+        assertFalse(result.forbidden().isEmpty(), result.summary());
+        // Two finals read as SC-03 (onCancelled after onCompleted) or SC-05 (onCompleted after onCancelled).
+        assertTrue(result.forbidden().stream().allMatch(f -> Set.of(Rule.SC03, Rule.SC05).contains(f.rule().orElseThrow())), result.summary());
+        assertTrue(result.summary().contains("FORBIDDEN SC-0"), result.summary());
     }
 
     @Test
