@@ -14,7 +14,7 @@ import org.sinkcheck.kit.run.Verdict;
 import org.sinkcheck.spec.Rule;
 
 /**
- * Keeps the verdicts of docs/sections/wild.md true: each library's adapter is run through the kit's
+ * Keeps the verdicts of the README's "Sinks from the wild" true: each library's adapter is run through the kit's
  * exhaustive replay, and every rule's verdict must be what the document says. A FAIL here is a real
  * violation by the library, documented with its counterexample; if a library release changes a verdict,
  * this test says which, and the document is updated with it — never the other way round.
