@@ -76,9 +76,9 @@ import org.sinkcheck.sink.SinkListener;
  *       that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
  *       above need both in the synchronization order, which acquire/release alone does not give.</li>
  *   <li>{@code Call.state}: leaving IDLE, and any change by a thread that does not hold the token, is a
- *       CAS, because two threads may race for it. The holder's writes into a final are volatile sets:
- *       no one else can move a held call, and a sweep's CAS that loses to them is harmless. Reads for
- *       {@code isCancelled}/{@code isFinished} are acquire loads.</li>
+ *       CAS, because two threads may race for it. The holder's writes into a final are release stores:
+ *       no one else can move a held call, a sweep's CAS that loses to them is harmless, and no Dekker
+ *       pair involves them. Reads for {@code isCancelled}/{@code isFinished} are acquire loads.</li>
  *   <li>{@code Call.generation}, {@code context}: final fields, and the slot bits of {@code Call.state},
  *       written in the constructor and never changed; all safely published to the sweep by the volatile
  *       slot store and to the provider by begin's return. The call reaches its sink through
@@ -148,7 +148,7 @@ public final class ReferenceSink<C> implements Sink<C> {
         Call(Registry<Call<C>> generation, int slot, C context) {
             this.generation = generation;
             this.context = context;
-            if (slot > MAX_SLOT) throw new IllegalStateException("sink: more than " + MAX_SLOT + " pending calls");
+            if (slot > MAX_SLOT) throw new IllegalStateException("sink: too many pending calls (slot " + slot + " > " + MAX_SLOT + ")");
             STATE.set(this, slot << PHASE_BITS | IDLE); // published with the call by the slot store / begin's return
         }
 
@@ -173,7 +173,7 @@ public final class ReferenceSink<C> implements Sink<C> {
 
         /** The holder's write of a final: nobody else can move a held call. */
         void setFinal(int fin) {
-            STATE.setVolatile(this, (int) STATE.getOpaque(this) & ~PHASE | fin);
+            STATE.setRelease(this, (int) STATE.getOpaque(this) & ~PHASE | fin);
         }
 
         /** Whether the generation this call was begun into is closed, i.e. a cancel swapped it out. */

@@ -5,51 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * The registry's node-free free list under contention: no slot index is ever held by two owners at
- * once (what a lost or doubled push or pop would do; the ABA interleaving needs a preemption inside a
- * pop, which this test rarely provokes, so the stamp's argument is in Registry's overview), {@code size()}
- * is exact when quiet, and a drained generation ignores late removes and publishes.
+ * A generation across its stripes: {@code size()} is exact when quiet, a freed slot is reused, and a
+ * drained generation visits every published element once and then ignores late removes and publishes,
+ * including into a stripe nobody had used (the free lists under contention: {@link StripeTest}).
  */
 class RegistryTest {
-    private static final int THREADS = 2;
-    private static final int ROUNDS = 200_000;
-
-    @Test
-    @Timeout(60)
-    void concurrentReserveAndRemoveNeverHandOneSlotToTwoOwners() throws InterruptedException {
-        Registry<Object> registry = new Registry<>(this);
-        AtomicIntegerArray owner = new AtomicIntegerArray(1 << 16);
-        AtomicReference<String> clash = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 1; t <= THREADS; t++) {
-            int id = t;
-            threads.add(new Thread(() -> {
-                for (int r = 0; r < ROUNDS && clash.get() == null; r++) {
-                    int a = registry.reserve();
-                    int b = registry.reserve(); // two held at once, so pops and pushes interleave deeply
-                    for (int index : new int[] {a, b}) {
-                        if (!owner.compareAndSet(index, 0, id)) clash.set("slot " + index + " handed out twice");
-                        registry.publish(index, this);
-                    }
-                    for (int index : new int[] {b, a}) {
-                        owner.set(index, 0);
-                        registry.remove(index);
-                    }
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) thread.join();
-        assertEquals(null, clash.get());
-        assertEquals(0, registry.size());
-    }
-
     @Test
     void sizeCountsPublishedSlotsAndDrainDropsThem() {
         Registry<String> registry = new Registry<>(this);
@@ -68,5 +31,30 @@ class RegistryTest {
         registry.publish(first, "late");  // a begin that lost the race with the close
         registry.remove(second);          // a stale handle's end
         assertEquals(0, registry.size());
+    }
+
+    @Test
+    void drainVisitsEveryStripeAndALateBeginIntoAnUnusedStripeStoresNothing() throws InterruptedException {
+        Registry<String> registry = new Registry<>(this);
+        registry.publish(registry.reserve(), "here");
+        onThreadOfAnotherStripe(() -> registry.publish(registry.reserve(), "there"));
+        assertEquals(2, registry.size());
+
+        List<String> visited = new ArrayList<>();
+        registry.drain(visited::add);
+        assertEquals(List.of("here", "there"), visited.stream().sorted().toList());
+        onThreadOfAnotherStripe(() -> registry.publish(registry.reserve(), "late")); // lost the race with the close
+        assertEquals(0, registry.size());
+    }
+
+    /** Runs {@code task} on a new thread whose id puts it on another stripe than the calling thread. */
+    private static void onThreadOfAnotherStripe(Runnable task) throws InterruptedException {
+        long mine = Thread.currentThread().getId() & (Registry.STRIPES - 1);
+        Thread thread;
+        do {
+            thread = new Thread(task); // ids are handed out in order; a few tries find another stripe
+        } while ((thread.getId() & (Registry.STRIPES - 1)) == mine);
+        thread.start();
+        thread.join();
     }
 }
