@@ -259,31 +259,33 @@ CancelClose(t, s) ==
 
 \* [ReferenceSink.java:303,308] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
-\* Registry.drain has cleared the slot first (one release store), so the sweep needs no Unlink. The
-\* slot's volatile read, its clear and the state CAS are one step here: the slot holds this call until
-\* the call is finished, so no other thread writes it in between, and a CAS that fails because the
-\* state moved is retried on the new state (lock-free: it moves only when another thread progressed).
+\* Registry.drain only reads the slot: the sweep needs no Unlink, because the drain drops every slot
+\* of the closed generation at once when it is done (CancelReturn). The slot's volatile read and the
+\* state CAS are one step here: the slot holds this call until the call is finished, so no other
+\* thread writes it in between, and a CAS that fails because the state moved is retried on the new
+\* state (lock-free: it moves only when another thread progressed).
 CancelSweep(t, c) ==
     /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
     /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
-    /\ linked' = [linked EXCEPT ![c] = FALSE]
     /\ CASE state[c] = "idle" -> /\ state' = [state EXCEPT ![c] = "cancelled"]
                                  /\ fcall' = [fcall EXCEPT ![t] = c] /\ Goto(t, "send")
          [] state[c] = "busy" -> state' = [state EXCEPT ![c] = "busycancel"] /\ UNCHANGED <<pc, fcall>>
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
-    /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
 
 \* [ReferenceSink.java:295] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
-\* close (a slot cleared meanwhile is passed too).
+\* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
+\* of its calls is linked any more (Registry.drain's directory store, SC-13).
 CancelReturn(t) ==
     /\ pc[t] = "sweep"
     /\ \A c \in cmust[t] : c \in cseen[t] \/ ~linked[c]
+    /\ linked' = [c \in Calls |-> linked[c] /\ ~(owner[c] = csink[t] /\ gen[c] = cgen[t])]
     /\ Goto(t, IF tcall[t] # NoCall THEN "callback" ELSE "idle")
     /\ csink' = [csink EXCEPT ![t] = NoSink]
     /\ cgen' = [cgen EXCEPT ![t] = 0]
     /\ cmust' = [cmust EXCEPT ![t] = {}]
     /\ cseen' = [cseen EXCEPT ![t] = {}]
-    /\ UNCHANGED <<algo, idleCancels, tcall, tkind, fcall>>
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, fcall>>
 
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)

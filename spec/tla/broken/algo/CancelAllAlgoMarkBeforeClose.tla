@@ -26,13 +26,13 @@ MarkFirst(t, s) ==
 
 \* ... and swapping the registry after the sweep.
 CloseLast(t) ==
-    /\ CancelReturn(t)!1 /\ CancelReturn(t)!2 /\ CancelReturn(t)!3
+    /\ CancelReturn(t)!1 /\ CancelReturn(t)!2 /\ CancelReturn(t)!3 /\ CancelReturn(t)!4
     /\ current' = [current EXCEPT ![csink[t]] = @ + 1]
     /\ csink' = [csink EXCEPT ![t] = NoSink]
     /\ cgen' = [cgen EXCEPT ![t] = 0]
     /\ cmust' = [cmust EXCEPT ![t] = {}]
     /\ cseen' = [cseen EXCEPT ![t] = {}]
-    /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, idleCancels, tcall, tkind, fcall>>
+    /\ UNCHANGED <<owner, gen, state, heard, faulted, idleCancels, tcall, tkind, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(
     LAMBDA t : \/ pc[t] \in {"idle", "callback"} /\ pc'[t] = "sweep"

@@ -22,9 +22,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * timed ends when {@code cancel()} returns; the per-invocation tear-down then checks that every call was
  * observably cancelled by then (it refuses a delivery) and that nothing is retained, else the run fails.
  *
- * <p>Three measurements: {@link #cancel} alone; {@link #cancelBesideBusyNeighbour}, the same while another
- * sink of the same implementation holds a million pending calls (isolation: SC-02 says that sink must
- * not matter); {@link #cancelUntilQuiet}, until every final has run and nothing is retained, for a design
+ * <p>Three measurements: {@link #cancel} alone; {@link #cancelBesideNeighbour}, the same beside another
+ * sink of the same implementation that holds no call and then a million pending calls (isolation: SC-02
+ * says that sink must not matter; both cases run in the same benchmark method, one right after the
+ * other, so their ratio compares the same compiled code at nearly the same time); {@link #cancelUntilQuiet}, until every final has run and nothing is retained, for a design
  * that finishes the sweep after {@code cancel()} returns.
  *
  * <p>Warm-up and batch sizes differ with N (a cancel of one call is nanoseconds, of a million is
@@ -69,10 +70,13 @@ public class CancelBenchmark {
         }
     }
 
-    /** Another sink of the same implementation holding many pending calls for the whole trial. */
+    /**
+     * Another sink of the same implementation holding {@code neighbourCalls} pending calls for the whole
+     * trial: 0 is the idle case the isolation ratio divides by.
+     */
     @State(Scope.Thread)
-    public static class BusyNeighbour {
-        @Param("1000000")
+    public static class Neighbour {
+        @Param({"0", "1000000"})
         public int neighbourCalls;
 
         LoadedSink<?, ?> neighbour;
@@ -92,7 +96,7 @@ public class CancelBenchmark {
     }
 
     @Benchmark
-    public void cancelBesideBusyNeighbour(Pending pending, BusyNeighbour neighbour) {
+    public void cancelBesideNeighbour(Pending pending, Neighbour neighbour) {
         pending.loaded.cancel();
     }
 

@@ -34,7 +34,7 @@ import org.sinkcheck.sink.SinkListener;
  * (TLA+ {@code CancelClose}). Every call of the swapped-out ("closed") generation that has no final yet
  * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
  * any thread on that call first checks whether its generation is still {@code current} and, if not,
- * ends the call as cancelled. The sweep then drains the closed generation (clearing each slot) and
+ * ends the call as cancelled. The sweep then drains the closed generation (dropping its slots) and
  * ends each call with one CAS, delivering {@code onCancelled} on the cancelling thread.
  *
  * <p><b>Per-call state machine</b> ({@code Call.state}, one int):
@@ -295,7 +295,7 @@ public final class ReferenceSink<C> implements Sink<C> {
         closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
     }
 
-    /** One call of a closed generation, its slot already cleared by drain: one CAS in the common case. */
+    /** One call of a closed generation, visited by drain (which drops all its slots at the end): one CAS. */
     private void sweep(Call<C> call) {
         for (;;) {
             int s = call.state();

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * <p>A generation is <em>open</em> while it is its sink's current registry and <em>closed</em> for
  * ever once {@code cancel()} swapped it out; closing is the sink's business, not this class's. This
  * class only stores: {@link #reserve} hands out a slot, {@link #publish} writes an element into it,
- * {@link #remove} clears it in O(1), and {@link #drain} visits and clears every element published
- * before it started (and maybe some published later). Cancel's linearization point stays one swap of
+ * {@link #remove} clears it in O(1), and {@link #drain} visits every element published before it
+ * started (and maybe some published later), then drops them all. Cancel's linearization point stays one swap of
  * one field: striping splits the storage of a generation, never the generation.
  *
  * <p>Which stripe: the reserving thread's id modulo the stripe count, a power of two at least twice
@@ -81,15 +81,14 @@ final class Registry<E> {
     }
 
     /**
-     * Visits and clears, stripe by stripe, every slot published before this call began (see
-     * {@link Stripe#drain}); for a closed generation only. Afterwards no stripe holds slots or grows.
-     * Allocates nothing.
+     * Visits, stripe by stripe, every slot published before this call began (see {@link Stripe#drain});
+     * for a closed generation only. Afterwards no stripe holds slots or grows. Allocates nothing.
      */
     @SuppressWarnings("unchecked")
     void drain(Consumer<? super E> visitor) {
         for (int s = 0; s < STRIPES; s++) {
-            Stripe<E> stripe = (Stripe<E>) STRIPE.getVolatile(stripes, s);
-            if (stripe == null && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
+            // An unused stripe gets the shared drained one: a late begin then stores nothing here.
+            if (STRIPE.getVolatile(stripes, s) == null && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
             ((Stripe<E>) STRIPE.getVolatile(stripes, s)).drain(visitor);
         }
     }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * One stripe of a {@link Registry} generation: a chunked array of slots, with lock-free free lists so
  * that a long-lived sink reuses the slots of finished calls. {@link #reserve} hands out a slot,
  * {@link #publish} writes an element into it, {@link #remove} clears it in O(1), and {@link #drain}
- * visits and clears every element published before it started (and maybe some published later).
+ * visits every element published before it started (and maybe some published later), then drops them all.
  *
  * <p>Why this shape: a cancel of a million pending calls must cost about a loop over an array with one
  * CAS per call (issue 3). So the elements live in plain arrays of 256 slots, visited in index order;
@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * <p>Memory ordering. A slot is written with a volatile store and read by {@code drain} with a
  * volatile load: the sink's begin/cancel race is a Dekker pattern (begin: write slot, read the sink's
  * current generation; cancel: swap the current generation, read the slots), which needs both pairs in
- * the synchronization order. The clears in {@code remove} and {@code drain} are release stores: a
- * visitor that still reads the old element handles it by the element's own final state. A push writes
+ * the synchronization order. The clear in {@code remove} is a release store: a drain that still reads
+ * the old element handles it by the element's own final state. A push writes
  * the successor with a plain store before its CAS of the head, which publishes it to the pop that reads
  * that head; a pop that reads a successor written later fails its CAS on the stamp. The owner's list
  * needs no ordering: only its owner touches it, and a slot moves between threads only through the
@@ -210,12 +210,13 @@ final class Stripe<E> {
     }
 
     /**
-     * Visits and clears, in index order, every slot published before this call began; slots published
-     * during the visit may or may not be visited. For a closed generation only: a cleared slot is not
-     * put back on the free list (nothing will be published into this generation for long). Afterwards
-     * the stripe drops its chunks and free list and never grows again: a stale handle, which still
-     * references its generation, then keeps neither the generation's other calls nor its slot arrays
-     * reachable (SC-13). Allocates nothing.
+     * Visits, in index order, every slot published before this call began; slots published during the
+     * visit may or may not be visited. For a closed generation only. It does not clear the slots one by
+     * one: afterwards the stripe drops its whole directory and free list and never grows again, which
+     * is what unlinks the visited elements (SC-13), and saves a store per element (about a tenth of a
+     * million-call cancel, measured). So when cancel returns, a stale handle, which still references
+     * its generation, keeps neither the generation's other calls nor its slot arrays reachable; while
+     * the drain runs, they are still reachable through it. Allocates nothing.
      */
     @SuppressWarnings("unchecked")
     void drain(Consumer<? super E> visitor) {
@@ -232,10 +233,7 @@ final class Stripe<E> {
             int slotEnd = Math.min(CHUNK, end - (c << CHUNK_SHIFT));
             for (int i = 0; i < slotEnd; i++) {
                 Object element = SLOT.getVolatile(slots, i);
-                if (element != null) {
-                    SLOT.setRelease(slots, i, null);
-                    visitor.accept((E) element);
-                }
+                if (element != null) visitor.accept((E) element);
             }
         }
         // A publish or remove that read the old directory writes into a chunk only it still reaches.

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class BenchReport {
     public static final String CANCEL = "cancel";
-    public static final String BESIDE_NEIGHBOUR = "cancelBesideBusyNeighbour";
+    public static final String BESIDE_NEIGHBOUR = "cancelBesideNeighbour";
+    /** The busy neighbour's pending calls; the idle one has none. */
+    public static final int BUSY_NEIGHBOUR = 1_000_000;
     public static final String UNTIL_QUIET = "cancelUntilQuiet";
     public static final String BEGIN_COMPLETE_1 = "beginComplete1";
     public static final String BEGIN_COMPLETE_2 = "beginComplete2";
@@ -63,10 +65,16 @@ public final class BenchReport {
 
     public String subject() { return subject; }
 
-    /** The median of {@code benchmark} for {@code impl} at {@code calls} pending calls (0: none). */
+    /** The median of {@code benchmark} for {@code impl} at {@code calls} pending calls (0: none), no neighbour. */
     public OptionalDouble median(String benchmark, String impl, int calls) {
+        return median(benchmark, impl, calls, 0);
+    }
+
+    /** The same, beside a neighbouring sink with {@code neighbourCalls} pending calls. */
+    public OptionalDouble median(String benchmark, String impl, int calls, int neighbourCalls) {
         return scores.stream()
-                .filter(s -> s.benchmark().equals(benchmark) && s.impl().equals(impl) && s.calls() == calls)
+                .filter(s -> s.benchmark().equals(benchmark) && s.impl().equals(impl) && s.calls() == calls
+                        && s.neighbourCalls() == neighbourCalls)
                 .mapToDouble(Score::median).findFirst();
     }
 
@@ -117,10 +125,13 @@ public final class BenchReport {
         return bestPeer(benchmark, calls, higherIsBetter).map(p -> ratio(benchmark, subject, p, calls)).orElse(Double.NaN);
     }
 
-    /** Cancel latency beside a busy neighbour / beside an idle one, for {@code impl} at {@code calls}. */
+    /**
+     * Cancel latency beside a busy neighbour / beside an idle one, for {@code impl} at {@code calls}: both
+     * from {@link #BESIDE_NEIGHBOUR}, so that the ratio compares one benchmark method with itself.
+     */
     public double isolation(String impl, int calls) {
-        OptionalDouble busy = median(BESIDE_NEIGHBOUR, impl, calls);
-        OptionalDouble idle = median(CANCEL, impl, calls);
+        OptionalDouble busy = median(BESIDE_NEIGHBOUR, impl, calls, BUSY_NEIGHBOUR);
+        OptionalDouble idle = median(BESIDE_NEIGHBOUR, impl, calls, 0);
         return busy.isPresent() && idle.isPresent() ? busy.getAsDouble() / idle.getAsDouble() : Double.NaN;
     }
 
@@ -223,9 +234,10 @@ public final class BenchReport {
                 .append("| implementation | N | idle neighbour µs | busy neighbour µs | ratio |\n|---|---:|---:|---:|---:|\n");
         for (String impl : implementations()) {
             for (int n : ns) {
-                if (median(BESIDE_NEIGHBOUR, impl, n).isEmpty()) continue;
+                if (median(BESIDE_NEIGHBOUR, impl, n, BUSY_NEIGHBOUR).isEmpty()) continue;
                 md.append("| ").append(impl).append(" | ").append(count(n)).append(" | ")
-                        .append(fmt(median(CANCEL, impl, n))).append(" | ").append(fmt(median(BESIDE_NEIGHBOUR, impl, n)))
+                        .append(fmt(median(BESIDE_NEIGHBOUR, impl, n, 0))).append(" | ")
+                        .append(fmt(median(BESIDE_NEIGHBOUR, impl, n, BUSY_NEIGHBOUR)))
                         .append(" | ").append(fmt(isolation(impl, n))).append(" |\n");
             }
         }

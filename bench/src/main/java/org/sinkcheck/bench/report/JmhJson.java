@@ -57,6 +57,7 @@ public final class JmhJson {
         JsonObject params = run.has("params") ? run.getAsJsonObject("params") : new JsonObject();
         if (!params.has("impl")) throw new IOException(where + " (" + benchmark + "): no 'impl' parameter");
         int calls = params.has("calls") ? params.get("calls").getAsInt() : 0;
+        int neighbourCalls = params.has("neighbourCalls") ? params.get("neighbourCalls").getAsInt() : 0;
         JsonObject metric = run.getAsJsonObject("primaryMetric");
         if (metric == null) throw new IOException(where + " (" + benchmark + "): no primaryMetric");
         JsonObject percentiles = metric.getAsJsonObject("scorePercentiles");
@@ -64,7 +65,7 @@ public final class JmhJson {
             throw new IOException(where + " (" + benchmark + "): no median (scorePercentiles.50.0)");
         }
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        return new Score(method, params.get("impl").getAsString(), calls,
+        return new Score(method, params.get("impl").getAsString(), calls, neighbourCalls,
                 percentiles.get("50.0").getAsDouble(), text(metric, "scoreUnit", where), allocationPerOp(run));
     }
 

@@ -73,8 +73,8 @@ class BenchReportTest {
     @Test
     void the_neighbour_ratio_is_busy_over_idle_for_the_subject() throws IOException {
         BenchReport report = Fixture.report("reference");
-        double busy = report.median(BenchReport.BESIDE_NEIGHBOUR, "reference", 10_000).orElseThrow();
-        double idle = report.median(BenchReport.CANCEL, "reference", 10_000).orElseThrow();
+        double busy = report.median(BenchReport.BESIDE_NEIGHBOUR, "reference", 10_000, BenchReport.BUSY_NEIGHBOUR).orElseThrow();
+        double idle = report.median(BenchReport.BESIDE_NEIGHBOUR, "reference", 10_000, 0).orElseThrow();
         assertEquals(busy / idle, report.targets().get(4).ratio(), 1e-12);
     }
 

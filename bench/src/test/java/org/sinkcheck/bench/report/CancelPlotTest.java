@@ -27,7 +27,7 @@ class CancelPlotTest {
 
     @Test
     void a_run_without_cancel_latencies_has_nothing_to_plot(@TempDir Path dir) {
-        BenchReport noCancels = new BenchReport(List.of(new Score("deliver", "reference", 0, 1.0, "ops/us", Double.NaN)),
+        BenchReport noCancels = new BenchReport(List.of(new Score("deliver", "reference", 0, 0, 1.0, "ops/us", Double.NaN)),
                 "reference", Map.of(), 1, "");
         assertThrows(java.io.IOException.class, () -> CancelPlot.write(noCancels, dir.resolve("plot.png")));
     }
