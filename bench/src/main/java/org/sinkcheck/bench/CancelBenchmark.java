@@ -24,9 +24,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Three measurements: {@link #cancel} alone; {@link #cancelBesideNeighbour}, the same beside another
  * sink of the same implementation that holds no call and then a million pending calls (isolation: SC-02
- * says that sink must not matter; both cases run in the same benchmark method, one right after the
- * other, so their ratio compares the same compiled code at nearly the same time); {@link #cancelUntilQuiet}, until every final has run and nothing is retained, for a design
- * that finishes the sweep after {@code cancel()} returns.
+ * says that sink must not matter; both cases are one benchmark method, measured back to back, so their
+ * ratio compares one method with itself at nearly the same time); {@link #cancelUntilQuiet}, until
+ * every final has run and nothing is retained, for a design that finishes the sweep after
+ * {@code cancel()} returns.
  *
  * <p>Warm-up and batch sizes differ with N (a cancel of one call is nanoseconds, of a million is
  * milliseconds); {@link BenchRunner} sets them per N. The annotations are the defaults for a direct
