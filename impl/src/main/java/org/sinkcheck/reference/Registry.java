@@ -51,20 +51,23 @@ final class Registry<E> {
 
     /** A free slot's index, in the calling thread's stripe, for one {@link #publish} and later one {@link #remove}. */
     int reserve() {
-        int s = (int) Thread.currentThread().getId() & (STRIPES - 1);
-        int local = stripe(s).reserve();
-        if (local > MAX_LOCAL) throw new IllegalStateException("sink: more than " + MAX_LOCAL + " pending calls in one stripe");
+        long thread = Thread.currentThread().getId();
+        int s = (int) thread & (STRIPES - 1);
+        int local = stripeCreatedBy(s, thread).reserve(thread);
+        if (local > MAX_LOCAL) {
+            throw new IllegalStateException("sink: more than " + MAX_LOCAL + " pending calls in one stripe");
+        }
         return local << STRIPE_BITS | s;
     }
 
     /** Publishes {@code element} into the slot {@code index} that {@link #reserve} returned. */
     void publish(int index, E element) {
-        stripe(index & (STRIPES - 1)).publish(index >>> STRIPE_BITS, element);
+        stripeOf(index).publish(index >>> STRIPE_BITS, element);
     }
 
     /** Unlinks the element at {@code index} in O(1); the slot is reused. A no-op once drained. */
     void remove(int index) {
-        stripe(index & (STRIPES - 1)).remove(index >>> STRIPE_BITS);
+        stripeOf(index).remove(index >>> STRIPE_BITS);
     }
 
     /**
@@ -88,17 +91,27 @@ final class Registry<E> {
     void drain(Consumer<? super E> visitor) {
         for (int s = 0; s < STRIPES; s++) {
             // An unused stripe gets the shared drained one: a late begin then stores nothing here.
-            if (STRIPE.getVolatile(stripes, s) == null && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
+            if (STRIPE.getVolatile(stripes, s) == null
+                    && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
             ((Stripe<E>) STRIPE.getVolatile(stripes, s)).drain(visitor);
         }
     }
 
-    /** Stripe {@code s}, created on first use. */
+    /** Stripe {@code s}, created on first use with {@code thread} as its owner. */
     @SuppressWarnings("unchecked")
-    private Stripe<E> stripe(int s) {
+    private Stripe<E> stripeCreatedBy(int s, long thread) {
         Stripe<E> stripe = (Stripe<E>) STRIPE.getVolatile(stripes, s);
         if (stripe != null) return stripe;
-        STRIPE.compareAndSet(stripes, s, null, new Stripe<E>(Thread.currentThread().getId()));
+        STRIPE.compareAndSet(stripes, s, null, new Stripe<E>(thread));
         return (Stripe<E>) STRIPE.getVolatile(stripes, s);
+    }
+
+    /**
+     * The stripe of a slot {@link #reserve} returned: never null, because that reserve found or created
+     * it (or drain's {@link Stripe#DRAINED_STRIPE}), and a stripe is never replaced.
+     */
+    @SuppressWarnings("unchecked")
+    private Stripe<E> stripeOf(int index) {
+        return (Stripe<E>) STRIPE.getVolatile(stripes, index & (STRIPES - 1));
     }
 }

@@ -129,9 +129,12 @@ final class Stripe<E> {
         DIRECTORY.set(this, directory); // published with the stripe (Registry installs it by CAS)
     }
 
-    /** A free slot's index, for one {@link #publish} and later one {@link #remove}. */
-    int reserve() {
-        if (Thread.currentThread().getId() == owner) return reserveOwn();
+    /**
+     * A free slot's index for the thread with id {@code thread}, for one {@link #publish} and later one
+     * {@link #remove}.
+     */
+    int reserve(long thread) {
+        if (thread == owner) return reserveOwn();
         for (;;) {
             long head = (long) FREE.getVolatile(this);
             int top = (int) head - 1;

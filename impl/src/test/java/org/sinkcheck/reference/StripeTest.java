@@ -42,8 +42,8 @@ class StripeTest {
             int id = t;
             threads.add(new Thread(() -> {
                 for (int r = 0; r < ROUNDS && clash.get() == null; r++) {
-                    int a = stripe.get().reserve();
-                    int b = stripe.get().reserve(); // two held at once, so pops and pushes interleave deeply
+                    int a = stripe.get().reserve(Thread.currentThread().getId());
+                    int b = stripe.get().reserve(Thread.currentThread().getId()); // two held at once, so pops and pushes interleave deeply
                     for (int index : new int[] {a, b}) {
                         if (highest.accumulateAndGet(index, Math::max) >= INDEX_BOUND) clash.set("slot " + index + ": freed slots are not reused");
                         else if (!holder.compareAndSet(index, 0, id)) clash.set("slot " + index + " handed out twice");
@@ -68,13 +68,13 @@ class StripeTest {
     @Test
     void theOwnerReusesSlotsThatOtherThreadsFreed() throws InterruptedException {
         Stripe<String> stripe = new Stripe<>(Thread.currentThread().getId());
-        int first = stripe.reserve();
+        int first = stripe.reserve(Thread.currentThread().getId());
         stripe.publish(first, "a");
         Thread other = new Thread(() -> stripe.remove(first));
         other.start();
         other.join();
         assertEquals(0, stripe.size());
-        assertEquals(first, stripe.reserve(), "the owner takes the shared list once its own is empty");
+        assertEquals(first, stripe.reserve(Thread.currentThread().getId()), "the owner takes the shared list once its own is empty");
     }
 
     private static void release(Stripe<Object> stripe, AtomicIntegerArray holder, int index) {
