@@ -16,8 +16,29 @@
 (*    gen[c] # current[owner[c]] (Java: sink.current != call.generation).  *)
 (*  - state[c] is Call.state: "idle", "busy" (a thread holds c's token),   *)
 (*    "busycancel" (cancel requested while held), or a final.              *)
-(*  - linked[c]: c's slot in its generation holds it (Registry.publish /   *)
-(*    Registry.remove).                                                    *)
+(*  - linked[c]: c's slot in its generation holds it (Stripe.claim /      *)
+(*    Chunk.clear; the drain's drop unlinks a closed generation's calls).  *)
+(*                                                                         *)
+(* ASSUMPTION "linked or not": this spec does not model the slots, only    *)
+(* whether each call is linked. That is sound because the allocator       *)
+(* (SlotAllocator.tla, checked by TLC in every build) guarantees:          *)
+(*  (a) publishing is one atomic step that links exactly the begun call    *)
+(*      (one CAS of a free slot) and unlinking one store that unlinks      *)
+(*      exactly the ending call: no slot is ever held by two calls         *)
+(*      (SlotAllocator's NoSlotHeldTwice), so linked[c] depends on c's     *)
+(*      own publish and unlink only;                                       *)
+(*  (b) a drain visits every call linked at the close that is still       *)
+(*      linked when its slot is read, and may visit calls linked later:    *)
+(*      CancelSweep's guard (c linked, not yet seen) and CancelReturn's    *)
+(*      (every call linked at the close seen or unlinked); the allocator's *)
+(*      drain visits every live call (DrainVisitsEveryLiveCall), growth    *)
+(*      included;                                                          *)
+(*  (c) neither depends on which thread runs which step (any thread may    *)
+(*      publish into or unlink from any stripe).                           *)
+(* The allocator spec checks (a) to (c) for one stripe of one generation   *)
+(* by an argument next to what TLC checks (SlotAllocator.tla's header);    *)
+(* it is not a TLC-checked refinement of this spec. What neither spec      *)
+(* models is listed in docs/proof-levels.md.                               *)
 (*  - heard[c]: what the listener of owner[c] heard of c (the listener of  *)
 (*    another sink hears nothing: the Java sink has one listener).         *)
 (*                                                                         *)
@@ -111,7 +132,7 @@ EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
 -----------------------------------------------------------------------------
 (* begin(context): ReferenceSink.begin *)
 
-\* [ReferenceSink.java:211] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
+\* [ReferenceSink.java:229] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
 \* generation read, in state IDLE.
 BeginRead(t, s, c) ==
     /\ pc[t] = "idle" /\ state[c] = "none"
@@ -122,14 +143,15 @@ BeginRead(t, s, c) ==
     /\ Goto(t, "publish")
     /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:214] ReferenceSink.begin, `generation.publish(call.slot, call)`: Registry.publish's volatile slot store.
+\* [ReferenceSink.java:230] ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
+\* from null to the call, which stores and publishes it (SlotAllocator.tla models the claim).
 BeginPublish(t) ==
     /\ pc[t] = "publish"
     /\ linked' = [linked EXCEPT ![tcall[t]] = TRUE]
     /\ Goto(t, "recheck")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:215] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
+\* [ReferenceSink.java:231] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
 \* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
 BeginRecheck(t) ==
     /\ pc[t] = "recheck"
@@ -138,7 +160,7 @@ BeginRecheck(t) ==
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:216] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+\* [ReferenceSink.java:232] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
     /\ pc[t] = "selfcancel"
     /\ LET c == tcall[t] IN
@@ -152,7 +174,7 @@ BeginSelfCancel(t) ==
 -----------------------------------------------------------------------------
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries) *)
 
-\* [ReferenceSink.java:239] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
+\* [ReferenceSink.java:255] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
 \* changes nothing and is not modelled.) The provider holds the handle only once begin returned.
 SignalClaim(t, c) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
@@ -163,7 +185,7 @@ SignalClaim(t, c) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:241] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
+\* [ReferenceSink.java:257] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
 \* close; the holder writes CANCELLED (endHeld) and refuses the signal.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
@@ -172,21 +194,21 @@ SignalCheckClosed(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:245] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
+\* [ReferenceSink.java:261] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:245] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
+\* [ReferenceSink.java:261] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "throwing")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:253] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
+\* [ReferenceSink.java:269] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
 \* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
     /\ pc[t] = "callback"
@@ -199,7 +221,7 @@ SignalReturn(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:248] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
+\* [ReferenceSink.java:264] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
@@ -211,7 +233,7 @@ SignalThrow(t) ==
 -----------------------------------------------------------------------------
 (* complete / fail: ReferenceSink.finish *)
 
-\* [ReferenceSink.java:274] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+\* [ReferenceSink.java:290] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
 FinishClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
     /\ \A u \in Threads : tcall[u] # c
@@ -221,13 +243,13 @@ FinishClaim(t, c, k) ==
     /\ Goto(t, "fcheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:276] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+\* [ReferenceSink.java:292] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
     /\ UNCHANGED <<algo, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:278] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* [ReferenceSink.java:294] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
 FinishDecide(t) ==
     /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
@@ -243,7 +265,7 @@ FinishDecide(t) ==
 \* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
 HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
 
-\* [ReferenceSink.java:294] ReferenceSink.cancel, `CURRENT.getAndSet(this, new Registry())` (LP): close the generation. From
+\* [ReferenceSink.java:315] ReferenceSink.cancel, `CURRENT.getAndSet(this, fresh)` (LP): close the generation. From
 \* an idle thread, or from inside an object callback (SC-16).
 CancelClose(t, s) ==
     /\ \/ pc[t] = "idle"
@@ -257,7 +279,7 @@ CancelClose(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, cseen, fcall>>
 
-\* [ReferenceSink.java:303,308] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* [ReferenceSink.java:350,359] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
 \* Registry.drain only reads the slot: the sweep needs no Unlink, because the drain drops every slot
 \* of the closed generation at once when it is done (CancelReturn). The slot's volatile read and the
@@ -273,7 +295,7 @@ CancelSweep(t, c) ==
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
 
-\* [ReferenceSink.java:295] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
+\* [ReferenceSink.java:318] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
 \* of its calls is linked any more (Registry.drain's directory store, SC-13).
 CancelReturn(t) ==
@@ -290,14 +312,14 @@ CancelReturn(t) ==
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
 
-\* [ReferenceSink.java:348] ReferenceSink.end, `call.generation.remove(call.slot)`: Registry.remove's release store (SC-13).
+\* [ReferenceSink.java:410] ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
 Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:353] ReferenceSink.end, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* [ReferenceSink.java:351,415] ReferenceSink.end and ReferenceSink.sweep, the final callback (onCompleted / onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
 import org.sinkcheck.sink.Sink;
@@ -79,10 +80,10 @@ import org.sinkcheck.sink.SinkListener;
  *       CAS, because two threads may race for it. The holder's writes into a final are release stores:
  *       no one else can move a held call, a sweep's CAS that loses to them is harmless, and no Dekker
  *       pair involves them. Reads for {@code isCancelled}/{@code isFinished} are acquire loads.</li>
- *   <li>{@code Call.generation}, {@code context}: final fields, and the slot bits of {@code Call.state},
- *       written in the constructor and never changed; all safely published to the sweep by the volatile
- *       slot store and to the provider by begin's return. The call reaches its sink through
- *       {@code generation.owner}, a final field of the generation.</li>
+ *   <li>{@code Call.chunk}, {@code context}: final fields, and the slot bits of {@code Call.state},
+ *       written in the constructor and never changed; all safely published to the sweep by the slot's
+ *       CAS and to the provider by begin's return. The call reaches its generation through
+ *       {@code chunk.generation} and its sink through {@code generation.owner}, final fields.</li>
  *   <li>Registry slots: see {@link Registry}.</li>
  * </ul>
  * Each atomic step below names the TLA+ action that models it in {@code spec/tla/CancelAllAlgo.tla}.
@@ -103,7 +104,8 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** The low bits of {@code Call.state} hold the phase above; the bits above them the call's slot. */
     private static final int PHASE_BITS = 3;
     private static final int PHASE = (1 << PHASE_BITS) - 1;
-    private static final int MAX_SLOT = -1 >>> PHASE_BITS;
+    /** Makes a call for the slot it will occupy: static, so a begin allocates only the call. */
+    private static final Registry.Factory<Call<?>> CALLS = Call::new;
 
     private static final VarHandle CURRENT;
     private static final VarHandle STATE;
@@ -120,8 +122,11 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     private final SinkListener<C> listener;
     private final BiConsumer<? super C, ? super Throwable> listenerErrors;
+    private final int maxChunksPerStripe;
+    /** Cancel's visitor, made once: a cancel allocates nothing after its linearization point. */
+    private final Consumer<Call<C>> sweeper = this::sweep;
     /** The open generation; swapped by cancel (its linearization point). */
-    private volatile Registry<Call<C>> current = new Registry<>(this);
+    private volatile Registry<Call<C>> current;
 
     /**
      * @param listener       receives every callback
@@ -130,31 +135,44 @@ public final class ReferenceSink<C> implements Sink<C> {
      *                       so that no sweep stops)
      */
     public ReferenceSink(SinkListener<C> listener, BiConsumer<? super C, ? super Throwable> listenerErrors) {
+        this(listener, listenerErrors, Registry.MAX_CHUNKS_PER_STRIPE);
+    }
+
+    /** With a smaller capacity per registry stripe ({@code maxChunksPerStripe} × 256 slots): for tests of a full stripe. */
+    ReferenceSink(SinkListener<C> listener, BiConsumer<? super C, ? super Throwable> listenerErrors, int maxChunksPerStripe) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.listenerErrors = Objects.requireNonNull(listenerErrors, "listenerErrors");
+        this.maxChunksPerStripe = maxChunksPerStripe;
+        this.current = newGeneration();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Registry<Call<C>> newGeneration() {
+        return new Registry<>(this, (Registry.Factory<Call<C>>) (Registry.Factory<?>) CALLS, maxChunksPerStripe);
     }
 
     /**
-     * One call: its handle, its generation (which knows the sink), its context, and one state word that
-     * holds the call's phase and, above it, its slot in the generation (the slot never changes). Three
-     * reference-sized fields: 24 bytes with compressed oops, the size of a peer's disposable.
+     * One call: its handle, its chunk of registry slots (which knows the generation, which knows the
+     * sink), its context, and one state word that holds the call's phase and, above it, its slot in the
+     * chunk (the slot never changes). Three reference-sized fields: 24 bytes with compressed oops, the
+     * size of a peer's disposable.
      */
     private static final class Call<C> implements CallHandle {
-        final Registry<Call<C>> generation;
+        final Chunk chunk;
         final C context;
         @SuppressWarnings("unused") // accessed through STATE
         volatile int state;
 
-        Call(Registry<Call<C>> generation, int slot, C context) {
-            this.generation = generation;
-            this.context = context;
-            if (slot > MAX_SLOT) throw new IllegalStateException("sink: too many pending calls (slot " + slot + " > " + MAX_SLOT + ")");
-            STATE.set(this, slot << PHASE_BITS | IDLE); // published with the call by the slot store / begin's return
+        @SuppressWarnings("unchecked")
+        Call(Chunk chunk, int slot, Object context) {
+            this.chunk = chunk;
+            this.context = (C) context;
+            STATE.set(this, slot << PHASE_BITS | IDLE); // published with the call by the slot's CAS / begin's return
         }
 
         @SuppressWarnings("unchecked")
         ReferenceSink<C> sink() {
-            return (ReferenceSink<C>) generation.owner;
+            return (ReferenceSink<C>) chunk.generation.owner;
         }
 
         int slot() {
@@ -178,7 +196,7 @@ public final class ReferenceSink<C> implements Sink<C> {
 
         /** Whether the generation this call was begun into is closed, i.e. a cancel swapped it out. */
         boolean generationClosed() {
-            return sink().current != generation;
+            return sink().current != chunk.generation;
         }
 
         /**
@@ -209,9 +227,7 @@ public final class ReferenceSink<C> implements Sink<C> {
     @Override
     public CallHandle begin(C context) {
         Registry<Call<C>> generation = current;                     // CancelAllAlgo!BeginRead (LP)
-        int slot = generation.reserve();
-        Call<C> call = new Call<>(generation, slot, context);
-        generation.publish(slot, call);                             // CancelAllAlgo!BeginPublish
+        Call<C> call = generation.claim(context);                   // CancelAllAlgo!BeginPublish
         if (current != generation                                    // CancelAllAlgo!BeginRecheck
                 && call.cas(IDLE, CANCELLED)) {                      // CancelAllAlgo!BeginSelfCancel
             end(call, CANCELLED, null);
@@ -286,22 +302,57 @@ public final class ReferenceSink<C> implements Sink<C> {
      * gets it on that callback's thread as soon as the callback returns (SC-04). Idempotent, a no-op on
      * an idle sink (SC-07), never blocks (SC-11), safe inside callbacks (SC-16); a throwing
      * {@code onCancelled} is reported and the sweep goes on (SC-15).
+     *
+     * <p>If an {@code Error} (a {@code StackOverflowError} of a listener that cancels from inside
+     * {@code onCancelled} over and over, an {@code OutOfMemoryError}) escapes the sweep, the sweep goes
+     * on while it can and then rethrows the first one; what it could not finish at this stack depth
+     * the next {@code cancel()} of this sink finishes, the enclosing one first when cancels are nested.
      */
     @Override
     public void cancel() {
+        Registry<Call<C>> fresh = newGeneration();                   // allocated before the LP: an OOM here closes nothing
         @SuppressWarnings("unchecked")
-        Registry<Call<C>> closed =
-                (Registry<Call<C>>) CURRENT.getAndSet(this, new Registry<Call<C>>(this)); // CancelAllAlgo!CancelClose (LP)
-        closed.drain(this::sweep);                                   // CancelAllAlgo!CancelReturn when done
+        Registry<Call<C>> closed = (Registry<Call<C>>) CURRENT.getAndSet(this, fresh); // CancelAllAlgo!CancelClose (LP)
+        try {
+            fresh.predecessor = closed;                              // reachable until drained, even if an Error interrupts it
+            closed.drain(sweeper);                                   // CancelAllAlgo!CancelReturn when done
+        } catch (Throwable thrown) {                                 // field accesses only: cannot overflow the stack
+            fresh.predecessor = closed;
+            if (closed.drainState != Registry.DRAINED) closed.drainState = Registry.INTERRUPTED;
+            throw thrown;
+        }
+        finishInterruptedDrains();
     }
 
-    /** One call of a closed generation, visited by drain (which drops all its slots at the end): one CAS. */
+    /**
+     * Resumes every drain of an older generation of this sink that an Error interrupted, oldest last,
+     * and forgets the generations behind the oldest one still not drained.
+     */
+    private void finishInterruptedDrains() {
+        Registry<Call<C>> newest = current;
+        for (Registry<Call<C>> g = newest.predecessor; g != null; g = g.predecessor) g.resume(sweeper);
+        Registry<Call<C>> keep = newest;
+        for (Registry<Call<C>> g = newest.predecessor; g != null; g = g.predecessor) if (!g.drained()) keep = g;
+        Registry<Call<C>> behind = keep.predecessor;
+        if (behind != null && behind.drained()) keep.forgetPredecessor(behind);
+    }
+
+    /**
+     * One call of a closed generation, visited by drain (which drops its slots when done): one CAS. No
+     * method call stands between the CAS and {@code onCancelled}: an Error that escapes from before the
+     * CAS leaves the call to the drain's next visit, one from after it comes from reporting a throwing
+     * {@code onCancelled}, which did run.
+     */
     private void sweep(Call<C> call) {
         for (;;) {
             int s = call.state();
             if (s == IDLE) {
                 if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
-                    sendFinal(call, CANCELLED, null);
+                    try {                                            // CancelAllAlgo!SendFinal
+                        listener.onCancelled(call.context);
+                    } catch (Throwable thrown) {
+                        report(call, thrown);
+                    }
                     return;
                 }
             } else if (s == BUSY) {
@@ -318,10 +369,21 @@ public final class ReferenceSink<C> implements Sink<C> {
         return current.size();
     }
 
+    /**
+     * Diagnostic, not part of the {@link Sink} contract: the slot capacity of each registry stripe of the
+     * open generation (0 for a stripe no thread used), i.e. the slot allocator's high-water marks. Each
+     * is at most {@code max(256, 2 * p)}, where {@code p} is the most calls that stripe held at one
+     * instant since the last cancel, whatever threads begin and end them (docs/allocator.md). O(stripes);
+     * for tests and benchmarks, not for the hot path.
+     */
+    public int[] slotCapacityByStripe() {
+        return current.capacities();
+    }
+
     /** The call behind {@code handle} if this sink issued it, else null: foreign or forged (SC-14). */
     @SuppressWarnings("unchecked")
     private Call<C> own(CallHandle handle) {
-        if (handle instanceof Call && ((Call<?>) handle).generation.owner == this) return (Call<C>) handle;
+        if (handle instanceof Call && ((Call<?>) handle).chunk.generation.owner == this) return (Call<C>) handle;
         return null;
     }
 
@@ -345,7 +407,7 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
     private void end(Call<C> call, int fin, Throwable error) {
-        call.generation.remove(call.slot());                           // CancelAllAlgo!Unlink
+        call.chunk.clear(call.slot());                               // CancelAllAlgo!Unlink
         sendFinal(call, fin, error);
     }
 

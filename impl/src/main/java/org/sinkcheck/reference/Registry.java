@@ -6,112 +6,235 @@ import java.util.function.Consumer;
 
 /**
  * One generation of a sink's registry: the calls begun into it, spread over a few {@link Stripe}s so
- * that threads beginning and finishing calls on one sink do not all CAS one free-list head.
+ * that threads beginning and finishing calls on one sink do not all write one cache line.
+ *
+ * <h2>Implementation notes</h2>
  *
  * <p>A generation is <em>open</em> while it is its sink's current registry and <em>closed</em> for
  * ever once {@code cancel()} swapped it out; closing is the sink's business, not this class's. This
- * class only stores: {@link #reserve} hands out a slot, {@link #publish} writes an element into it,
- * {@link #remove} clears it in O(1), and {@link #drain} visits every element published before it
- * started (and maybe some published later), then drops them all. Cancel's linearization point stays one swap of
- * one field: striping splits the storage of a generation, never the generation.
+ * class only stores: {@link #claim} stores a new element into a free slot (one CAS, see {@link Stripe}),
+ * the element unlinks itself through its {@link Chunk}, and {@link #drain} visits every element stored
+ * before it started (and maybe some stored later), then drops them all. Cancel's linearization point
+ * stays one swap of one field: striping splits the storage of a generation, never the generation.
  *
- * <p>Which stripe: the reserving thread's id modulo the stripe count, a power of two at least twice
- * the processors. Pool threads are numbered consecutively, so up to that many threads get a stripe
- * each, and a thread finishing the calls it began stays on its own cache lines (each stripe is
- * allocated by the first thread that uses it, in that thread's allocation buffer). Two threads whose
- * ids collide share a stripe and contend as one stripe would: slower, never wrong. A slot index
- * carries its stripe in its low bits, so {@link #remove} returns it to the stripe it came from, on
- * whichever thread.
+ * <p><b>Which stripe.</b> The claiming thread's id modulo the stripe count (a power of two, at least
+ * twice the processors, at most 64), for speed only: threads that finish the calls they began stay on
+ * their own cache lines. Correctness never depends on it: any thread may claim in any stripe, two
+ * threads on one stripe (ids that collide, an overridden {@code getId()}, a reused id) only contend,
+ * and an element is unlinked through its own chunk on whichever thread. The capacity is per stripe and
+ * independent of the stripe count.
  *
- * <p>Memory ordering. Stripes are installed by CAS and read with volatile loads: a begin that creates a
- * stripe then publishes into it and re-reads the sink's current generation, and cancel swaps the
- * generation then reads the stripes, the same Dekker pair as a slot's (see {@link Stripe}). A stripe
- * drain found unused is replaced by {@link Stripe#DRAINED_STRIPE}, so a begin that lost the race with
- * the close stores nothing into a closed generation.
+ * <p><b>The drain, and Errors.</b> The drain visits stripe by stripe, chunk by chunk, and drops each
+ * chunk's slots once visited. If the visitor throws (an {@code Error}: the sink's sweep contains every
+ * listener exception, but a {@code StackOverflowError} or {@code OutOfMemoryError} can strike anywhere),
+ * the drain records where it was and goes on from there while that makes progress; when it cannot (the
+ * thread's stack is exhausted at this depth), it leaves the generation <em>interrupted</em> and rethrows
+ * the first error. {@link #resume} — which every later {@code cancel()} of the sink calls on its older
+ * generations, the enclosing one of a nested cancel first — continues an interrupted drain where it
+ * stopped; the visitor is idempotent (a visited element that already has its final is left alone), so
+ * visiting the element that was being visited again is harmless. The sink keeps an interrupted
+ * generation reachable through {@link #predecessor} until it is drained. The drain allocates nothing,
+ * and its error handlers call no method (only field stores), so they cannot overflow the stack themselves.
+ *
+ * <p><b>Memory ordering.</b> Stripes are installed by CAS and read with volatile loads: a begin that
+ * creates a stripe then claims in it and re-reads the sink's current generation, and cancel swaps the
+ * generation then reads the stripes, the same Dekker pair as a slot's. A stripe the drain finds unused
+ * is replaced by {@link Stripe#DRAINED_STRIPE}, so a begin that lost the race with the close stores
+ * nothing into a closed generation. {@code drainState} is volatile: it publishes the recorded position
+ * ({@code resumeAt}, plain) to the thread that resumes.
  *
  * @param <E> the element type (the sink's call)
  */
 final class Registry<E> {
-    /** Stripes per generation: a power of two, at least twice the processors, at most 64. */
+    /** Stripes per generation: a power of two, at least twice the processors, at most 64 (speed only). */
     static final int STRIPES =
             Math.min(64, Integer.highestOneBit(Math.max(1, 2 * Runtime.getRuntime().availableProcessors() - 1)) << 1);
-    private static final int STRIPE_BITS = Integer.numberOfTrailingZeros(STRIPES);
-    /** The largest slot index within a stripe that still leaves a non-negative index once striped. */
-    private static final int MAX_LOCAL = Integer.MAX_VALUE >>> STRIPE_BITS;
+    /** Chunks a stripe may hold by default: 2<sup>22</sup> chunks, 2<sup>30</sup> slots, on every machine. */
+    static final int MAX_CHUNKS_PER_STRIPE = 1 << 22;
+
+    static final int DRAINING = 1;
+    static final int INTERRUPTED = 2;
+    static final int DRAINED = 3;
+
     private static final VarHandle STRIPE = MethodHandles.arrayElementVarHandle(Stripe[].class);
+    private static final VarHandle DRAIN_STATE;
+    private static final VarHandle PREDECESSOR;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DRAIN_STATE = lookup.findVarHandle(Registry.class, "drainState", int.class);
+            PREDECESSOR = lookup.findVarHandle(Registry.class, "predecessor", Registry.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Makes the element that will occupy slot {@code index} of {@code chunk}, before it is stored. */
+    interface Factory<E> {
+        E make(Chunk chunk, int index, Object context);
+    }
 
     /** The sink this generation belongs to: its calls reach their sink through it (SC-14's ownership test). */
     final Object owner;
+    final int maxChunksPerStripe;
+    private final Factory<E> factory;
     /** Filled on first use by CAS: an idle generation allocates no stripe. */
-    private final Stripe<?>[] stripes = new Stripe<?>[STRIPES];
+    private final Stripe[] stripes = new Stripe[STRIPES];
+    /**
+     * The generation this one replaced, while that one's drain is not known to be finished: how the
+     * sink finds a drain an Error interrupted. Set once by the cancel that installed this generation,
+     * cleared (by CAS) once the older one is drained.
+     */
+    volatile Registry<E> predecessor;
+    /** 0 while open or not yet drained, then DRAINING, INTERRUPTED or DRAINED; written by the drain's owner. */
+    volatile int drainState;
+    /** Where an interrupted drain stopped: stripe in the high half, slot in the low half. */
+    private long resumeAt;
 
-    Registry(Object owner) {
-        this.owner = owner;
-    }
-
-    /** A free slot's index, in the calling thread's stripe, for one {@link #publish} and later one {@link #remove}. */
-    int reserve() {
-        long thread = Thread.currentThread().getId();
-        int s = (int) thread & (STRIPES - 1);
-        int local = stripeCreatedBy(s, thread).reserve(thread);
-        if (local > MAX_LOCAL) {
-            throw new IllegalStateException("sink: more than " + MAX_LOCAL + " pending calls in one stripe");
+    Registry(Object owner, Factory<E> factory, int maxChunksPerStripe) {
+        if (maxChunksPerStripe < 1 || maxChunksPerStripe > MAX_CHUNKS_PER_STRIPE) {
+            throw new IllegalArgumentException("registry: chunks per stripe must be in 1.." + MAX_CHUNKS_PER_STRIPE
+                    + ", not " + maxChunksPerStripe);
         }
-        return local << STRIPE_BITS | s;
-    }
-
-    /** Publishes {@code element} into the slot {@code index} that {@link #reserve} returned. */
-    void publish(int index, E element) {
-        stripeOf(index).publish(index >>> STRIPE_BITS, element);
-    }
-
-    /** Unlinks the element at {@code index} in O(1); the slot is reused. A no-op once drained. */
-    void remove(int index) {
-        stripeOf(index).remove(index >>> STRIPE_BITS);
+        this.owner = owner;
+        this.factory = factory;
+        this.maxChunksPerStripe = maxChunksPerStripe;
     }
 
     /**
-     * The number of elements published and not removed, by a scan: O(capacity), for observers, not for
-     * the hot path. Exact when no publish, remove or drain is in progress.
+     * A new element, made by the factory, stored into a free slot of the calling thread's stripe; if this
+     * generation is drained, a new element stored nowhere (its begin sees the close and ends it).
+     *
+     * @throws IllegalStateException if that stripe is full at its capacity limit (nothing was stored)
+     */
+    E claim(Object context) {
+        int s = (int) Thread.currentThread().getId() & (STRIPES - 1); // speed only, see the notes
+        E element = stripe(s).claim(factory, context);
+        return element != null ? element : factory.make(new Chunk(this, Chunk.DRAINED), 0, context);
+    }
+
+    /**
+     * The number of elements stored and not cleared, by a scan: O(capacity), for observers, not for
+     * the hot path. Exact when no claim, clear or drain is in progress.
      */
     int size() {
         int count = 0;
         for (int s = 0; s < STRIPES; s++) {
-            Stripe<?> stripe = (Stripe<?>) STRIPE.getVolatile(stripes, s);
-            if (stripe != null) count += stripe.size();
+            Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
+            if (stripe != null) count += stripe.occupied();
         }
         return count;
     }
 
-    /**
-     * Visits, stripe by stripe, every slot published before this call began (see {@link Stripe#drain});
-     * for a closed generation only. Afterwards no stripe holds slots or grows. Allocates nothing.
-     */
-    @SuppressWarnings("unchecked")
-    void drain(Consumer<? super E> visitor) {
+    /** Each stripe's capacity in slots (0 for a stripe never used): the allocator's high-water marks. */
+    int[] capacities() {
+        int[] out = new int[STRIPES];
         for (int s = 0; s < STRIPES; s++) {
-            // An unused stripe gets the shared drained one: a late begin then stores nothing here.
-            if (STRIPE.getVolatile(stripes, s) == null
-                    && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
-            ((Stripe<E>) STRIPE.getVolatile(stripes, s)).drain(visitor);
+            Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
+            if (stripe != null) out[s] = stripe.capacity();
+        }
+        return out;
+    }
+
+    /**
+     * Visits every element stored before this call began, stripe by stripe (see the notes); for a
+     * closed generation, once, by the cancel that closed it. Afterwards no stripe holds slots or grows.
+     * Allocates nothing. If {@code visitor} throws, finishes the drain while it can, then rethrows the
+     * first error; what it could not finish, {@link #resume} does.
+     */
+    void drain(Consumer<? super E> visitor) {
+        drainState = DRAINING;
+        drainOwned(visitor);
+    }
+
+    /** Continues this generation's drain if an Error interrupted it (and no other thread resumed it first). */
+    void resume(Consumer<? super E> visitor) {
+        if (drainState == INTERRUPTED && DRAIN_STATE.compareAndSet(this, INTERRUPTED, DRAINING)) {
+            try {
+                drainOwned(visitor);
+            } catch (Throwable thrown) { // field accesses only
+                if (drainState != DRAINED) drainState = INTERRUPTED;
+                throw thrown;
+            }
         }
     }
 
-    /** Stripe {@code s}, created on first use with {@code thread} as its owner. */
-    @SuppressWarnings("unchecked")
-    private Stripe<E> stripeCreatedBy(int s, long thread) {
-        Stripe<E> stripe = (Stripe<E>) STRIPE.getVolatile(stripes, s);
-        if (stripe != null) return stripe;
-        STRIPE.compareAndSet(stripes, s, null, new Stripe<E>(thread));
-        return (Stripe<E>) STRIPE.getVolatile(stripes, s);
+    /** Whether this generation's drain has finished (false while open, draining or interrupted). */
+    boolean drained() {
+        return (int) DRAIN_STATE.getVolatile(this) == DRAINED;
     }
 
-    /**
-     * The stripe of a slot {@link #reserve} returned: never null, because that reserve found or created
-     * it (or drain's {@link Stripe#DRAINED_STRIPE}), and a stripe is never replaced.
-     */
+    /** Forgets {@code drained}, the predecessor seen, unless it changed meanwhile. */
+    void forgetPredecessor(Registry<E> drained) {
+        PREDECESSOR.compareAndSet(this, drained, null);
+    }
+
+    /** The drain by the thread that owns it (DRAINING): goes on while it makes progress, then rethrows. */
+    private void drainOwned(Consumer<? super E> visitor) {
+        Throwable first = null;
+        long failedAt = -1;
+        for (;;) {
+            try {
+                drainFrom(visitor);
+                break;
+            } catch (Throwable thrown) { // field accesses only: this handler cannot overflow the stack
+                if (first == null) first = thrown;
+                if (resumeAt == failedAt) {
+                    drainState = INTERRUPTED; // no progress at this depth: leave it to resume()
+                    throw Registry.<RuntimeException>unchecked(first);
+                }
+                failedAt = resumeAt;
+            }
+        }
+        if (first != null) throw Registry.<RuntimeException>unchecked(first);
+    }
+
+    /** Visits from {@code resumeAt} to the end, dropping what it visited; on a throw, records where it was. */
     @SuppressWarnings("unchecked")
-    private Stripe<E> stripeOf(int index) {
-        return (Stripe<E>) STRIPE.getVolatile(stripes, index & (STRIPES - 1));
+    private void drainFrom(Consumer<? super E> visitor) {
+        int s = (int) (resumeAt >>> 32);
+        int i = (int) resumeAt;
+        try {
+            for (; s < STRIPES; s++, i = 0) {
+                // An unused stripe gets the shared drained one: a late begin then stores nothing here.
+                if (STRIPE.getVolatile(stripes, s) == null
+                        && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
+                Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
+                Chunk[] chunks = stripe.directory();
+                // A chunk in no directory we read belongs to a grow after this read, hence after the
+                // close: that grower's begin re-checks and sees the close.
+                for (int capacity = chunks.length << Chunk.SHIFT; i < capacity; i = (i | Chunk.MASK) + 1) {
+                    Chunk chunk = chunks[i >>> Chunk.SHIFT];
+                    Object[] slots = chunk.slotsIfAny();
+                    if (slots == null || slots.length == 0) continue; // never used, or dropped already
+                    for (; ; i++) {
+                        Object element = Chunk.SLOT.getVolatile(slots, i & Chunk.MASK);
+                        if (element != null) visitor.accept((E) element);
+                        if ((i & Chunk.MASK) == Chunk.MASK) break;
+                    }
+                    chunk.drop();
+                }
+                stripe.drop();
+            }
+        } catch (Throwable thrown) {
+            resumeAt = (long) s << 32 | (i & 0xFFFF_FFFFL);
+            throw thrown;
+        }
+        resumeAt = (long) STRIPES << 32;
+        drainState = DRAINED;
+    }
+
+    /** Stripe {@code s}, created on first use. */
+    private Stripe stripe(int s) {
+        Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
+        if (stripe != null) return stripe;
+        STRIPE.compareAndSet(stripes, s, null, new Stripe(this));
+        return (Stripe) STRIPE.getVolatile(stripes, s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T unchecked(Throwable thrown) throws T {
+        throw (T) thrown;
     }
 }

@@ -193,6 +193,31 @@ class ReferenceSinkRulesTest {
     }
 
     @Test
+    void SC13_aRefusedBeginSaysWhyInOneLineAndLeaksNothing() {
+        ReferenceSink<Object> small = new ReferenceSink<>(heard, (context, error) -> heard.errors.add(error), 1);
+        List<CallHandle> calls = new ArrayList<>();
+        for (int i = 0; i < 256; i++) calls.add(small.begin(i));
+        List<IllegalStateException> refusals = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            refusals.add(org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> small.begin("refused")));
+        }
+        assertEquals(256, small.pendingCalls());
+        assertEquals(256, java.util.stream.IntStream.of(small.slotCapacityByStripe()).sum(), "refused begins grew the registry");
+        for (IllegalStateException refused : refusals) {
+            assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("sink: begin refused"), refused.getMessage());
+        }
+        small.complete(calls.get(3));
+        CallHandle fits = small.begin("fits again");
+        assertEquals(256, small.pendingCalls());
+        small.cancel();
+        assertEquals(List.of("cancelled"), heard.of("fits again"));
+        assertEquals(List.of(), heard.of("refused"), "a refused begin left a call behind");
+        assertEquals(0, small.pendingCalls());
+        assertTrue(fits.isCancelled());
+    }
+
+    @Test
     void SC14_foreignForgedAndStaleHandlesAreRefused() {
         ReferenceSink<Object> other = heard.newSink();
         CallHandle foreign = other.begin("foreign");
