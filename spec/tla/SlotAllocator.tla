@@ -5,8 +5,8 @@
 (* steps: one stripe of one registry generation, threads that begin calls  *)
 (* (probe, claim by CAS, grow by double collect, re-check the close), any  *)
 (* thread ending any live call (one store of null), and the cancel that    *)
-(* closes the generation and drains it (reads the directory, visits every  *)
-(* slot, drops them all).                                                  *)
+(* closes the generation and drains it (reads the directory and the       *)
+(* frontier, visits every slot below it, drops them all).                  *)
 (*                                                                         *)
 (* What CancelAllAlgo.tla assumes of this storage, and TLC checks here:    *)
 (*  - NoSlotHeldTwice: a stored call stays in its own slot until it ends  *)
@@ -32,11 +32,11 @@
 (* (Stripe's and Chunk's implementation notes).                           *)
 (*                                                                         *)
 (* TLC 2.18, SlotAllocator.cfg (2 threads, 4 calls, capacity up to 8,     *)
-(* thread and call symmetry): 99,046 distinct states, depth 60, 19 s on    *)
+(* thread and call symmetry): 119,164 distinct states, depth 63, 15 s on   *)
 (* the 2-core build machine. Broken variants (spec/tla/broken/alloc):      *)
-(* OwnerKeepsForeignSlots, CapacityBound after 7 steps (1,198 states);     *)
-(* PlainClaim, NoSlotHeldTwice after 6 (441); SingleCollect,               *)
-(* CapacityBound after 17 (2,956).                                         *)
+(* OwnerKeepsForeignSlots, CapacityBound after 7 steps (891 states);       *)
+(* PlainClaim, NoSlotHeldTwice after 6 (406); SingleCollect,               *)
+(* CapacityBound after 18 (2,665).                                         *)
 (***************************************************************************)
 EXTENDS Integers, FiniteSets, TLC
 
@@ -53,6 +53,7 @@ Max(a, b) == IF a >= b THEN a ELSE b
 VARIABLES
     slot,     \* [Slots -> Calls \cup {Free}]    the slot arrays (Chunk.slots)
     cap,      \* the directory's capacity        Stripe.directory.length * 256
+    frontier, \* one past the highest slot ever claimed (Stripe.frontier)
     status,   \* [Calls -> ...]                  "unborn", "begin" (inside begin), "live", "ended"
     home,     \* [Calls -> Slots \cup {NoSlot}]  where the call was stored (its chunk and index)
     closed,   \* the sink's cancel swapped this generation out
@@ -64,29 +65,29 @@ VARIABLES
     snap,     \* [Threads -> [Slots -> Calls \cup {Free}]] the double collect's first pass
     k,        \* [Threads -> Nat]                 the double collect's position
     dpc,      \* the drain: "open", "read", "visit", "done"
-    dcap,     \* the capacity of the directory the drain read
+    dcap,     \* the slots the drain visits: the directory it read, cut at the frontier it read
     dnext,    \* the next slot the drain visits
     visited,  \* the calls the drain visited
     peak      \* history: the most slots occupied at one instant
 
-vars == <<slot, cap, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+vars == <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 Occupied == {i \in Slots : slot[i] # Free}
 Stored(c) == home[c] # NoSlot
-Pcs == {"idle", "probe", "collect1", "collect2", "grow", "recheck", "selfcancel"}
+Pcs == {"idle", "probe", "collect1", "collect2", "grow", "raise", "recheck", "selfcancel"}
 
 TypeOK ==
-    /\ slot \in [Slots -> Calls \cup {Free}] /\ cap \in 1 .. MaxCapacity
+    /\ slot \in [Slots -> Calls \cup {Free}] /\ cap \in 1 .. MaxCapacity /\ frontier \in 0 .. MaxCapacity
     /\ status \in [Calls -> {"unborn", "begin", "live", "ended"}] /\ home \in [Calls -> Slots \cup {NoSlot}]
     /\ closed \in BOOLEAN /\ dropped \in BOOLEAN
     /\ pc \in [Threads -> Pcs] /\ tcall \in [Threads -> Calls \cup {NoCall}]
     /\ pcap \in [Threads -> 0 .. MaxCapacity] /\ probed \in [Threads -> SUBSET Slots]
     /\ k \in [Threads -> 0 .. MaxCapacity]
-    /\ dpc \in {"open", "read", "visit", "done"} /\ dcap \in 0 .. MaxCapacity /\ dnext \in 0 .. MaxCapacity
+    /\ dpc \in {"open", "read", "front", "visit", "done"} /\ dcap \in 0 .. MaxCapacity /\ dnext \in 0 .. MaxCapacity
     /\ visited \subseteq Calls /\ peak \in 0 .. MaxCapacity
 
 Init ==
-    /\ slot = [i \in Slots |-> Free] /\ cap = 1
+    /\ slot = [i \in Slots |-> Free] /\ cap = 1 /\ frontier = 0
     /\ status = [c \in Calls |-> "unborn"] /\ home = [c \in Calls |-> NoSlot]
     /\ closed = FALSE /\ dropped = FALSE
     /\ pc = [t \in Threads |-> "idle"] /\ tcall = [t \in Threads |-> NoCall]
@@ -113,7 +114,7 @@ BeginStart(t, c) ==
     /\ pc[t] = "idle" /\ status[c] = "unborn"
     /\ status' = [status EXCEPT ![c] = "begin"] /\ tcall' = [tcall EXCEPT ![t] = c]
     /\ Restart(t)
-    /\ UNCHANGED <<slot, cap, home, closed, dropped, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, home, closed, dropped, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.claim, one slot i of the directory it read: `SLOT.compareAndSet(slots, j, null, element)`,
 \* which stores and publishes the call, or finds the slot occupied.
@@ -121,45 +122,45 @@ Probe(t, i) ==
     /\ pc[t] = "probe" /\ i < pcap[t] /\ i \notin probed[t]
     /\ IF slot[i] = Free
        THEN /\ slot' = [slot EXCEPT ![i] = tcall[t]] /\ home' = [home EXCEPT ![tcall[t]] = i]
-            /\ pc' = [pc EXCEPT ![t] = "recheck"] /\ RaisePeak
+            /\ pc' = [pc EXCEPT ![t] = "raise"] /\ RaisePeak
             /\ Forget(t)
        ELSE /\ probed' = [probed EXCEPT ![t] = @ \cup {i}]
-            /\ UNCHANGED <<slot, home, pc, peak, pcap, snap, k>>
-    /\ UNCHANGED <<cap, status, closed, dropped, tcall, dpc, dcap, dnext, visited>>
+            /\ UNCHANGED <<slot, home, pc, peak, pcap, snap, k, frontier>>
+    /\ UNCHANGED <<cap, frontier, status, closed, dropped, tcall, dpc, dcap, dnext, visited>>
 
 \* Stripe.claim after the drop: `chunk.slotsForClaim()` is Chunk.DRAINED, nothing is stored; the
 \* begin goes on to its re-check with a call stored nowhere.
 ProbeDrained(t) ==
     /\ pc[t] = "probe" /\ dropped
     /\ pc' = [pc EXCEPT ![t] = "recheck"] /\ Forget(t)
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Every slot of the directory the probe read was occupied when read: Stripe.grow's double collect.
 ProbeFull(t) ==
     /\ pc[t] = "probe" /\ probed[t] = 0 .. pcap[t] - 1
     /\ pc' = [pc EXCEPT ![t] = "collect1"] /\ k' = [k EXCEPT ![t] = 0]
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, pcap, probed, snap, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, pcap, probed, snap, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.grow, first pass: `seen[i] = element`, or a free slot: probe again.
 Collect1(t) ==
     /\ pc[t] = "collect1"
     /\ IF k[t] = pcap[t]
-       THEN pc' = [pc EXCEPT ![t] = "collect2"] /\ k' = [k EXCEPT ![t] = 0] /\ UNCHANGED <<snap, pcap, probed>>
+       THEN pc' = [pc EXCEPT ![t] = "collect2"] /\ k' = [k EXCEPT ![t] = 0] /\ UNCHANGED <<snap, pcap, probed, frontier>>
        ELSE IF slot[k[t]] = Free
        THEN Restart(t)
        ELSE /\ snap' = [snap EXCEPT ![t][k[t]] = slot[k[t]]] /\ k' = [k EXCEPT ![t] = @ + 1]
-            /\ UNCHANGED <<pc, pcap, probed>>
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+            /\ UNCHANGED <<pc, pcap, probed, frontier>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.grow, second pass: each slot must hold what the first pass saw, or probe again.
 Collect2(t) ==
     /\ pc[t] = "collect2"
     /\ IF k[t] = pcap[t]
-       THEN pc' = [pc EXCEPT ![t] = "grow"] /\ UNCHANGED <<k, pcap, probed, snap>>
+       THEN pc' = [pc EXCEPT ![t] = "grow"] /\ UNCHANGED <<k, pcap, probed, snap, frontier>>
        ELSE IF slot[k[t]] # snap[t][k[t]]
        THEN Restart(t)
-       ELSE k' = [k EXCEPT ![t] = @ + 1] /\ UNCHANGED <<pc, pcap, probed, snap>>
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+       ELSE k' = [k EXCEPT ![t] = @ + 1] /\ UNCHANGED <<pc, pcap, probed, snap, frontier>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.grow: `DIRECTORY.compareAndSet(this, chunks, grown)`, doubling; it fails if another grower
 \* or the drop replaced the directory. Then the probe starts again.
@@ -169,17 +170,24 @@ Grow(t) ==
        THEN cap' = 2 * cap
        ELSE UNCHANGED cap
     /\ Restart(t)
-    /\ UNCHANGED <<slot, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak, frontier>>
+
+\* Stripe.raiseFrontier, after the claim and before the re-check: a CAS to one past the slot claimed.
+RaiseFrontier(t) ==
+    /\ pc[t] = "raise"
+    /\ frontier' = Max(frontier, home[tcall[t]] + 1)
+    /\ pc' = [pc EXCEPT ![t] = "recheck"]
+    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 \* ReferenceSink.begin, `current != generation`: open, the call is live and begin returns; closed,
 \* the begin ends its own call (BeginSelfCancel), unless the drain's sweep did.
 Recheck(t) ==
     /\ pc[t] = "recheck"
     /\ IF closed
-       THEN pc' = [pc EXCEPT ![t] = "selfcancel"] /\ UNCHANGED <<status, tcall>>
+       THEN pc' = [pc EXCEPT ![t] = "selfcancel"] /\ UNCHANGED <<status, tcall, frontier>>
        ELSE /\ status' = [status EXCEPT ![tcall[t]] = "live"] /\ pc' = [pc EXCEPT ![t] = "idle"]
             /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<slot, cap, home, closed, dropped, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, home, closed, dropped, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 \* The begin ends its call: Chunk.clear, a store of null into its own slot.
 SelfCancel(t) ==
@@ -188,7 +196,7 @@ SelfCancel(t) ==
        /\ slot' = IF Stored(c) THEN [slot EXCEPT ![home[c]] = Free] ELSE slot
        /\ status' = [status EXCEPT ![c] = "ended"] /\ home' = [home EXCEPT ![c] = NoSlot]
     /\ pc' = [pc EXCEPT ![t] = "idle"] /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<cap, closed, dropped, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<cap, frontier, closed, dropped, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 -----------------------------------------------------------------------------
 (* Any thread ends a live call (complete, fail, a throwing listener, a signal that found the close):
@@ -198,7 +206,7 @@ End(c) ==
     /\ status[c] = "live"
     /\ slot' = IF Stored(c) THEN [slot EXCEPT ![home[c]] = Free] ELSE slot
     /\ status' = [status EXCEPT ![c] = "ended"] /\ home' = [home EXCEPT ![c] = NoSlot]
-    /\ UNCHANGED <<cap, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<cap, frontier, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 -----------------------------------------------------------------------------
 (* The cancel that closes this generation: ReferenceSink.cancel, then Registry.drain. *)
@@ -207,26 +215,31 @@ End(c) ==
 Close ==
     /\ dpc = "open"
     /\ closed' = TRUE /\ dpc' = "read"
-    /\ UNCHANGED <<slot, cap, status, home, dropped, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, dropped, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
 
-\* Registry.drain reads the stripe's directory.
+\* Registry.drain reads the stripe's directory, then its frontier.
 DrainRead ==
     /\ dpc = "read"
-    /\ dcap' = cap /\ dnext' = 0 /\ dpc' = "visit"
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, visited, peak>>
+    /\ dcap' = cap /\ dnext' = 0 /\ dpc' = "front"
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, visited, peak>>
+
+DrainFront ==
+    /\ dpc = "front"
+    /\ dcap' = (IF frontier < dcap THEN frontier ELSE dcap) /\ dpc' = "visit"
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dnext, visited, peak>>
 
 \* One slot's volatile read; an occupant is handed to the sweep (CancelAllAlgo!CancelSweep).
 Visit ==
     /\ dpc = "visit" /\ dnext < dcap
     /\ visited' = IF slot[dnext] # Free THEN visited \cup {slot[dnext]} ELSE visited
     /\ dnext' = dnext + 1
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, peak>>
 
 \* Chunk.drop and Stripe.drop once every slot was visited (CancelAllAlgo!CancelReturn).
 Drop ==
     /\ dpc = "visit" /\ dnext = dcap
     /\ dropped' = TRUE /\ dpc' = "done"
-    /\ UNCHANGED <<slot, cap, status, home, closed, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
 
 -----------------------------------------------------------------------------
 \* Nothing left to do: every begun call ended, the generation drained. Any other state without a step
@@ -237,15 +250,16 @@ Rest == /\ \A t \in Threads : pc[t] = "idle" /\ \A c \in Calls : status[c] \in {
 ThreadStep(t) ==
     \/ \E c \in Calls : BeginStart(t, c)
     \/ \E i \in Slots : Probe(t, i)
-    \/ ProbeDrained(t) \/ ProbeFull(t) \/ Collect1(t) \/ Collect2(t) \/ Grow(t) \/ Recheck(t) \/ SelfCancel(t)
+    \/ ProbeDrained(t) \/ ProbeFull(t) \/ Collect1(t) \/ Collect2(t) \/ Grow(t) \/ RaiseFrontier(t)
+    \/ Recheck(t) \/ SelfCancel(t)
 
-Next == (\E t \in Threads : ThreadStep(t)) \/ (\E c \in Calls : End(c)) \/ Close \/ DrainRead \/ Visit \/ Drop \/ Rest
+Next == (\E t \in Threads : ThreadStep(t)) \/ (\E c \in Calls : End(c)) \/ Close \/ DrainRead \/ DrainFront \/ Visit \/ Drop \/ Rest
 
 \* Next with every step of a thread that satisfies Replaced swapped for Broken (spec/tla/broken/alloc/).
 NextReplacing(Replaced(_), Broken(_)) ==
     \/ \E t \in Threads : (ThreadStep(t) /\ ~Replaced(t)) \/ Broken(t)
     \/ \E c \in Calls : End(c)
-    \/ Close \/ DrainRead \/ Visit \/ Drop \/ Rest
+    \/ Close \/ DrainRead \/ DrainFront \/ Visit \/ Drop \/ Rest
 
 Spec == Init /\ [][Next]_vars
 

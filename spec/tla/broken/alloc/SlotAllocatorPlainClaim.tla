@@ -19,15 +19,15 @@ PlainRead(t, i) ==
     /\ pc[t] = "probe" /\ i < pcap[t] /\ i \notin probed[t]
     /\ IF slot[i] = Free
        THEN pc' = [pc EXCEPT ![t] = "write"] /\ target' = [target EXCEPT ![t] = i] /\ UNCHANGED probed
-       ELSE probed' = [probed EXCEPT ![t] = @ \cup {i}] /\ UNCHANGED <<pc, target>>
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, pcap, snap, k, dpc, dcap, dnext, visited, peak>>
+       ELSE probed' = [probed EXCEPT ![t] = @ \cup {i}] /\ UNCHANGED <<pc, target, frontier>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, pcap, snap, k, dpc, dcap, dnext, visited, peak>>
 
 \* `slots[j] = element`, a plain write, whatever is there now.
 PlainWrite(t) ==
     /\ pc[t] = "write"
     /\ slot' = [slot EXCEPT ![target[t]] = tcall[t]] /\ home' = [home EXCEPT ![tcall[t]] = target[t]]
-    /\ pc' = [pc EXCEPT ![t] = "recheck"] /\ RaisePeak /\ Forget(t)
-    /\ UNCHANGED <<cap, status, closed, dropped, tcall, dpc, dcap, dnext, visited, target>>
+    /\ pc' = [pc EXCEPT ![t] = "raise"] /\ RaisePeak /\ Forget(t)
+    /\ UNCHANGED <<cap, frontier, status, closed, dropped, tcall, dpc, dcap, dnext, visited, target>>
 
 BrokenNext ==
     \/ NextReplacing(LAMBDA t : \E i \in Slots : Probe(t, i), LAMBDA t : FALSE) /\ UNCHANGED target

@@ -77,11 +77,11 @@ final class Chunk {
         SLOTS.setVolatile(this, DRAINED);
     }
 
-    /** Occupied slots, by a scan: for observers. */
-    int occupied() {
+    /** Occupied slots among the first {@code end}, by a scan: for observers. */
+    int occupied(int end) {
         Object[] s = (Object[]) SLOTS.getVolatile(this);
         int count = 0;
-        if (s != null) for (int i = 0; i < s.length; i++) if (SLOT.getAcquire(s, i) != null) count++;
+        if (s != null) for (int i = 0; i < s.length && i < end; i++) if (SLOT.getAcquire(s, i) != null) count++;
         return count;
     }
 }

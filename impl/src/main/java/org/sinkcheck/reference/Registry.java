@@ -180,7 +180,9 @@ final class Registry<E> {
                 break;
             } catch (Throwable thrown) { // field accesses only: this handler cannot overflow the stack
                 if (first == null) first = thrown;
-                if (resumeAt == failedAt) {
+                // Only the JVM's own errors (stack, memory) may pass at a retry: anything else (a test
+                // harness stopping the thread, say) stops the drain at once, to be resumed later.
+                if (resumeAt == failedAt || !(thrown instanceof VirtualMachineError)) {
                     drainState = INTERRUPTED; // no progress at this depth: leave it to resume()
                     throw Registry.<RuntimeException>unchecked(first);
                 }
@@ -201,17 +203,19 @@ final class Registry<E> {
                 if (STRIPE.getVolatile(stripes, s) == null
                         && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
                 Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
+                if (stripe == Stripe.DRAINED_STRIPE) continue; // a resumed drain: never write the shared one
                 Chunk[] chunks = stripe.directory();
-                // A chunk in no directory we read belongs to a grow after this read, hence after the
-                // close: that grower's begin re-checks and sees the close.
-                for (int capacity = chunks.length << Chunk.SHIFT; i < capacity; i = (i | Chunk.MASK) + 1) {
+                // A chunk in no directory we read, or a slot above the frontier we read, belongs to a
+                // claim after this read, hence after the close: that claim's begin re-checks and sees it.
+                int end = Math.min(chunks.length << Chunk.SHIFT, stripe.frontier());
+                for (; i < end; i = (i | Chunk.MASK) + 1) {
                     Chunk chunk = chunks[i >>> Chunk.SHIFT];
                     Object[] slots = chunk.slotsIfAny();
                     if (slots == null || slots.length == 0) continue; // never used, or dropped already
                     for (; ; i++) {
                         Object element = Chunk.SLOT.getVolatile(slots, i & Chunk.MASK);
                         if (element != null) visitor.accept((E) element);
-                        if ((i & Chunk.MASK) == Chunk.MASK) break;
+                        if ((i & Chunk.MASK) == Chunk.MASK || i + 1 == end) break;
                     }
                     chunk.drop();
                 }

@@ -46,15 +46,21 @@ import java.util.Arrays;
  * current generation; the drain reads the directory after the close: the same Dekker pair as a slot's,
  * so a drain that read the old directory misses only elements whose begin sees the close.
  * {@code hint} is a plain int: only a starting point, any value is safe (it is bounded before use).
+ * {@code frontier} (one past the highest slot ever claimed) is volatile and only raised, by CAS, after
+ * the claim and before its begin's re-check: the drain reads it after the directory and visits no slot
+ * above it, so a small stripe costs a small drain; a claim above the frontier the drain read is, again,
+ * one whose begin sees the close.
  */
 final class Stripe {
     /** The directory of a drained stripe: no chunk is reachable or added any more. */
     private static final Chunk[] DRAINED = new Chunk[0];
     private static final VarHandle DIRECTORY;
+    private static final VarHandle FRONTIER;
 
     static {
         try {
             DIRECTORY = MethodHandles.lookup().findVarHandle(Stripe.class, "directory", Chunk[].class);
+            FRONTIER = MethodHandles.lookup().findVarHandle(Stripe.class, "frontier", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -71,6 +77,9 @@ final class Stripe {
     private volatile Chunk[] directory;
     /** Where the last claim landed: a starting point only. */
     private int hint;
+    /** One past the highest slot ever claimed: the drain and the count read no slot above it. */
+    @SuppressWarnings("unused") // accessed through FRONTIER
+    private volatile int frontier;
 
     Stripe(Registry<?> generation) {
         this(generation, new Chunk[] {new Chunk(generation)});
@@ -104,6 +113,7 @@ final class Stripe {
                     E element = factory.make(chunk, j, context);
                     if (Chunk.SLOT.compareAndSet(slots, j, null, element)) {
                         if (i != start) hint = i;
+                        if (i >= (int) FRONTIER.getVolatile(this)) raiseFrontier(i + 1);
                         return element;
                     }
                 }
@@ -143,6 +153,21 @@ final class Stripe {
         DIRECTORY.compareAndSet(this, chunks, grown); // lost to another grower or to the drain: probe again
     }
 
+    /** After a claim at {@code end - 1}, before its begin re-checks the close: a monotonic maximum. */
+    private void raiseFrontier(int end) {
+        for (int f; (f = (int) FRONTIER.getVolatile(this)) < end; ) {
+            if (FRONTIER.compareAndSet(this, f, end)) return;
+        }
+    }
+
+    /**
+     * One past the highest slot ever claimed, read after {@link #directory()}: a claim above it that the
+     * caller's read missed is followed by its begin's re-check, which then sees the close.
+     */
+    int frontier() {
+        return (int) FRONTIER.getVolatile(this);
+    }
+
     /** The chunks; {@link #DRAINED} (empty) once drained. */
     Chunk[] directory() {
         return (Chunk[]) DIRECTORY.getVolatile(this);
@@ -158,10 +183,12 @@ final class Stripe {
         return directory().length << Chunk.SHIFT;
     }
 
-    /** Occupied slots, by a scan: O(capacity), for observers. Exact when nothing is in progress. */
+    /** Occupied slots, by a scan below the frontier, for observers. Exact when nothing is in progress. */
     int occupied() {
+        Chunk[] chunks = directory();
+        int end = Math.min(chunks.length << Chunk.SHIFT, frontier());
         int count = 0;
-        for (Chunk chunk : directory()) count += chunk.occupied();
+        for (int c = 0; c << Chunk.SHIFT < end; c++) count += chunks[c].occupied(end - (c << Chunk.SHIFT));
         return count;
     }
 }

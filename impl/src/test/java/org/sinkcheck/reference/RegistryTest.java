@@ -96,7 +96,7 @@ class RegistryTest {
         late.clear();
         assertEquals(0, registry.size());
         assertEquals(0, capacity(registry), "a drained generation holds no slots");
-        assertEquals(0, there[0].chunk().occupied(), "a stale handle's chunk keeps no element reachable");
+        assertEquals(0, there[0].chunk().occupied(Chunk.SIZE), "a stale handle's chunk keeps no element reachable");
     }
 
     /** Runs {@code task} on a new thread whose id puts it on another stripe than the calling thread. */
