@@ -95,7 +95,7 @@ class AllocatorShapesTest {
             run.run(PLAIN, () -> {
                 while (run.completed() < calls) {
                     for (int i = 0; i < 4; i++) pool.execute(run.beginner(burst, true));
-                    for (int i = 0; i < 4; i++) pool.execute(run.completer(burst));
+                    for (int i = 0; i < 4; i++) pool.execute(run.completer(burst, true));
                     if (pool.getActiveCount() > 2) Thread.yield();
                 }
             });

@@ -82,6 +82,14 @@ final class Handoff {
 
     /** Completes handed-over calls until {@code quota} were completed by this thread or all calls are. */
     Runnable completer(int quota) {
+        return completer(quota, false);
+    }
+
+    /**
+     * As {@link #completer(int)}; if {@code yieldWhenIdle}, the task ends early once no call waited for
+     * it for a poll (a pool task gives its thread back to the tasks that begin calls).
+     */
+    Runnable completer(int quota, boolean yieldWhenIdle) {
         return () -> {
             for (int mine = 0; mine < quota && completed.get() < calls && !stopped(); ) {
                 CallHandle call;
@@ -91,7 +99,10 @@ final class Handoff {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                if (call == null) continue;
+                if (call == null) {
+                    if (yieldWhenIdle) return;
+                    continue;
+                }
                 Acceptance answer = sink.complete(call);
                 if (answer != Acceptance.ACCEPTED) throw new AssertionError("a live call's complete was refused: " + answer);
                 completed.incrementAndGet();
