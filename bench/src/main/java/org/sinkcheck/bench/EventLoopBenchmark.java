@@ -49,9 +49,10 @@ import org.sinkcheck.kit.Capability;
  * sets it), or prints it without one.
  *
  * <p>Thread counts on two cores: {@value #POOL} + 1 threads are more than the cores, as a request pool
- * is; more threads than stripes, too, where a sink stripes by thread. So the throughput measures each
- * sink under preemption as much as its own cost, and no target rests on it; what is retained after the
- * run does not depend on the machine's speed.
+ * is, and more than the 4 stripes the reference sink has on a 2-CPU machine, so threads share stripes.
+ * The throughput therefore measures each sink under preemption as much as its own cost, and no target
+ * rests on it. What a sink retains after the run depends on how its threads interleaved, not on a
+ * timer: one figure per fork, and the report shows their spread.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -59,7 +60,7 @@ import org.sinkcheck.kit.Capability;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class EventLoopBenchmark {
-    /** Threads in the pool: more than the two cores, as many as this machine's reference sink has stripes. */
+    /** Threads in the pool: with the other side's thread, more than the two cores and than the reference's 4 stripes there. */
     static final int POOL = 4;
     /** Calls that may wait in the queue between the two sides (a power of two: the queues round up). */
     static final int QUEUED = 256;
