@@ -25,6 +25,14 @@
 (*  - faulted[c]: the listener threw while handling c, and the sink        *)
 (*    reported that error. It also tells a call cancelled because its own  *)
 (*    listener failed from one cancelled by Cancel(s) (SC-01, SC-15).      *)
+(*  - cancels[s] counts the client's cancels of s (the algorithm's         *)
+(*    generation number). It says which sink a step cancels, so SC-01,     *)
+(*    SC-02 and SC-07 judge a step by the sink it acts on instead of       *)
+(*    inferring that sink from what changed (a cancel of an idle s1 that   *)
+(*    ends s2's calls would look like s2's own cancel). No action reads    *)
+(*    it, and the rules read only how a step changes it, so the            *)
+(*    configurations leave it out of the VIEW: the state graph is that of  *)
+(*    the five variables above, and the counter does not make it infinite. *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets
 
@@ -43,8 +51,10 @@ Finals == {"completed", "failed", "cancelled"}
 Signals == {"object", "progress"}
 Statuses == {Unborn, Pending} \cup Finals
 
-VARIABLES owner, status, heard, registry, faulted
-vars == <<owner, status, heard, registry, faulted>>
+VARIABLES owner, status, heard, registry, faulted, cancels
+vars == <<owner, status, heard, registry, faulted, cancels>>
+\* What TLC tells states apart by (the configurations' VIEW): everything but the cancel counter.
+Contract == <<owner, status, heard, registry, faulted>>
 
 TypeOK ==
     /\ owner \in [Calls -> Sinks \cup {NoSink}]
@@ -52,6 +62,7 @@ TypeOK ==
     /\ heard \in [Sinks -> [Calls -> Seq(Signals \cup Finals)]]
     /\ registry \in [Sinks -> SUBSET Calls]
     /\ faulted \in [Calls -> BOOLEAN]
+    /\ cancels \in [Sinks -> Nat]
 
 Init ==
     /\ owner = [c \in Calls |-> NoSink]
@@ -59,6 +70,7 @@ Init ==
     /\ heard = [s \in Sinks |-> [c \in Calls |-> <<>>]]
     /\ registry = [s \in Sinks |-> {}]
     /\ faulted = [c \in Calls |-> FALSE]
+    /\ cancels = [s \in Sinks |-> 0]
 
 \* The listener that hears call c, and how many signals c has had.
 Hears(c, event) == [heard EXCEPT ![owner[c]][c] = Append(@, event)]
@@ -73,6 +85,7 @@ PendingOf(s) == {c \in Calls : owner[c] = s /\ status[c] = Pending}
 CancelledStatus(s) == [c \in Calls |-> IF c \in PendingOf(s) THEN "cancelled" ELSE status[c]]
 CancelledHeard(s) ==
     [heard EXCEPT ![s] = [c \in Calls |-> IF c \in PendingOf(s) THEN Append(@[c], "cancelled") ELSE @[c]]]
+CountsCancel(s) == cancels' = [cancels EXCEPT ![s] = @ + 1]
 
 -----------------------------------------------------------------------------
 (* Client actions *)
@@ -83,7 +96,7 @@ Begin(s, c) ==
     /\ owner' = [owner EXCEPT ![c] = s]
     /\ status' = [status EXCEPT ![c] = Pending]
     /\ registry' = [registry EXCEPT ![s] = @ \cup {c}]
-    /\ UNCHANGED <<heard, faulted>>
+    /\ UNCHANGED <<heard, faulted, cancels>>
 
 \* Cancel every call of s pending now, and nothing else (SC-01, SC-02). No enabling condition:
 \* cancel never waits for anyone (SC-11), and on an idle sink it is a no-op (SC-07).
@@ -91,6 +104,7 @@ Cancel(s) ==
     /\ status' = CancelledStatus(s)
     /\ heard' = CancelledHeard(s)
     /\ registry' = [registry EXCEPT ![s] = {}]
+    /\ CountsCancel(s)
     /\ UNCHANGED <<owner, faulted>>
 
 (* Provider actions, through the handle that Begin issued *)
@@ -98,12 +112,12 @@ Cancel(s) ==
 Deliver(c) ==
     /\ CanSignal(c)
     /\ heard' = Hears(c, "object")
-    /\ UNCHANGED <<owner, status, registry, faulted>>
+    /\ UNCHANGED <<owner, status, registry, faulted, cancels>>
 
 Progress(c) ==
     /\ CanSignal(c)
     /\ heard' = Hears(c, "progress")
-    /\ UNCHANGED <<owner, status, registry, faulted>>
+    /\ UNCHANGED <<owner, status, registry, faulted, cancels>>
 
 \* Ending a call unlinks it from its sink at once (SC-13); exactly one final wins (SC-05).
 \* Subscriptions never end on their own (SC-10). (Complete and Fail each open with their own guard so
@@ -112,7 +126,7 @@ Ends(c, final) ==
     /\ status' = [status EXCEPT ![c] = final]
     /\ heard' = Hears(c, final)
     /\ registry' = [registry EXCEPT ![owner[c]] = @ \ {c}]
-    /\ UNCHANGED <<owner, faulted>>
+    /\ UNCHANGED <<owner, faulted, cancels>>
 
 Complete(c) ==
     /\ status[c] = Pending /\ c \notin Endless
@@ -148,7 +162,7 @@ ListenerThrows(c) ==
     /\ status' = [status EXCEPT ![c] = "cancelled"]
     /\ registry' = [registry EXCEPT ![owner[c]] = @ \ {c}]
     /\ faulted' = [faulted EXCEPT ![c] = TRUE]
-    /\ UNCHANGED owner
+    /\ UNCHANGED <<owner, cancels>>
 
 \* The listener cancels its own sink from inside an object callback of call c. WMI forbids this;
 \* sinkcheck guarantees it takes effect, the running callback's call included, and never deadlocks (SC-16).
@@ -160,6 +174,7 @@ CancelInCallback(c) ==
           /\ heard' = [withObject EXCEPT ![s] = [d \in Calls |->
                          IF d \in PendingOf(s) THEN Append(@[d], "cancelled") ELSE @[d]]]
           /\ registry' = [registry EXCEPT ![s] = {}]
+          /\ CountsCancel(s)
           /\ UNCHANGED <<owner, faulted>>
 
 -----------------------------------------------------------------------------
@@ -174,9 +189,9 @@ ListenerStep == \E c \in Calls : ListenerThrows(c) \/ CancelInCallback(c)
 
 Next == ClientStep \/ ProviderStep \/ ListenerStep
 
-\* Fairness: the client keeps cancelling each sink it wants ended. Nothing else is assumed; in
-\* particular no provider is assumed to ever complete (SC-10 is about calls that never do).
-Fairness == \A s \in Sinks : WF_vars(Cancel(s))
+\* Fairness: the client keeps cancelling a sink while it has calls pending. Nothing else is assumed;
+\* in particular no provider is assumed to ever complete (SC-10 is about calls that never do).
+Fairness == \A s \in Sinks : WF_vars(PendingOf(s) # {} /\ Cancel(s))
 Spec == Init /\ [][Next]_vars /\ Fairness
 
 -----------------------------------------------------------------------------
@@ -187,22 +202,33 @@ Spec == Init /\ [][Next]_vars /\ Fairness
 IsFinal(e) == e \in Finals
 FinalCount(seq) == Len(SelectSeq(seq, IsFinal))
 
-\* A step that cancels calls of sink s other than through their own listener's failure.
-SinkCancelStep(s) ==
-    \E c \in Calls : owner[c] = s /\ status[c] = Pending /\ status'[c] = "cancelled" /\ ~faulted'[c]
+\* A step in which the client cancels sink s: from outside or from a callback. Judged by the sink the
+\* step acts on (cancels), never inferred from what changed.
+SinkCancelStep(s) == cancels'[s] # cancels[s]
+\* Call c of sink t keeps its status and events, and t its registry: the step leaves c alone.
+Untouched(c) == status'[c] = status[c] /\ \A t \in Sinks : heard'[t][c] = heard[t][c]
 
-\* SC-01 scope-all: a step that cancels any call of s ends every call of s pending before it.
 \* (Each step property is the box of a named step predicate, so that a single step can be judged on
 \* its own: the Java predicates of RuleChecks are compared with these on probe steps by TLC.)
-SC01_ScopeAllStep == \A s \in Sinks : SinkCancelStep(s) => \A c \in PendingOf(s) : status'[c] \in Finals
+
+\* A step in which the listener of call c fails (and the sink reports it).
+ListenerFailStep(c) == ~faulted[c] /\ faulted'[c]
+
+\* SC-01 scope-all: a step that cancels s ends every call of s pending before it; and only a step
+\* that cancels a sink or in which a listener fails cancels a call at all (which calls such a step
+\* may cancel is SC-02's and SC-15's business).
+SC01_ScopeAllStep ==
+    /\ \A s \in Sinks : SinkCancelStep(s) => \A c \in PendingOf(s) : status'[c] \in Finals
+    /\ \A c \in Calls : status[c] = Pending /\ status'[c] = "cancelled" =>
+          (\E s \in Sinks : SinkCancelStep(s)) \/ (\E d \in Calls : ListenerFailStep(d))
 SC01_ScopeAll == [][SC01_ScopeAllStep]_vars
 
-\* SC-02 never-others: cancelling s changes no call of another sink, ...
+\* SC-02 never-others: a step that cancels s changes no call of another sink and no other sink's
+\* registry, ...
 SC02_NeverOthersStep ==
     \A s \in Sinks : SinkCancelStep(s) =>
-        \A c \in Calls : owner[c] # s =>
-           /\ status'[c] = status[c]
-           /\ \A t \in Sinks : heard'[t][c] = heard[t][c]
+        /\ \A c \in Calls : owner[c] # s => Untouched(c)
+        /\ \A t \in Sinks \ {s} : registry'[t] = registry[t]
 SC02_NeverOthers == [][SC02_NeverOthersStep]_vars
 \* ... and no listener ever hears of a call of another sink.
 SC02_OwnListenerOnly == \A s \in Sinks, c \in Calls : owner[c] # s => heard[s][c] = <<>>
@@ -233,19 +259,19 @@ SC06_NoLostCall ==
         /\ owner[c] \in Sinks
         /\ status[c] = Pending => c \in registry[owner[c]]
 
-\* SC-07 cancel is idempotent, and a no-op on an idle sink.
-SC07_CancelIdempotent ==
-    \A s \in Sinks :
-        /\ PendingOf(s) = {} => CancelledStatus(s) = status /\ CancelledHeard(s) = heard
-        /\ \A c \in Calls : CancelledStatus(s)[c] # Pending \/ owner[c] # s
+\* SC-07 idempotent: a cancel of a sink with nothing pending (idle, or cancelled already) changes
+\* nothing but the count of cancels.
+SC07_CancelIdempotentStep == \A s \in Sinks : SinkCancelStep(s) /\ PendingOf(s) = {} => UNCHANGED Contract
+SC07_CancelIdempotent == [][SC07_CancelIdempotentStep]_vars
 
 \* SC-08 reusable: a call that begins is live, whatever happened to its sink before.
 SC08_FreshCallsLiveStep == \A c \in Calls : status[c] = Unborn /\ status'[c] # Unborn => status'[c] = Pending
 SC08_FreshCallsLive == [][SC08_FreshCallsLiveStep]_vars
 
 \* SC-09 (abstract part) every event is about one call and reaches that call's listener only: the
-\* context tells calls apart. That callbacks of one call never overlap is a property of the
-\* algorithm (CancelAllAlgo: SC09_SerialCallbacks); at this level every callback is atomic.
+\* context tells calls apart. This is SC02_OwnListenerOnly under the rule's other name, checked once,
+\* as SC-02. That callbacks of one call never overlap is a property of the algorithm
+\* (CancelAllAlgo: SC09_SerialCallbacks); at this level every callback is atomic.
 SC09_EventsCarryTheirCall == SC02_OwnListenerOnly
 
 \* SC-10 calls that never end on their own end only by cancel ...
@@ -253,28 +279,42 @@ SC10_EndlessEndOnlyByCancel == \A c \in Endless : status[c] \in {Unborn, Pending
 \* ... and then do end: under the fairness above, every pending call ends.
 SC10_EveryCallEnds == \A c \in Calls : status[c] = Pending ~> status[c] \in Finals
 
-\* SC-11 cancel never waits: it is enabled in every state (it has no guard).
+\* SC-11 cancel never waits: Cancel(s) has no guard, so it is enabled in every state. That holds by
+\* the definition of Cancel, so it is a theorem here, not a check; a cancel that waits is caught by
+\* SC-10 at this level (a cancel that waits for silent providers never ends a subscription) and by
+\* the algorithm's SC11 checks (CancelAllAlgo: SC11_CancelReturnsAlone).
 SC11_CancelNeverWaits == \A s \in Sinks : ENABLED Cancel(s)
+THEOREM Spec => []SC11_CancelNeverWaits
 
-\* SC-12 the provider is told: its view of "cancelled" is exactly the call's status.
+\* SC-12 the provider is told: at this level the provider's view of "cancelled" is the call's status
+\* itself, so the rule holds by definition (a theorem, not a check). What the provider really reads
+\* is the algorithm's business (CancelAllAlgo: SC12_ProviderTold, the formula of Call.isCancelled).
 ProviderSeesCancelled(c) == status[c] = "cancelled"
 SC12_ProviderTold == \A c \in Calls : ProviderSeesCancelled(c) <=> status[c] = "cancelled"
+THEOREM Spec => []SC12_ProviderTold
 
-\* SC-13 no retention: a sink references exactly its pending calls.
+\* SC-13 no retention: a sink references exactly its pending calls (every step here is atomic, so
+\* "at once" is every state).
 SC13_NoRetention == \A s \in Sinks : registry[s] = PendingOf(s)
 
-\* SC-14 handles: a refused handle changes nothing. The actions StaleHandle, ForeignHandle and
-\* ForgedHandle are UNCHANGED vars by definition; the invariant that gives this teeth against an
-\* implementation is SC02_OwnListenerOnly plus SC03, checked after each such step by the kit.
+\* SC-14 handles: a refused handle changes nothing. StaleHandle, ForeignHandle and ForgedHandle are
+\* UNCHANGED vars by definition, and what could go wrong with them in a sink (a listener hearing a
+\* call it does not own) is SC02_OwnListenerOnly, which this name stands for: checked once, as SC-02.
+\* The kit checks against a real sink that each refused handle changed nothing (RuleChecks.step).
 SC14_HandlesBound == SC02_OwnListenerOnly
 
-\* SC-15 a listener's failure is reported, and cancels its own call only (SC01 excludes it from the
-\* sink-wide scope; SC02 keeps it off other sinks).
+\* SC-15 a listener's failure is reported (its call is cancelled and faulted says so), ...
 SC15_FaultReported == \A c \in Calls : faulted[c] => status[c] = "cancelled"
+\* ... and cancels that call only: the step in which c's listener fails leaves every other call alone.
+SC15_OwnCallOnlyStep == \A c \in Calls : ListenerFailStep(c) => \A d \in Calls \ {c} : Untouched(d)
+SC15_OwnCallOnly == [][SC15_OwnCallOnlyStep]_vars
 
-\* SC-16 cancel from inside a callback takes effect: after CancelInCallback(c) the sink has no
-\* pending call. As an action property: a step that cancels from a callback leaves s idle.
+\* SC-16 cancel from inside a callback takes effect: the step that cancels s from the callback of its
+\* call c leaves s with no pending call, c included. CancelInCallback counts as a cancel of s, so this
+\* is SC01_ScopeAll for that step: a theorem here, not a second check. Its checks with teeth are the
+\* algorithm's (a cancel nested in a callback returns into it and never deadlocks) and the kit's.
 SC16_CancelInCallbackTakesEffect ==
     [][\A c \in Calls : CancelInCallback(c) => PendingOf(owner[c])' = {}]_vars
+THEOREM Spec => SC16_CancelInCallbackTakesEffect
 
 =============================================================================

@@ -32,10 +32,14 @@ CONSTANTS
     Sinks, Calls, Endless, MaxSignals,  \* as in CancelAll
     Threads,        \* the threads (model values, symmetric); any of them runs any operation
     ProviderFinals, \* the finals providers try: a subset of {"completed", "failed"}
-    MaxIdleCancels  \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
+    MaxIdleCancels, \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
+    ListenersWaitForCancel \* TRUE: a listener's object callback returns only once no other thread is
+                           \* inside cancel() (a caller that holds a lock while it cancels, and a
+                           \* listener that takes that lock): a cancel that waits for a running
+                           \* callback then deadlocks, which TLC reports (SC-11)
 
 ASSUME /\ Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
-       /\ ProviderFinals \subseteq {"completed", "failed"}
+       /\ ProviderFinals \subseteq {"completed", "failed"} /\ ListenersWaitForCancel \in BOOLEAN
 
 NoSink == "none"
 NoCall == "none"
@@ -190,6 +194,7 @@ SignalCheckThrow(t) ==
 \* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
     /\ pc[t] = "callback"
+    /\ ListenersWaitForCancel => \A u \in Threads \ {t} : csink[u] = NoSink
     /\ LET c == tcall[t] IN
        IF state[c] = "busy"
        THEN /\ state' = [state EXCEPT ![c] = "idle"]
@@ -378,12 +383,16 @@ Abstract == INSTANCE CancelAll WITH
     status <- [c \in Calls |-> AStatus(c)],
     heard <- [s \in Sinks |-> [c \in Calls |-> IF owner[c] = s THEN AHeard(c) ELSE <<>>]],
     registry <- [s \in Sinks |-> {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}],
-    faulted <- [c \in Calls |-> AFaulted(c)]
+    faulted <- [c \in Calls |-> AFaulted(c)],
+    cancels <- current
 
 \* The refinement: every behaviour of this spec is one of the abstract spec's, fairness included.
 Refinement == Abstract!Spec
-\* The same without the abstract fairness (a safety property: fast, and sound under symmetry).
-AbstractSafety == Abstract!Init /\ [][Abstract!Next]_(Abstract!vars)
+\* The same without the abstract fairness (a safety property: fast, and sound under symmetry). Most
+\* steps of the algorithm are abstract stutters, so that test comes first (TLC evaluates a disjunction
+\* from the left, and evaluating Abstract!Next recomputes the mapping for every disjunct).
+AbstractStep == UNCHANGED Abstract!vars \/ Abstract!Next
+AbstractSafety == Abstract!Init /\ [][AbstractStep]_vars
 
 -----------------------------------------------------------------------------
 (***************************************************************************)
@@ -397,21 +406,42 @@ InCallback(t, c) ==
     \/ tcall[t] = c /\ csink[t] # NoSink /\ pc[t] \notin {"idle"}  \* a cancel nested in c's callback
     \/ fcall[t] = c /\ pc[t] = "send"
 
-\* The abstract spec's action rules, stated on the mapped state (AStatus, AHeard). Refinement implies
-\* them; stating them here lets TLC name the rule a broken variant breaks, in algorithm terms.
-APendingOf(s) == {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}
-\* A step that cancels a call of s other than through its own listener's failure.
-SinkCancelStep(s) == \E c \in APendingOf(s) : AStatus(c)' = "cancelled" /\ ~AFaulted(c)'
+\* Whose step it is: every step of a thread changes one of its own variables (Rest changes nothing).
+Locals(t) == <<pc[t], tcall[t], tkind[t], csink[t], cgen[t], cmust[t], cseen[t], fcall[t]>>
+Moves(t) == Locals(t)' # Locals(t)
+\* A step of thread t's cancel() of sink s: from the close of the generation to the return. The rules
+\* below judge a cancel by the sink its thread acts on, never by what changed.
+Cancelling(t, s) == Moves(t) /\ (csink[t] = s \/ csink'[t] = s)
 
-\* SC-01: the step that cancels a call of s (CancelClose) ends every call of s pending before it.
-SC01_ScopeAll == [][\A s \in Sinks : SinkCancelStep(s) => \A c \in APendingOf(s) : AStatus(c)' # "pending"]_vars
-\* SC-02: that step changes nothing of another sink's calls.
-SC02_NeverOthers == [][\A s \in Sinks : SinkCancelStep(s) =>
-                        \A c \in Calls : owner[c] # s => AStatus(c)' = AStatus(c) /\ AHeard(c)' = AHeard(c)]_vars
+\* The abstract spec's action rules, stated on the mapped state (AStatus, AHeard). Refinement implies
+\* the abstract ones; stating them here lets TLC name the rule a broken variant breaks, in algorithm
+\* terms, judged by the thread that acts. (Each is the box of a named step predicate, so that a
+\* single hand-made step can be judged on its own.)
+APendingOf(s) == {c \in Calls : owner[c] = s /\ AStatus(c) = "pending"}
+Untouched(c) == AStatus(c)' = AStatus(c) /\ AHeard(c)' = AHeard(c)
+
+\* A step of thread t whose listener throws (SignalCheckThrow, SignalThrow).
+Throwing(t) == "throwing" \in {pc[t], pc'[t]} /\ Moves(t)
+
+\* SC-01: the step of a cancel of s that cancels a call of s (CancelClose) ends every call of s pending
+\* before it; and only a step of a cancel or of a throwing listener cancels a call at all (which calls
+\* it may cancel is SC-02's and SC-15's business).
+SC01_ScopeAllStep ==
+    /\ \A t \in Threads, s \in Sinks :
+          Cancelling(t, s) /\ (\E c \in APendingOf(s) : AStatus(c)' = "cancelled") =>
+              \A c \in APendingOf(s) : AStatus(c)' # "pending"
+    /\ \A c \in Calls : state[c] \notin Finals /\ AStatus(c) = "pending" /\ AStatus(c)' = "cancelled" =>
+          \E t \in Threads : (\E s \in Sinks : Cancelling(t, s)) \/ Throwing(t)
+SC01_ScopeAll == [][SC01_ScopeAllStep]_vars
+\* SC-02: no step of a cancel of s changes a call of another sink.
+SC02_NeverOthersStep == \A t \in Threads, s \in Sinks : Cancelling(t, s) => \A c \in Calls : owner[c] # s => Untouched(c)
+SC02_NeverOthers == [][SC02_NeverOthersStep]_vars
 \* SC-04: a cancelled call hears nothing more (its final is already counted in AHeard).
-SC04_SilentAfterCancel == [][\A c \in Calls : AStatus(c) = "cancelled" => AHeard(c)' = AHeard(c)]_vars
+SC04_SilentAfterCancelStep == \A c \in Calls : AStatus(c) = "cancelled" => AHeard(c)' = AHeard(c)
+SC04_SilentAfterCancel == [][SC04_SilentAfterCancelStep]_vars
 \* SC-05: a decided final never changes.
-SC05_FinalIsForever == [][\A c \in Calls : AStatus(c) \in Finals => AStatus(c)' = AStatus(c)]_vars
+SC05_FinalIsForeverStep == \A c \in Calls : AStatus(c) \in Finals => AStatus(c)' = AStatus(c)
+SC05_FinalIsForever == [][SC05_FinalIsForeverStep]_vars
 
 \* SC-09: callbacks of one call never overlap.
 SC09_SerialCallbacks == \A c \in Calls : \A t, u \in Threads : InCallback(t, c) /\ InCallback(u, c) => t = u
@@ -426,10 +456,11 @@ WillEnd(t, c) ==
 
 \* SC-04 in flight: when cancel returns, every call it cancelled has heard onCancelled, or the one
 \* thread that holds it will send it next (after the object callback it is running, if any).
-SC04_InFlight ==
-    [][\A t \in Threads : pc[t] = "sweep" /\ pc'[t] \in {"idle", "callback"} =>
-          \A c \in Calls : owner[c] = csink[t] /\ gen[c] = cgen[t] /\ AStatus(c) = "cancelled" =>
-              FinalCount(heard[c]) = 1 \/ \E u \in Threads : WillEnd(u, c)]_vars
+SC04_InFlightStep ==
+    \A t \in Threads : pc[t] = "sweep" /\ pc'[t] \in {"idle", "callback"} =>
+        \A c \in Calls : owner[c] = csink[t] /\ gen[c] = cgen[t] /\ AStatus(c) = "cancelled" =>
+            FinalCount(heard[c]) = 1 \/ \E u \in Threads : WillEnd(u, c)
+SC04_InFlight == [][SC04_InFlightStep]_vars
 
 \* SC-06 no lost call: a call whose generation is closed and that has no final yet will be ended by
 \* someone: the sweep that has not visited it yet, or the thread that holds it or is beginning it.
@@ -446,19 +477,44 @@ SC03_OneFinalLast ==
         /\ FinalCount(heard[c]) = 1 => IsFinal(heard[c][Len(heard[c])]) /\ heard[c][Len(heard[c])] = AStatus(c)
         /\ AllIdle /\ AStatus(c) \in Finals => FinalCount(heard[c]) = 1
 
-\* SC-13 no retention: when all threads are idle, the registry slots hold exactly the pending calls.
-SC13_NoRetention == AllIdle => \A c \in Calls : linked[c] <=> AStatus(c) = "pending"
+\* SC-13 no retention, at once: a registry slot holds a call that is not pending only until its own
+\* thread drops it: the thread that decided its final unlinks it next, before it sends the final (or
+\* the holder whose check linearized the final writes it and then unlinks); a call of a closed
+\* generation (which the sink no longer references) stays only while that generation's drain runs,
+\* whose return drops every slot, or until the begin that published it late ends it. So the listener
+\* never hears the final of a call its sink still references. When all threads are idle the slots
+\* hold exactly the pending calls.
+SC13_NoRetention ==
+    /\ \A c \in Calls : linked[c] /\ ~Closed(c) => FinalCount(heard[c]) = 0
+    /\ \A c \in Calls : linked[c] /\ AStatus(c) # "pending" =>
+          \/ \E t \in Threads : fcall[t] = c /\ pc[t] = "unlink"
+          \/ \E t \in Threads : tcall[t] = c /\ pc[t] \in {"throwing", "fdecideOpen"}
+          \/ /\ Closed(c)
+             /\ \E t \in Threads : \/ csink[t] = owner[c] /\ cgen[t] = gen[c]
+                                   \/ tcall[t] = c /\ pc[t] \in {"recheck", "selfcancel"}
+    /\ AllIdle => \A c \in Calls : linked[c] <=> AStatus(c) = "pending"
 
-\* SC-15: a call whose listener threw (and was reported) is cancelled, and only that call.
+\* SC-15: a call whose listener threw (and was reported) is cancelled, ...
 SC15_FaultReported == \A c \in Calls : AFaulted(c) => AStatus(c) = "cancelled"
+\* ... and the steps of the thread whose listener throws (SignalCheckThrow, SignalThrow) leave every
+\* other call alone.
+SC15_OwnCallOnlyStep == \A t \in Threads : Throwing(t) => \A d \in Calls \ {tcall[t]} : Untouched(d)
+SC15_OwnCallOnly == [][SC15_OwnCallOnlyStep]_vars
 
-\* SC-12 the provider is told: once the call's own state says cancelled, so does the abstract status.
-SC12_ProviderTold == \A c \in Calls : state[c] = "cancelled" => AStatus(c) = "cancelled"
+\* SC-12 the provider is told: what the provider reads (Call.isCancelled: CANCELLED, or IDLE in a
+\* closed generation) says "cancelled" only for a cancelled call, and does for every cancelled call
+\* that no thread holds (a held one is told when its holder lets go).
+ProviderSeesCancelled(c) == state[c] = "cancelled" \/ (state[c] = "idle" /\ Closed(c))
+SC12_ProviderTold ==
+    \A c \in Calls : /\ ProviderSeesCancelled(c) => AStatus(c) = "cancelled"
+                     /\ AStatus(c) = "cancelled" /\ state[c] \notin Held => ProviderSeesCancelled(c)
 
 \* SC-08: a call is begun live (BeginRead binds it to the open generation).
-SC08_FreshCallsLive == [][\A c \in Calls : state[c] = "none" /\ state'[c] # "none" => ~Closed(c)']_vars
+SC08_FreshCallsLiveStep == \A c \in Calls : state[c] = "none" /\ state'[c] # "none" => ~Closed(c)'
+SC08_FreshCallsLive == [][SC08_FreshCallsLiveStep]_vars
 
 \* SC-10: every call that is pending or has a decided final ends with its final heard.
 SC10_EveryCallEnds == \A c \in Calls : state[c] # "none" ~> FinalCount(heard[c]) = 1
+
 
 =============================================================================

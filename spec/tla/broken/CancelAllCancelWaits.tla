@@ -24,5 +24,5 @@ BrokenNext ==
     \/ ProviderStep
     \/ ListenerStep
 
-BrokenSpec == Init /\ [][BrokenNext]_vars /\ \A s \in Sinks : WF_vars(CancelWaitingForProviders(s))
+BrokenSpec == Init /\ [][BrokenNext]_vars /\ \A s \in Sinks : WF_vars(PendingOf(s) # {} /\ CancelWaitingForProviders(s))
 =============================================================================

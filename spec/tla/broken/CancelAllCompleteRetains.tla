@@ -16,7 +16,7 @@ CompleteRetaining(c) ==
     /\ status[c] = Pending /\ c \notin Endless
     /\ status' = [status EXCEPT ![c] = "completed"]
     /\ heard' = Hears(c, "completed")
-    /\ UNCHANGED <<owner, registry, faulted>>
+    /\ UNCHANGED <<owner, registry, faulted, cancels>>
 
 \* The real Next with Complete(c) swapped for the broken one. (The refused-handle self-loops are
 \* left out: they change nothing, so they cannot matter to this bug.)

@@ -21,6 +21,7 @@ CancelTouchingNeighbour(s) ==
     /\ heard' = [t \in Sinks |-> [c \in Calls |->
                     IF c \in AllPending /\ owner[c] = t THEN Append(heard[t][c], "cancelled") ELSE heard[t][c]]]
     /\ registry' = [t \in Sinks |-> {}]
+    /\ CountsCancel(s)
     /\ UNCHANGED <<owner, faulted>>
 
 \* The real Next with Cancel(s) swapped for the broken one.
@@ -29,5 +30,5 @@ BrokenNext ==
     \/ ProviderStep
     \/ ListenerStep
 
-BrokenSpec == Init /\ [][BrokenNext]_vars /\ \A s \in Sinks : WF_vars(CancelTouchingNeighbour(s))
+BrokenSpec == Init /\ [][BrokenNext]_vars /\ \A s \in Sinks : WF_vars(PendingOf(s) # {} /\ CancelTouchingNeighbour(s))
 =============================================================================

@@ -6,8 +6,9 @@
 (* the registry only when it returns. A begin that publishes behind the    *)
 (* sweep re-checks, finds the generation still open, and returns a live    *)
 (* call; the late swap then closes its generation with nobody to end it.   *)
-(* Expected: SC06_NoLostCall (or SC01_ScopeAll: no single step cancels    *)
-(* all of the sink's calls).                                               *)
+(* Before that, the sweep ends calls that the still-open registry goes on  *)
+(* referencing. Expected: SC13_NoRetention (first, in TLC's breadth-first  *)
+(* order), then SC06_NoLostCall.                                           *)
 (* Check with CancelAllAlgo.cfg and SPECIFICATION BrokenSpec.              *)
 (***************************************************************************)
 EXTENDS CancelAllAlgo

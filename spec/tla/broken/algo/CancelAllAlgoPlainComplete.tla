@@ -5,8 +5,11 @@
 (* complete does not take the call's token with a CAS: it reads the state, *)
 (* sees no final, and later writes COMPLETED with a plain store. A cancel  *)
 (* sweeping in between cancels the call and sends onCancelled; the         *)
-(* complete then overwrites the final and sends onCompleted too.           *)
-(* Expected: SC05_FinalIsForever (a second final).                         *)
+(* complete then overwrites the final and sends onCompleted too. Before    *)
+(* that, a cancel closing the generation while the complete is decided     *)
+(* tells the provider "cancelled" of a call that completes.                *)
+(* Expected: SC12_ProviderTold (first, in TLC's breadth-first order), then *)
+(* SC05_FinalIsForever (a second final).                                   *)
 (* Check with CancelAllAlgo.cfg and SPECIFICATION BrokenSpec.              *)
 (***************************************************************************)
 EXTENDS CancelAllAlgo

@@ -161,7 +161,7 @@ final class SoakCall {
         for (Action action : actionsFor(event, reaction)) {
             if (!model.isEnabled(observed, action)) return List.of(notEnabled(event));
             ModelState next = model.apply(observed, action);
-            List<Violation> found = new ArrayList<>(RuleChecks.step(observed, next));
+            List<Violation> found = new ArrayList<>(RuleChecks.step(observed, action, next));
             found.addAll(RuleChecks.invariants(model.bounds(), next));
             observed = next;
             if (!found.isEmpty()) return found;

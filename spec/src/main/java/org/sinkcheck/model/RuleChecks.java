@@ -6,7 +6,8 @@ import org.sinkcheck.spec.Rule;
 
 /**
  * The rules of CancelAll.tla as Java predicates, each named after its TLA+ operator. State invariants
- * take one state; step properties ({@code [][P]_vars} in TLA+) take the states before and after a step.
+ * take one state; step properties ({@code [][P]_vars} in TLA+) take the states before and after a step
+ * and the action taken, which names the sink a cancel acts on as the spec's {@code cancels} does.
  * The kit evaluates them on states <em>observed</em> from a real sink, which is where they have teeth.
  */
 public final class RuleChecks {
@@ -76,26 +77,43 @@ public final class RuleChecks {
     }
 
     /**
-     * Every step property of CancelAll.cfg that the step {@code before -> after} breaks. These do not
-     * need to know which action was taken: like their TLA+ originals they constrain any step.
+     * Every step property of CancelAll.cfg that the step {@code before -(action)-> after} breaks. Like
+     * their TLA+ originals, the rules about a cancel judge the step by the sink {@code action} cancels
+     * ({@link #cancelledSink}; the spec's {@code cancels} counter), never by what changed: a cancel of
+     * an idle s1 that ends every call of s2 is SC-02's, though its effect is exactly {@code Cancel(s2)}'s.
+     * Beyond the TLA+ properties, a refused handle ({@code StaleHandle}, {@code ForeignHandle},
+     * {@code ForgedHandle}) must change nothing at all (SC-14), which the spec has by definition and a
+     * real sink may not.
      */
-    public static List<Violation> step(ModelState before, ModelState after) {
+    public static List<Violation> step(ModelState before, Action action, ModelState after) {
         List<Violation> out = new ArrayList<>();
-        for (int s = 0; s < before.sinks(); s++) {
-            if (!isSinkCancelStep(before, after, s)) continue;
-            String sink = Bounds.sinkName(s);
-            // SC01_ScopeAll
-            for (int c : before.pendingOf(s)) {
+        int cancelled = cancelledSink(before, action);
+        if (cancelled >= 0) {
+            String sink = Bounds.sinkName(cancelled);
+            // SC01_ScopeAll, first part
+            for (int c : before.pendingOf(cancelled)) {
                 if (!after.status(c).isFinal()) {
                     out.add(new Violation(Rule.SC01, "SC01_ScopeAll",
-                            "cancel of " + sink + " left its pending call " + Bounds.callName(c) + " pending"));
+                            action + " left " + sink + "'s pending call " + Bounds.callName(c) + " pending"));
                 }
             }
             // SC02_NeverOthers
-            neverOthers(before, after, s, out);
+            neverOthers(before, after, cancelled, action, out);
+            // SC07_CancelIdempotent
+            if (before.pendingOf(cancelled).isEmpty() && !before.equals(after)) {
+                out.add(new Violation(Rule.SC07, "SC07_CancelIdempotent",
+                        action + " found nothing pending on " + sink + " but changed the state from " + before + " to " + after));
+            }
         }
+        boolean listenerFails = false;
+        for (int c = 0; c < before.calls(); c++) listenerFails |= !before.faulted(c) && after.faulted(c);
         for (int c = 0; c < before.calls(); c++) {
             String call = Bounds.callName(c);
+            // SC01_ScopeAll, second part: only a cancel or a failing listener cancels a call at all
+            if (before.status(c) == Status.PENDING && after.status(c) == Status.CANCELLED && cancelled < 0 && !listenerFails) {
+                out.add(new Violation(Rule.SC01, "SC01_ScopeAll",
+                        action + " cancelled " + call + ", though it cancels no sink and no listener failed"));
+            }
             // SC04_SilentAfterCancel
             if (before.status(c) == Status.CANCELLED) {
                 for (int t = 0; t < before.sinks(); t++) {
@@ -115,35 +133,18 @@ public final class RuleChecks {
                 out.add(new Violation(Rule.SC08, "SC08_FreshCallsLive",
                         call + " began " + after.status(c).tla() + " instead of pending"));
             }
-        }
-        return out;
-    }
-
-    /**
-     * The step properties of {@link #step(ModelState, ModelState)}, plus what only a caller that knows
-     * which action it took (the conformance kit, which drives the sink) can check:
-     * <ul>
-     * <li>SC-02: a {@code Cancel(s)} changes no call of another sink, even when s had nothing pending.
-     *     (A state-only property cannot see this: a cancel of an idle s1 that ends every call of s2
-     *     looks exactly like {@code Cancel(s2)}.)
-     * <li>SC-14: a refused handle ({@code StaleHandle}, {@code ForeignHandle}, {@code ForgedHandle})
-     *     changes nothing at all.
-     * <li>SC-16: after {@code CancelInCallback(c)} the sink of c has no pending call.
-     * </ul>
-     */
-    public static List<Violation> step(ModelState before, Action action, ModelState after) {
-        List<Violation> out = step(before, after);
-        if (action instanceof Action.Cancel cancel) {
-            if (!isSinkCancelStep(before, after, cancel.sink())) neverOthers(before, after, cancel.sink(), out);
-        } else if (action instanceof Action.CancelInCallback cb && before.owner(cb.call()) != ModelState.NO_SINK) {
-            int sink = before.owner(cb.call());
-            if (!isSinkCancelStep(before, after, sink)) neverOthers(before, after, sink, out);
-            if (!after.pendingOf(sink).isEmpty()) {
-                out.add(new Violation(Rule.SC16, "SC16_CancelInCallbackTakesEffect",
-                        "after cancelling " + Bounds.sinkName(sink) + " from " + Bounds.callName(cb.call())
-                                + "'s callback, " + Bounds.sinkName(sink) + " still has pending calls " + names(after.pendingOf(sink))));
+            // SC15_OwnCallOnly
+            if (!before.faulted(c) && after.faulted(c)) {
+                for (int d = 0; d < before.calls(); d++) {
+                    if (d != c && !untouched(before, after, d)) {
+                        out.add(new Violation(Rule.SC15, "SC15_OwnCallOnly",
+                                "the failure of " + call + "'s listener changed " + Bounds.callName(d) + ": "
+                                        + before.status(d).tla() + " " + before.heardOf(d) + " -> " + after.status(d).tla() + " " + after.heardOf(d)));
+                    }
+                }
             }
-        } else if (action instanceof Action.StaleHandle || action instanceof Action.ForeignHandle
+        }
+        if (action instanceof Action.StaleHandle || action instanceof Action.ForeignHandle
                 || action instanceof Action.ForgedHandle) {
             if (!before.equals(after)) {
                 out.add(new Violation(Rule.SC14, "SC14_HandlesBound",
@@ -153,36 +154,40 @@ public final class RuleChecks {
         return out;
     }
 
-    /** SC02_NeverOthers for a cancel of {@code sink}: every call of another sink is untouched. */
-    private static void neverOthers(ModelState before, ModelState after, int sink, List<Violation> out) {
+    /**
+     * The sink {@code action} cancels, or -1: {@code Cancel(s)} and {@code CancelInCallback(c)} (a cancel
+     * of c's sink from c's callback) are the steps that count a cancel in the spec's {@code cancels}.
+     */
+    public static int cancelledSink(ModelState before, Action action) {
+        if (action instanceof Action.Cancel cancel) return cancel.sink();
+        if (action instanceof Action.CancelInCallback cb) return before.owner(cb.call());
+        return -1;
+    }
+
+    /** SC02_NeverOthers for a cancel of {@code sink}: every call and the registry of another sink are untouched. */
+    private static void neverOthers(ModelState before, ModelState after, int sink, Action action, List<Violation> out) {
         for (int c = 0; c < before.calls(); c++) {
-            if (before.owner(c) == sink) continue;
-            boolean changed = before.status(c) != after.status(c);
-            for (int t = 0; t < before.sinks(); t++) changed |= !before.heard(t, c).equals(after.heard(t, c));
-            if (changed) {
-                out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
-                        "cancel of " + Bounds.sinkName(sink) + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
-                                + ": " + before.status(c).tla() + " " + before.heardOf(c)
-                                + " -> " + after.status(c).tla() + " " + after.heardOf(c)));
+            if (before.owner(c) == sink || untouched(before, after, c)) continue;
+            out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
+                    action + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
+                            + ": " + before.status(c).tla() + " " + before.heardOf(c)
+                            + " -> " + after.status(c).tla() + " " + after.heardOf(c)));
+        }
+        for (int t = 0; t < before.sinks(); t++) {
+            for (int c = 0; c < before.calls(); c++) {
+                if (t != sink && before.inRegistry(t, c) != after.inRegistry(t, c)) {
+                    out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
+                            action + " changed the registry of " + Bounds.sinkName(t) + " at " + Bounds.callName(c)));
+                }
             }
         }
     }
 
-    private static String names(List<Integer> calls) {
-        List<String> out = new ArrayList<>();
-        for (int c : calls) out.add(Bounds.callName(c));
-        return out.toString();
-    }
-
-    /** {@code SinkCancelStep(s)}: a call of s is cancelled in this step, not by its own listener's failure. */
-    static boolean isSinkCancelStep(ModelState before, ModelState after, int sink) {
-        for (int c = 0; c < before.calls(); c++) {
-            if (before.owner(c) == sink && before.status(c) == Status.PENDING
-                    && after.status(c) == Status.CANCELLED && !after.faulted(c)) {
-                return true;
-            }
-        }
-        return false;
+    /** {@code Untouched(c)}: the call's status and what every listener heard of it stay as they were. */
+    private static boolean untouched(ModelState before, ModelState after, int call) {
+        if (before.status(call) != after.status(call)) return false;
+        for (int t = 0; t < before.sinks(); t++) if (!before.heard(t, call).equals(after.heard(t, call))) return false;
+        return true;
     }
 
     private static String ownerName(ModelState state, int call) {

@@ -36,7 +36,7 @@ public enum Rule {
     SC14(Level.MUST, "only the handle issued for a call can signal it: foreign, stale and forged handles are refused and reach no listener",
             "SC14_HandlesBound"),
     SC15(Level.MUST, "a throwing listener stops no sweep and harms no other call; its error is reported and its own call is cancelled",
-            "SC15_FaultReported"),
+            "SC15_FaultReported", "SC15_OwnCallOnly"),
     SC16(Level.MUST, "cancel from inside a callback takes effect and never deadlocks",
             "SC16_CancelInCallbackTakesEffect");
 

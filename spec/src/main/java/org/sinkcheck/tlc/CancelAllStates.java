@@ -22,13 +22,17 @@ import org.sinkcheck.tlc.TlaValue.Str;
  * The bridge between TLC's values of CancelAll.tla (and of specs that extend it without adding
  * variables) and the executable model: the constants of a configuration as {@link Bounds}, a TLC
  * state as a {@link ModelState}. Sinks and calls are named {@code "s1"…}, {@code "c1"…} on the TLA+
- * side and numbered from 0 on the Java side ({@link Bounds#sinkName}).
+ * side and numbered from 0 on the Java side ({@link Bounds#sinkName}). The spec's cancel counter
+ * {@code cancels} is not part of a model state: it only names the sink a step cancels, which on the
+ * Java side is the step's {@link org.sinkcheck.model.Action}.
  *
  * <p>Anything that is not of that shape (another spec, other names) is an {@link IllegalArgumentException};
  * the {@code try…} variants turn that into an empty result, for callers that fall back to plain diffs.
  */
 public final class CancelAllStates {
-    private static final Set<String> VARIABLES = Set.of("owner", "status", "heard", "registry", "faulted");
+    private static final Set<String> VARIABLES = Set.of("owner", "status", "heard", "registry", "faulted", "cancels");
+    /** {@code cancels}: how many times the client has cancelled each sink. */
+    static final String CANCELS = "cancels";
 
     private CancelAllStates() {}
 
@@ -111,7 +115,10 @@ public final class CancelAllStates {
         return ModelState.of(owners, statuses, heards, registries, faults);
     }
 
-    /** The inverse of {@link #modelState}: the state as TLA+ values, variables in declaration order. */
+    /**
+     * The inverse of {@link #modelState}: the contract's five variables as TLA+ values, in declaration
+     * order (without {@code cancels}, which a model state does not have).
+     */
     public static TlaState tlaState(ModelState state) {
         Map<TlaValue, TlaValue> owner = new LinkedHashMap<>();
         Map<TlaValue, TlaValue> status = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
+import org.sinkcheck.model.RuleChecks;
 import org.sinkcheck.tlc.Counterexample.Loop;
 
 /**
@@ -44,22 +45,42 @@ public final class ReadableTrace {
     static String step(Optional<Model> model, String label, TlaState before, TlaState after) {
         Optional<ModelState> from = model.isPresent() ? CancelAllStates.tryModelState(before) : Optional.empty();
         Optional<ModelState> to = model.isPresent() ? CancelAllStates.tryModelState(after) : Optional.empty();
+        List<String> changes;
         if (from.isPresent() && to.isPresent()) {
-            Optional<Action> action = explain(model.get(), label, from.get(), to.get());
+            Optional<Action> action = explain(model.get(), label, from.get(), to.get(), cancelled(before, after));
             if (action.isPresent()) return action.get().toString();
-            // unexplained, but CancelAll's variables: list changes in the spec's order (status before heard)
-            before = CancelAllStates.tlaState(from.get());
-            after = CancelAllStates.tlaState(to.get());
+            // unexplained, but CancelAll's variables: list changes in the spec's order (status before
+            // heard), then which sink the step counts as cancelled
+            changes = new ArrayList<>(CancelAllStates.tlaState(to.get()).changesFrom(CancelAllStates.tlaState(from.get())));
+            changes.addAll(only(after, CancelAllStates.CANCELS).changesFrom(only(before, CancelAllStates.CANCELS)));
+        } else {
+            changes = after.changesFrom(before);
         }
-        List<String> changes = after.changesFrom(before);
         return label + (changes.isEmpty() ? " (changes nothing)" : ": " + String.join("; ", changes));
     }
 
+    private static TlaState only(TlaState state, String variable) {
+        return new TlaState(java.util.Map.of(variable, state.get(variable)));
+    }
+
     /** The enabled action with TLC's label that leads from {@code from} to {@code to}, if the model has one. */
-    private static Optional<Action> explain(Model model, String label, ModelState from, ModelState to) {
+    private static Optional<Action> explain(Model model, String label, ModelState from, ModelState to, List<Integer> cancelled) {
         for (Action a : model.enabled(from)) {
-            if (a.tlaName().equals(label) && model.apply(from, a).equals(to)) return Optional.of(a);
+            int sink = RuleChecks.cancelledSink(from, a);
+            List<Integer> counted = sink < 0 ? List.of() : List.of(sink);
+            if (a.tlaName().equals(label) && model.apply(from, a).equals(to) && counted.equals(cancelled)) return Optional.of(a);
         }
         return Optional.empty();
+    }
+
+    /** The sinks whose cancel count the step raised ({@code cancels}), numbered from 0. */
+    private static List<Integer> cancelled(TlaState before, TlaState after) {
+        TlaValue.Fn was = (TlaValue.Fn) before.get(CancelAllStates.CANCELS);
+        TlaValue.Fn now = (TlaValue.Fn) after.get(CancelAllStates.CANCELS);
+        List<Integer> out = new ArrayList<>();
+        for (int s = 0; s < now.mapping().size(); s++) {
+            if (!now.get(Bounds.sinkName(s)).equals(was.get(Bounds.sinkName(s)))) out.add(s);
+        }
+        return out;
     }
 }

@@ -12,9 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.sinkcheck.spec.Rule;
 import org.sinkcheck.tlc.TlcResult.Kind;
 
 /**
@@ -31,15 +33,43 @@ import org.sinkcheck.tlc.TlcResult.Kind;
  */
 public final class Tlc {
     private static final Pattern DISTINCT = Pattern.compile("(\\d+) distinct states? found");
+    private static final Pattern GENERATED = Pattern.compile("(\\d+) states? generated, ");
     private static final Pattern DEPTH = Pattern.compile("The depth of the complete state graph search is (\\d+)\\.");
     private static final Pattern INVARIANT = Pattern.compile("^Error: Invariant (\\w+) is violated", Pattern.MULTILINE);
-    private static final Pattern ACTION_PROPERTY = Pattern.compile("^Error: Action property (\\w+) is violated", Pattern.MULTILINE);
+    private static final Pattern ACTION_PROPERTY = Pattern.compile(
+            "^Error: Action property (?:(\\w+)|line (\\d+), col \\d+ to line \\d+, col \\d+ of module (\\w+)) is violated",
+            Pattern.MULTILINE);
     private static final String RUN_CONFIG = "sinkcheck-run.cfg";
 
     private Tlc() {}
 
-    /** Model-checks {@code run}; never throws for a failed check, only for a run that cannot start. */
+    /**
+     * Model-checks {@code run}; never throws for a failed check, only for a run that cannot start. A
+     * passing run whose counts differ from the configuration's {@code \* expect:} line fails as
+     * {@link Kind#COUNTS_CHANGED}. When TLC reports a temporal violation without saying of which
+     * property and the configuration has several that could be it, each is re-checked alone, and the
+     * result names the ones that fail.
+     */
     public static TlcResult check(TlcRun run) {
+        TlcResult result = execute(run, UnaryOperator.identity());
+        if (result.kind() != Kind.TEMPORAL_PROPERTY || result.violatedName().isPresent()) return result;
+        List<String> failing = new ArrayList<>();
+        for (String candidate : temporalCandidates(run)) {
+            TlcResult alone = execute(run, c -> c.without("INVARIANTS").with("PROPERTIES", List.of(candidate)));
+            if (alone.kind() == Kind.TEMPORAL_PROPERTY) failing.add(candidate);
+        }
+        return failing.isEmpty() ? result : result.naming(failing);
+    }
+
+    /** The properties of {@code run}'s configuration that a temporal violation may be of. */
+    private static List<String> temporalCandidates(TlcRun run) {
+        SpecFolder specs = run.folder() != null ? run.folder() : SpecFolder.locate(run.workRoot().resolve("extracted"));
+        TlcConfig config = TlcConfig.parse(read(specs.file(run.config())));
+        List<String> candidates = PropertyNames.livenessCandidates(config.properties(), specs.root());
+        return candidates.size() > 1 ? candidates : List.of();
+    }
+
+    private static TlcResult execute(TlcRun run, UnaryOperator<TlcConfig> adjust) {
         Path dir = runFolder(run);
         SpecFolder specs = run.folder() != null ? run.folder() : SpecFolder.locate(dir.resolve("extracted"));
         Path copy = dir.resolve("tla");
@@ -48,6 +78,7 @@ public final class Tlc {
         TlcConfig config = TlcConfig.parse(read(new SpecFolder(copy).file(run.config())));
         if (run.specification() != null) config = config.withSpecification(run.specification());
         if (!run.checks()) config = config.withoutChecks();
+        config = adjust.apply(config);
         Path configFile = moduleFile.resolveSibling(RUN_CONFIG);
         write(configFile, config.render());
 
@@ -113,34 +144,41 @@ public final class Tlc {
 
     /** Reads TLC's output; the parts that need the spec's text look into {@code specs}. */
     static TlcResult interpret(String label, int exit, Duration elapsed, String log, TlcConfig config, Path specs) {
-        long distinct = lastNumber(DISTINCT, log);
-        int depth = (int) lastNumber(DEPTH, log);
+        TlcConfig.Counts found = new TlcConfig.Counts(lastNumber(DISTINCT, log), lastNumber(GENERATED, log),
+                (int) lastNumber(DEPTH, log));
         Kind kind;
         Optional<String> name = Optional.empty();
+        Optional<Rule> rule = Optional.empty();
         Matcher m;
         if (exit == -1) {
             kind = Kind.TIMED_OUT;
         } else if (exit == 0 && log.contains("No error has been found")) {
-            kind = Kind.PASSED;
+            boolean asExpected = config.expected().map(found::equals).orElse(true);
+            kind = asExpected ? Kind.PASSED : Kind.COUNTS_CHANGED;
         } else if ((m = INVARIANT.matcher(log)).find()) {
             kind = Kind.INVARIANT;
             name = Optional.of(m.group(1));
         } else if ((m = ACTION_PROPERTY.matcher(log)).find()) {
             kind = Kind.ACTION_PROPERTY;
-            name = Optional.of(m.group(1));
+            name = m.group(1) != null ? Optional.of(m.group(1))
+                    : PropertyNames.ofLocation(config.properties(), specs, m.group(3), Integer.parseInt(m.group(2)));
         } else if (log.contains("Error: Temporal properties were violated")) {
             kind = Kind.TEMPORAL_PROPERTY;
-            name = TemporalProperties.soleLiveness(config.properties(), specs);
+            List<String> candidates = PropertyNames.livenessCandidates(config.properties(), specs);
+            if (candidates.size() == 1) name = Optional.of(candidates.get(0));
         } else if (log.contains("Error: Deadlock reached")) {
             kind = Kind.DEADLOCK;
             name = Optional.of("Deadlock");
+            rule = config.deadlockRule();
         } else {
             kind = Kind.ERROR;
         }
+        if (rule.isEmpty()) rule = name.flatMap(Rule::ofTlaName);
         List<String> steps = List.of();
-        Counterexample trace = kind == Kind.ERROR || kind == Kind.PASSED ? null : Counterexample.parse(log);
+        boolean traced = kind != Kind.ERROR && kind != Kind.PASSED && kind != Kind.COUNTS_CHANGED && kind != Kind.TIMED_OUT;
+        Counterexample trace = traced ? Counterexample.parse(log) : null;
         if (trace != null) steps = ReadableTrace.lines(trace, CancelAllStates.tryBounds(config));
-        return new TlcResult(label, exit, distinct, depth, kind, name, steps, elapsed, log);
+        return new TlcResult(label, exit, found, config.expected(), kind, name, rule, steps, elapsed, log);
     }
 
     private static long lastNumber(Pattern p, String log) {

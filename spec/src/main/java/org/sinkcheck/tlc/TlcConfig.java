@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sinkcheck.spec.Rule;
 
 /**
  * A TLC configuration file ({@code .cfg}), read into its sections so that a run can check it
@@ -15,20 +19,51 @@ import java.util.Set;
  * <p>Only the shape sinkcheck's configurations use is understood: a keyword line
  * ({@code CONSTANTS}, {@code SPECIFICATION Spec}, {@code INVARIANTS}, {@code PROPERTIES}, …) followed by
  * one item per line; {@code \*} comments. Constant values are parsed with {@link TlaValue}.
+ *
+ * <p>Two comment lines are sinkcheck's own, read here and ignored by TLC: what the model must explore
+ * ({@code \* expect: 192927 distinct states, 570860 states generated, depth 32}: exact counts, so that a
+ * changed spec or bound shows as a changed count), and which rule a deadlock in this model breaks
+ * ({@code \* deadlock: SC-11}).
  */
 public final class TlcConfig {
     private static final Set<String> KEYWORDS = Set.of("CONSTANT", "CONSTANTS", "SPECIFICATION", "INIT", "NEXT",
             "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "SYMMETRY", "VIEW", "CONSTRAINT", "CONSTRAINTS",
             "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS", "CHECK_DEADLOCK", "POSTCONDITION", "ALIAS");
 
-    /** Section keyword (singular/plural folded to plural) to its items, in file order. */
-    private final Map<String, List<String>> sections;
+    private static final Pattern EXPECT = Pattern.compile(
+            "(?m)^\\\\\\* expect: ([\\d,]+) distinct states, ([\\d,]+) states generated, depth (\\d+)\\s*$");
+    private static final Pattern DEADLOCK = Pattern.compile("(?m)^\\\\\\* deadlock: (SC-\\d\\d)\\b");
 
-    private TlcConfig(Map<String, List<String>> sections) {
-        this.sections = sections;
+    /** The exact size of a model's state graph: distinct states, states generated (edges + initial states), depth. */
+    public record Counts(long distinct, long generated, int depth) {
+        @Override public String toString() {
+            return String.format(Locale.ROOT, "%,d distinct states, %,d states generated, depth %d", distinct, generated, depth);
+        }
     }
 
+    /** Section keyword (singular/plural folded to plural) to its items, in file order. */
+    private final Map<String, List<String>> sections;
+    private final Optional<Counts> expected;
+    private final Optional<Rule> deadlockRule;
+
+    private TlcConfig(Map<String, List<String>> sections, Optional<Counts> expected, Optional<Rule> deadlockRule) {
+        this.sections = sections;
+        this.expected = expected;
+        this.deadlockRule = deadlockRule;
+    }
+
+    /** The counts this model must explore exactly, if the configuration states them. */
+    public Optional<Counts> expected() { return expected; }
+
+    /** The rule a deadlock of this model breaks, if the configuration says. */
+    public Optional<Rule> deadlockRule() { return deadlockRule; }
+
     public static TlcConfig parse(String text) {
+        Matcher e = EXPECT.matcher(text);
+        Optional<Counts> expected = e.find() ? Optional.of(new Counts(number(e.group(1)), number(e.group(2)),
+                Integer.parseInt(e.group(3)))) : Optional.empty();
+        Matcher d = DEADLOCK.matcher(text);
+        Optional<Rule> deadlock = d.find() ? Optional.of(Rule.ofId(d.group(1))) : Optional.empty();
         Map<String, List<String>> sections = new LinkedHashMap<>();
         List<String> current = null;
         for (String raw : text.split("\n")) {
@@ -45,7 +80,11 @@ public final class TlcConfig {
                 current.add(line);
             }
         }
-        return new TlcConfig(sections);
+        return new TlcConfig(sections, expected, deadlock);
+    }
+
+    private static long number(String digits) {
+        return Long.parseLong(digits.replace(",", ""));
     }
 
     /** Several names on one line (e.g. {@code INVARIANT A B}) are several items; a constant is one item. */
@@ -97,14 +136,14 @@ public final class TlcConfig {
     public TlcConfig with(String keyword, List<String> items) {
         Map<String, List<String>> copy = new LinkedHashMap<>(sections);
         copy.put(plural(keyword), List.copyOf(items));
-        return new TlcConfig(copy);
+        return new TlcConfig(copy, expected, deadlockRule);
     }
 
     /** This configuration without section {@code keyword}. */
     public TlcConfig without(String keyword) {
         Map<String, List<String>> copy = new LinkedHashMap<>(sections);
         copy.remove(plural(keyword));
-        return new TlcConfig(copy);
+        return new TlcConfig(copy, expected, deadlockRule);
     }
 
     /** The file text TLC reads. */

@@ -12,16 +12,18 @@ import org.sinkcheck.spec.Rule;
  *
  * @param label          the run's {@link TlcRun#label()}
  * @param exitCode       TLC's exit code (0 no error, 12 invariant, 13 property, 150 parse error, …), -1 if killed
- * @param distinctStates distinct states found, -1 if TLC did not say
- * @param depth          depth of the state-graph search, -1 if TLC did not say
+ * @param found          distinct states, states generated and depth; -1 where TLC did not say
+ * @param expected       the counts the configuration states ({@code \* expect:}), if any
  * @param kind           what kind of failure, or {@link Kind#PASSED}
- * @param violatedName   the invariant or property TLC reported, if any
+ * @param violatedName   the invariant or property that failed, if known
+ * @param violatedRule   the rule it belongs to (for a deadlock: the one the configuration names), if any
  * @param readableSteps  the counterexample, numbered lines; empty if there is none
  * @param elapsed        wall-clock time of the child JVM
  * @param log            everything TLC printed
  */
-public record TlcResult(String label, int exitCode, long distinctStates, int depth, Kind kind,
-                        Optional<String> violatedName, List<String> readableSteps, Duration elapsed, String log) {
+public record TlcResult(String label, int exitCode, TlcConfig.Counts found, Optional<TlcConfig.Counts> expected, Kind kind,
+                        Optional<String> violatedName, Optional<Rule> violatedRule, List<String> readableSteps,
+                        Duration elapsed, String log) {
 
     /** What happened, in the words of the summary line. */
     public enum Kind {
@@ -30,6 +32,7 @@ public record TlcResult(String label, int exitCode, long distinctStates, int dep
         ACTION_PROPERTY("action property violated"),
         TEMPORAL_PROPERTY("temporal property violated"),
         DEADLOCK("deadlock reached"),
+        COUNTS_CHANGED("state counts changed"),
         ERROR("TLC could not check the model"),
         TIMED_OUT("timed out");
 
@@ -46,9 +49,17 @@ public record TlcResult(String label, int exitCode, long distinctStates, int dep
 
     public boolean passed() { return kind == Kind.PASSED; }
 
-    /** The rule of the violated operator ({@code SC13_NoRetention} is SC-13), if it is one of the catalogue. */
-    public Optional<Rule> violatedRule() {
-        return violatedName.flatMap(Rule::ofTlaName);
+    public long distinctStates() { return found.distinct(); }
+
+    public long generatedStates() { return found.generated(); }
+
+    public int depth() { return found.depth(); }
+
+    /** This result naming the properties that failed, which TLC did not; the rule is that of the first rule among them. */
+    TlcResult naming(List<String> properties) {
+        Optional<Rule> rule = properties.stream().map(Rule::ofTlaName).flatMap(Optional::stream).findFirst();
+        return new TlcResult(label, exitCode, found, expected, kind, Optional.of(String.join(" and ", properties)), rule,
+                readableSteps, elapsed, log);
     }
 
     /** The counterexample as numbered actions, one per line; empty when TLC passed or gave no trace. */
@@ -70,10 +81,16 @@ public record TlcResult(String label, int exitCode, long distinctStates, int dep
             long steps = readableSteps.stream().filter(l -> l.matches("\\d+\\. .*")).count();
             if (steps > 0) b.append(", counterexample of ").append(steps).append(" steps");
             if (kind == Kind.ERROR) b.append(" (exit code ").append(exitCode).append("): ").append(firstError());
+            if (kind == Kind.COUNTS_CHANGED) {
+                b.append(": expected ").append(expected.orElseThrow()).append(", found ").append(found)
+                        .append(". A changed count is a changed spec or bound: find out what changed and why, then state"
+                                + " the new counts in the configuration's '\\* expect:' line");
+            }
         }
         b.append('.');
-        if (distinctStates >= 0) b.append(' ').append(distinctStates).append(" distinct states");
-        if (depth >= 0) b.append(", depth ").append(depth);
+        if (found.distinct() >= 0) b.append(' ').append(found.distinct()).append(" distinct states");
+        if (found.generated() >= 0) b.append(", ").append(found.generated()).append(" generated");
+        if (found.depth() >= 0) b.append(", depth ").append(found.depth());
         return b.append(", ").append(String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0)).toString();
     }
 

@@ -10,10 +10,11 @@ import org.sinkcheck.model.Action.Cancel;
 import org.sinkcheck.model.Action.CancelInCallback;
 import org.sinkcheck.model.Action.Deliver;
 import org.sinkcheck.model.Action.ForgedHandle;
+import org.sinkcheck.model.Action.ListenerThrows;
 
 /**
- * The checks that need the action: they pass on every step of the CI graph, and each catches the
- * broken step it exists for, including the one no state-only property can attribute.
+ * The step checks judge a step by its action: they pass on every step of the CI graph, and each
+ * catches the broken step it exists for, including the one that only the acting sink can attribute.
  */
 class RuleChecksActionAwareTest {
     private final Model model = new Model(Bounds.CI);
@@ -38,11 +39,13 @@ class RuleChecksActionAwareTest {
     }
 
     @Test
-    void SC02_cancelOfAnIdleSinkThatEndsAnotherSinksCallIsCaughtOnlyWithTheAction() {
+    void SC02_cancelOfAnIdleSinkThatEndsAnotherSinksCallIsJudgedByTheSinkItCancels() {
         ModelState before = after(List.of(new Begin(1, 0)));                // c1 pending on s2; s1 idle
         ModelState wiped = model.apply(before, new Cancel(1));                // what a shared registry does
-        assertEquals(List.of(), RuleChecks.step(before, wiped), "state-only: looks like cancel s2");
-        assertEquals(List.of("SC02_NeverOthers"), names(RuleChecks.step(before, new Cancel(0), wiped)));
+        assertEquals(List.of(), RuleChecks.step(before, new Cancel(1), wiped), "as s2's own cancel it is right");
+        // two differences of s2 (its call and its registry), and an idle cancel that changed something
+        assertEquals(List.of("SC02_NeverOthers", "SC02_NeverOthers", "SC07_CancelIdempotent"),
+                names(RuleChecks.step(before, new Cancel(0), wiped)));
     }
 
     @Test
@@ -53,10 +56,17 @@ class RuleChecksActionAwareTest {
     }
 
     @Test
-    void SC16_cancelFromACallbackThatLeavesCallsPendingIsCaught() {
+    void SC01_cancelFromACallbackThatLeavesCallsPendingIsCaught() {
         ModelState before = after(List.of(new Begin(0, 0), new Begin(0, 1)));
         ModelState onlyDelivered = model.apply(before, new Deliver(0));
-        assertEquals(List.of("SC16_CancelInCallbackTakesEffect"),
+        assertEquals(List.of("SC01_ScopeAll", "SC01_ScopeAll"),
                 names(RuleChecks.step(before, new CancelInCallback(0), onlyDelivered)));
+    }
+
+    @Test
+    void SC15_aThrowingListenerThatCancelsItsWholeSinkIsCaught() {
+        ModelState before = after(List.of(new Begin(0, 0), new Begin(0, 1)));
+        ModelState wholeSink = model.apply(model.apply(before, new ListenerThrows(0)), new Cancel(0));
+        assertEquals(List.of("SC15_OwnCallOnly"), names(RuleChecks.step(before, new ListenerThrows(0), wholeSink)));
     }
 }

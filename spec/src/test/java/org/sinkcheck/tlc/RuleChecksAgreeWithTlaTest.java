@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Model;
@@ -45,9 +46,12 @@ import org.sinkcheck.model.Violation;
  * RuleChecks must flag exactly the operators TLC evaluates to FALSE, and every compared operator must
  * be FALSE somewhere, or the comparison would have no teeth.
  *
- * <p>Not compared, because no observed state can break them: SC07 and SC11 are statements about the
- * spec's own Cancel, SC12 is true by definition at this level, SC16 needs the action's name, and the
- * liveness rule SC10_EveryCallEnds is about infinite behaviours.
+ * <p>A probe step keeps the action of the real step it was made from: the action names the sink it
+ * cancels, and the probe's {@code cancels} counts that cancel, as the spec's own step would.
+ *
+ * <p>Not compared: SC11, SC12 and SC16 are theorems of the abstract spec, not checks (CancelAll.tla
+ * says why), and the liveness rule SC10_EveryCallEnds is about infinite behaviours
+ * ({@code OperatorsCanFailTest} shows it failing on a hand-made one).
  */
 @Timeout(300)
 class RuleChecksAgreeWithTlaTest {
@@ -55,7 +59,7 @@ class RuleChecksAgreeWithTlaTest {
             "SC10_EndlessEndOnlyByCancel", "SC13_NoRetention", "SC15_FaultReported");
     /** Step properties; TLA+ evaluates {@code <name>Step}, RuleChecks reports {@code <name>}. */
     static final List<String> STEP_PROPERTIES = List.of("SC01_ScopeAll", "SC02_NeverOthers", "SC04_SilentAfterCancel",
-            "SC05_FinalIsForever", "SC08_FreshCallsLive");
+            "SC05_FinalIsForever", "SC07_CancelIdempotent", "SC08_FreshCallsLive", "SC15_OwnCallOnly");
     private static final int PROBES = 500;
     private static final Pattern VERDICT = Pattern.compile("^<<\"(state|step)\", (\\d+), (.*)>>$", Pattern.MULTILINE);
 
@@ -74,22 +78,23 @@ class RuleChecksAgreeWithTlaTest {
             assertTrue(v.isEmpty(), () -> v + " in reachable state " + s);
         }
         for (StateGraph.Edge e : graph.edges()) {
-            List<Violation> v = RuleChecks.step(graph.state(e.from()), graph.state(e.to()));
+            List<Violation> v = RuleChecks.step(graph.state(e.from()), e.action(), graph.state(e.to()));
             assertTrue(v.isEmpty(), () -> v + " on reachable step " + e.action());
         }
     }
 
     @Test
-    void SC01_SC02_SC03_SC04_SC05_SC06_SC08_SC10_SC13_SC15_javaPredicatesAgreeWithTlcOnMutatedSteps() throws IOException {
-        List<ModelState[]> probes = probes(new Random(20261125));
+    void SC01_SC02_SC03_SC04_SC05_SC06_SC07_SC08_SC10_SC13_SC15_javaPredicatesAgreeWithTlcOnMutatedSteps() throws IOException {
+        List<Probe> probes = probes(new Random(20261125));
         Map<String, Boolean[]> tlc = evaluateWithTlc(probes);
         Map<String, Integer> falsified = new TreeMap<>();
         for (int i = 0; i < probes.size(); i++) {
-            ModelState before = probes.get(i)[0];
-            ModelState after = probes.get(i)[1];
+            ModelState before = probes.get(i).before();
+            ModelState after = probes.get(i).after();
             compare("state " + before, names(RuleChecks.invariants(BOUNDS, before)), tlc.get("state " + (i + 1)), STATE_INVARIANTS, falsified);
             compare("state " + after, names(RuleChecks.invariants(BOUNDS, after)), tlc.get("state " + (i + 1 + probes.size())), STATE_INVARIANTS, falsified);
-            compare("step\n  from " + before + "\n  to   " + after, names(RuleChecks.step(before, after)),
+            compare("step " + probes.get(i).action() + "\n  from " + before + "\n  to   " + after,
+                    names(RuleChecks.step(before, probes.get(i).action(), after)),
                     tlc.get("step " + (i + 1)), STEP_PROPERTIES, falsified);
         }
         System.out.println("RuleChecks = TLA+ on " + probes.size() + " mutated steps; operators falsified: " + falsified);
@@ -117,12 +122,15 @@ class RuleChecksAgreeWithTlaTest {
         assertEquals(tlaFalse, javaCompared, () -> "TLA+ and RuleChecks disagree on the " + where);
     }
 
+    /** A step to judge: a real step of the graph, its states perhaps mutated; the action names the sink it cancels. */
+    record Probe(ModelState before, Action action, ModelState after) {}
+
     /** Real steps of the CI graph, one per action kind in turn, with 0..2 mutations of the target (and sometimes the source). */
-    private static List<ModelState[]> probes(Random random) {
+    private static List<Probe> probes(Random random) {
         Map<String, List<StateGraph.Edge>> byAction = new TreeMap<>();
         for (StateGraph.Edge e : graph.edges()) byAction.computeIfAbsent(e.action().tlaName(), k -> new ArrayList<>()).add(e);
         List<List<StateGraph.Edge>> kinds = new ArrayList<>(byAction.values());
-        List<ModelState[]> out = new ArrayList<>();
+        List<Probe> out = new ArrayList<>();
         for (int i = 0; i < PROBES; i++) {
             List<StateGraph.Edge> kind = kinds.get(i % kinds.size());
             StateGraph.Edge e = kind.get(random.nextInt(kind.size()));
@@ -131,7 +139,7 @@ class RuleChecksAgreeWithTlaTest {
             int mutations = random.nextInt(3);
             for (int m = 0; m < mutations; m++) after = Mutation.apply(after, before, random);
             if (random.nextInt(8) == 0) before = Mutation.apply(before, after, random);
-            out.add(new ModelState[] {before, after});
+            out.add(new Probe(before, e.action(), after));
         }
         return out;
     }
@@ -178,7 +186,7 @@ class RuleChecksAgreeWithTlaTest {
     }
 
     /** Writes the probes as module RuleProbe, runs TLC, and reads its printed verdicts: "state i"/"step i" to booleans. */
-    private static Map<String, Boolean[]> evaluateWithTlc(List<ModelState[]> probes) throws IOException {
+    private static Map<String, Boolean[]> evaluateWithTlc(List<Probe> probes) throws IOException {
         Path folder = Path.of("target", "tlc", "rule-probe").toAbsolutePath();
         if (Files.exists(folder)) {
             try (Stream<Path> old = Files.walk(folder)) {
@@ -189,7 +197,7 @@ class RuleChecksAgreeWithTlaTest {
         real.copyTo(folder);
         Files.writeString(folder.resolve("RuleProbe.tla"), probeModule(probes));
         TlcConfig cfg = TlcConfig.parse(Files.readString(real.file("CancelAll.cfg")))
-                .without("SPECIFICATION").without("PROPERTIES")
+                .without("SPECIFICATION").without("PROPERTIES").without("VIEW")
                 .with("INIT", List.of("ProbeInit")).with("NEXT", List.of("ProbeNext"))
                 .with("INVARIANTS", List.of("StateVerdict")).with("ACTION_CONSTRAINTS", List.of("StepVerdict"))
                 .with("CHECK_DEADLOCK", List.of("FALSE"));
@@ -207,7 +215,7 @@ class RuleChecksAgreeWithTlaTest {
         return verdicts;
     }
 
-    private static String probeModule(List<ModelState[]> probes) {
+    private static String probeModule(List<Probe> probes) {
         StringBuilder b = new StringBuilder();
         b.append("---- MODULE RuleProbe ----\n");
         b.append("\\* Generated by RuleChecksAgreeWithTlaTest: mutated steps of the CI graph, judged by CancelAll's operators.\n");
@@ -215,9 +223,9 @@ class RuleChecksAgreeWithTlaTest {
         b.append("Before == <<").append(records(probes, 0)).append(">>\n");
         b.append("After == <<").append(records(probes, 1)).append(">>\n");
         b.append("N == Len(Before)\n");
-        b.append("Is(p) == owner = p.owner /\\ status = p.status /\\ heard = p.heard /\\ registry = p.registry /\\ faulted = p.faulted\n");
+        b.append("Is(p) == owner = p.owner /\\ status = p.status /\\ heard = p.heard /\\ registry = p.registry /\\ faulted = p.faulted /\\ cancels = p.cancels\n");
         b.append("ProbeInit == probe \\in 1..N /\\ Is(Before[probe])\n");
-        b.append("Becomes(p) == owner' = p.owner /\\ status' = p.status /\\ heard' = p.heard /\\ registry' = p.registry /\\ faulted' = p.faulted\n");
+        b.append("Becomes(p) == owner' = p.owner /\\ status' = p.status /\\ heard' = p.heard /\\ registry' = p.registry /\\ faulted' = p.faulted /\\ cancels' = p.cancels\n");
         b.append("ProbeNext == probe <= N /\\ probe' = probe + N /\\ Becomes(After[probe])\n");
         b.append("StateVerdict == PrintT(<<\"state\", probe, ").append(String.join(", ", STATE_INVARIANTS)).append(">>)\n");
         b.append("StepVerdict == PrintT(<<\"step\", probe, ")
@@ -225,11 +233,15 @@ class RuleChecksAgreeWithTlaTest {
         return b.append("====\n").toString();
     }
 
-    private static String records(List<ModelState[]> probes, int which) {
+    /** The probes' before (0) or after (1) states as records; after a cancel, that sink's count is one higher. */
+    private static String records(List<Probe> probes, int which) {
         return probes.stream().map(p -> {
-            TlaState s = CancelAllStates.tlaState(p[which]);
+            TlaState s = CancelAllStates.tlaState(which == 0 ? p.before() : p.after());
+            int cancelled = which == 0 ? -1 : RuleChecks.cancelledSink(p.before(), p.action());
+            String cancels = "cancels |-> [s \\in Sinks |-> " + (cancelled < 0 ? "0"
+                    : "IF s = \"" + Bounds.sinkName(cancelled) + "\" THEN 1 ELSE 0") + "]";
             return s.variables().entrySet().stream().map(e -> e.getKey() + " |-> " + e.getValue())
-                    .collect(Collectors.joining(", ", "[", "]"));
+                    .collect(Collectors.joining(", ", "[", ", " + cancels + "]"));
         }).collect(Collectors.joining(",\n  "));
     }
 }

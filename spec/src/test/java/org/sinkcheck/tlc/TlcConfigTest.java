@@ -2,11 +2,16 @@ package org.sinkcheck.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.model.Bounds;
+import org.sinkcheck.spec.Rule;
 
 /** Configuration files are read into sections, varied without a second hand-made file, and written back. */
 class TlcConfigTest {
@@ -49,5 +54,20 @@ class TlcConfigTest {
     @Test
     void textOutsideASectionIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> TlcConfig.parse("Sinks = {}\n"));
+    }
+
+    @Test
+    void anExpectLineStatesTheExactCountsAndARunThatExploresOtherwiseFails() {
+        TlcConfig cfg = TlcConfig.parse("\\* expect: 1,234 distinct states, 5,678 states generated, depth 9\n\\* deadlock: SC-11\n" + CFG);
+        assertEquals(Optional.of(new TlcConfig.Counts(1234, 5678, 9)), cfg.expected());
+        assertEquals(Optional.of(Rule.SC11), cfg.deadlockRule());
+        String passing = "Model checking completed. No error has been found.\n%d states generated, %d distinct states found, 0 states left on queue.\n"
+                + "The depth of the complete state graph search is 9.\n";
+        TlcResult same = Tlc.interpret("x", 0, Duration.ZERO, String.format(passing, 5678, 1234), cfg, Path.of("."));
+        assertEquals(TlcResult.Kind.PASSED, same.kind());
+        TlcResult oneEdgeMore = Tlc.interpret("x", 0, Duration.ZERO, String.format(passing, 5679, 1234), cfg, Path.of("."));
+        assertEquals(TlcResult.Kind.COUNTS_CHANGED, oneEdgeMore.kind());
+        assertTrue(oneEdgeMore.summaryLine().contains("expected 1,234 distinct states, 5,678 states generated, depth 9, found "
+                + "1,234 distinct states, 5,679 states generated, depth 9. A changed count is a changed spec"), oneEdgeMore.summaryLine());
     }
 }
