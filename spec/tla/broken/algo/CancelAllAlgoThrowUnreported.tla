@@ -7,9 +7,9 @@
 (* the error instead of reporting it. Every algorithm-level rule holds     *)
 (* (the call is cancelled and ends once); only the refinement sees that    *)
 (* the abstract ListenerThrows step, which reports, has been undone.       *)
-(* Expected: AbstractSafety with CancelAllAlgo.cfg (SPECIFICATION          *)
-(* BrokenSpec); Refinement with CancelAllAlgoLive.cfg (SPECIFICATION       *)
-(* BrokenLiveSpec).                                                        *)
+(* Expected: AbstractSafety, and with fairness Refinement.                 *)
+(* Check with CancelAllAlgo.cfg and SPECIFICATION BrokenSpec.              *)
+(* Check with CancelAllAlgoLive.cfg and SPECIFICATION BrokenLiveSpec.      *)
 (***************************************************************************)
 EXTENDS CancelAllAlgo
 
