@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,15 +24,17 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.sinkcheck.bench.report.BenchReport;
 import org.sinkcheck.bench.report.CancelPlot;
+import org.sinkcheck.bench.report.Footprint;
 import org.sinkcheck.bench.report.JmhJson;
 import org.sinkcheck.bench.report.MemoryFigures;
 import org.sinkcheck.bench.report.Target;
 
 /**
  * {@code ./sinkcheck bench}: runs the comparison and writes one results folder — {@value #JSON} (every
- * JMH result of the run), {@value #MEMORY}, {@value #TABLE} (medians, ratios, each target MET or
- * MISSED), {@value #PLOT} (log-log cancel latency) and {@value #LOG} (JMH's own output). A plain Java
- * API: it never exits the JVM; the gate maps its outcome to an exit code.
+ * JMH result of the run, every iteration of every fork), {@value #MEMORY}, {@value #FOOTPRINTS} (what
+ * each fork of the event-loop shapes left retained), {@value #TABLE} (spreads over forks, ratios, each
+ * target MET, MISSED or UNDECIDED), {@value #PLOT} (log-log cancel latency) and {@value #LOG} (JMH's own
+ * output). A plain Java API: it never exits the JVM; the gate maps its outcome to an exit code.
  *
  * <p>JMH runs in this process through {@link Runner}; the quick and full profiles fork a JVM per trial
  * from this JVM's class path, so that class path must hold the bench module and its dependencies (and
@@ -40,6 +43,7 @@ import org.sinkcheck.bench.report.Target;
 public final class BenchRunner {
     public static final String JSON = "jmh-result.json";
     public static final String MEMORY = "memory.json";
+    public static final String FOOTPRINTS = "footprints.jsonl";
     public static final String TABLE = "results.md";
     public static final String PLOT = "cancel-latency.png";
     public static final String LOG = "jmh.log";
@@ -76,15 +80,22 @@ public final class BenchRunner {
         Instant started = Instant.now();
 
         List<Path> parts = new ArrayList<>();
+        Path footprints = folder.resolve(FOOTPRINTS);
+        Files.deleteIfExists(footprints);
+        String footprintsBefore = System.getProperty(Footprint.FILE_PROPERTY);
+        System.setProperty(Footprint.FILE_PROPERTY, footprints.toAbsolutePath().toString()); // passes run in this JVM (smoke)
         try (PrintStream jmhLog = new PrintStream(new FileOutputStream(folder.resolve(LOG).toFile()), true, StandardCharsets.UTF_8)) {
             List<Pass> passes = BenchPlan.passes(profile, subject);
             for (int i = 0; i < passes.size(); i++) {
                 Pass pass = passes.get(i);
                 console.printf("bench: %s pass %d/%d: %s%n", profile, i + 1, passes.size(), pass.name());
                 Path part = folder.resolve("jmh-pass-" + (i + 1) + ".json");
-                new Runner(pass.options(part), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
+                new Runner(pass.options(part, footprints), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL)).run();
                 parts.add(part);
             }
+        } finally {
+            if (footprintsBefore == null) System.clearProperty(Footprint.FILE_PROPERTY);
+            else System.setProperty(Footprint.FILE_PROPERTY, footprintsBefore);
         }
         Path json = folder.resolve(JSON);
         JmhJson.merge(parts, json);
@@ -97,14 +108,15 @@ public final class BenchRunner {
         Files.writeString(folder.resolve(MEMORY), new GsonBuilder().setPrettyPrinting().create().toJson(
                 Map.of("pendingCalls", memoryCalls, "byImplementation", memory)));
 
-        String provenance = provenance(profile, started, loadBefore, loadAverage());
-        BenchReport report = new BenchReport(JmhJson.read(json), subject, memory, memoryCalls, provenance);
+        String provenance = provenance(profile, started, Duration.between(started, Instant.now()), loadBefore, loadAverage());
+        BenchReport report = new BenchReport(JmhJson.read(json), subject, LoadedSink.batchesNatively(Implementation.adapter(subject)),
+                memory, memoryCalls, Footprint.readAll(footprints), provenance);
         Files.writeString(folder.resolve(TABLE), report.markdown());
         CancelPlot.write(report, folder.resolve(PLOT));
         for (Target t : report.targets()) {
-            console.printf("bench: %-12s %s (ratio %s)%n", t.verdict(), t.goal(), t.ratio());
+            console.printf("bench: %-12s %s (%s)%n", t.verdict(), t.goal(), t.reason());
         }
-        console.println("bench: wrote " + folder.toAbsolutePath() + " (" + String.join(", ", JSON, MEMORY, TABLE, PLOT, LOG) + ")");
+        console.println("bench: wrote " + folder.toAbsolutePath() + " (" + String.join(", ", JSON, MEMORY, FOOTPRINTS, TABLE, PLOT, LOG) + ")");
         return new Outcome(folder, report);
     }
 
@@ -115,13 +127,14 @@ public final class BenchRunner {
         return root.resolve(stamp);
     }
 
-    private static String provenance(Profile profile, Instant started, String loadBefore, String loadAfter) {
+    private static String provenance(Profile profile, Instant started, Duration took, String loadBefore, String loadAfter) {
         return "Machine: " + cpuModel().map(m -> m + ", ").orElse("") + Runtime.getRuntime().availableProcessors()
                 + " cores visible, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ". JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ". Date: " + started.truncatedTo(ChronoUnit.SECONDS) + " (UTC). Profile: " + profile
+                + ", " + took.toMinutes() + " min " + took.toSecondsPart() + " s (the JMH passes and the memory probe)"
                 + ". Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAfter
-                + ". JVM arguments of the forks: -Xms2g -Xmx2g.";
+                + ". JVM arguments of the forks: " + String.join(" ", BenchPlan.FORK_JVM_ARGS) + ".";
     }
 
     private static Optional<String> cpuModel() {

@@ -15,12 +15,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.SinkAdapter;
 
 /**
  * The common path, where calls simply finish: begin + complete on one shared sink from one and from two
- * threads, and a delivery on a live call. Throughput in operations per microsecond. The limit is not a
- * sink (not thread safe, never unlinks) and is refused here.
+ * threads. Throughput in operations per microsecond. The limit is not a sink (not thread safe, never
+ * unlinks) and is refused here. Delivery is {@link DeliverBenchmark}'s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,22 +38,8 @@ public class CommonPathBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
-            SinkAdapter<?, ?> adapter = Implementation.adapter(impl);
-            if (!adapter.capabilities().contains(Capability.THREAD_SAFE)) {
-                throw new IllegalArgumentException("bench: '" + impl + "' is not a thread-safe sink; the common path needs one");
-            }
-            sink = LoadedSink.silent(adapter);
+            sink = LoadedSink.silent(impl, "begin + complete from two threads", Capability.THREAD_SAFE);
         }
-    }
-
-    /** One pending call per thread on the shared sink. */
-    @State(Scope.Thread)
-    public static class LiveCall {
-        Object call;
-        final Object object = new Object();
-
-        @Setup(Level.Trial)
-        public void begin(SharedSink shared) { call = shared.sink.begin(); }
     }
 
     @Benchmark
@@ -67,11 +52,5 @@ public class CommonPathBenchmark {
     @Threads(2)
     public boolean beginComplete2(SharedSink shared) {
         return shared.sink.beginAndComplete();
-    }
-
-    @Benchmark
-    @Threads(1)
-    public boolean deliver(SharedSink shared, LiveCall live) {
-        return shared.sink.deliver(live.call, live.object);
     }
 }

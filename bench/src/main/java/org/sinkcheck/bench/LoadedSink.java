@@ -1,5 +1,6 @@
 package org.sinkcheck.bench;
 
+import java.util.List;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -20,12 +21,16 @@ public final class LoadedSink<S, H> {
     private static final long QUIET_TIMEOUT_NANOS = 10_000_000_000L;
 
     private final SinkAdapter<S, H> adapter;
+    /** The adapter's batch delivery, or null: then a batch is one delivery per object. */
+    private final BatchDelivery<S, H> batches;
     private final Tally tally;
     private final S sink;
     private final Object[] calls;
 
+    @SuppressWarnings("unchecked")
     private LoadedSink(SinkAdapter<S, H> adapter, int pending, Events events, Tally tally) {
         this.adapter = adapter;
+        this.batches = adapter instanceof BatchDelivery ? (BatchDelivery<S, H>) adapter : null;
         this.tally = tally;
         this.sink = adapter.newSink(events);
         this.calls = new Object[pending];
@@ -43,6 +48,20 @@ public final class LoadedSink<S, H> {
         return new LoadedSink<>(adapter, 0, Silence.INSTANCE, null);
     }
 
+    /**
+     * A silent sink of the implementation {@code impl}, which must have every capability in
+     * {@code needed}: else a one-line error naming what {@code use} (a benchmark) lacks.
+     */
+    public static LoadedSink<?, ?> silent(String impl, String use, Capability... needed) {
+        SinkAdapter<?, ?> adapter = Implementation.adapter(impl);
+        for (Capability capability : needed) {
+            if (!adapter.capabilities().contains(capability)) {
+                throw new IllegalArgumentException("bench: '" + impl + "' lacks " + capability + ", needed by " + use);
+            }
+        }
+        return silent(adapter);
+    }
+
     /** The author's sink object (what JOL measures). */
     public S sink() { return sink; }
 
@@ -55,6 +74,10 @@ public final class LoadedSink<S, H> {
         return adapter.complete(sink, adapter.begin(sink, CONTEXT));
     }
 
+    /** Completes {@code call}, a handle {@link #begin()} returned; false if it already had its final. */
+    @SuppressWarnings("unchecked")
+    public boolean complete(Object call) { return adapter.complete(sink, (H) call); }
+
     /** Begins one more call and returns its handle. */
     public Object begin() { return adapter.begin(sink, CONTEXT); }
 
@@ -63,6 +86,24 @@ public final class LoadedSink<S, H> {
 
     @SuppressWarnings("unchecked")
     public boolean deliver(Object call, Object object) { return adapter.deliver(sink, (H) call, object); }
+
+    /**
+     * Delivers {@code objects} as one batch of {@code call} where the adapter can ({@link BatchDelivery}),
+     * else as one delivery per object; true if every object was accepted.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean deliverAll(Object call, List<?> objects) {
+        if (batches != null) return batches.deliverAll(sink, (H) call, objects);
+        boolean all = true;
+        for (Object object : objects) all &= adapter.deliver(sink, (H) call, object);
+        return all;
+    }
+
+    /** Whether this sink's adapter delivers a batch in one step rather than one delivery per object. */
+    public static boolean batchesNatively(SinkAdapter<?, ?> adapter) { return adapter instanceof BatchDelivery; }
+
+    /** How many object callbacks the listener of a counted sink ({@link #open}) heard. */
+    int objectsHeard() { return tally.objects; }
 
     /** Every final has run and, where the sink shows it, nothing is retained. */
     public boolean quiet() {
@@ -115,6 +156,9 @@ public final class LoadedSink<S, H> {
 
     @SuppressWarnings("unchecked")
     private H last() { return (H) calls[calls.length - 1]; }
+
+    /** How many calls the sink still references (0 where it does not show it: no {@link Capability#RETENTION_VISIBLE}). */
+    public int pendingCalls() { return retained(); }
 
     private int retained() {
         return adapter.capabilities().contains(Capability.RETENTION_VISIBLE) ? adapter.pendingCalls(sink) : 0;

@@ -31,12 +31,17 @@ public final class MemoryProbe {
 
     private MemoryProbe() {}
 
+    /** JOL's size of everything reachable from {@code root}: what it retains, in bytes. */
+    public static long retainedBytes(Object root) {
+        return GraphLayout.parseInstance(root).totalSize();
+    }
+
     /** All three figures for {@code adapter}'s sinks at {@code pending} calls. */
     public static MemoryFigures measure(SinkAdapter<?, ?> adapter, int pending) {
         if (pending <= 0) throw new IllegalArgumentException("bench: memory probe needs at least one pending call, got " + pending);
-        long empty = GraphLayout.parseInstance(LoadedSink.open(adapter, 0).sink()).totalSize();
+        long empty = retainedBytes(LoadedSink.open(adapter, 0).sink());
         LoadedSink<?, ?> loaded = LoadedSink.open(adapter, pending);
-        long full = GraphLayout.parseInstance(loaded.sink()).totalSize();
+        long full = retainedBytes(loaded.sink());
 
         for (int i = 0; i < WARM_UP_CANCELS; i++) LoadedSink.open(adapter, WARM_UP_CALLS).cancel();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -45,7 +50,7 @@ public final class MemoryProbe {
         loaded.cancel();
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
-        long staleReach = GraphLayout.parseInstance(loaded.anyCall()).totalSize();
+        long staleReach = retainedBytes(loaded.anyCall());
         return new MemoryFigures((double) (full - empty) / pending, (double) allocated / pending, staleReach);
     }
 }

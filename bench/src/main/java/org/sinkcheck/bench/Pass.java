@@ -1,6 +1,7 @@
 package org.sinkcheck.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.sinkcheck.bench.report.Footprint;
 
 /**
  * One JMH invocation of a bench run: which benchmarks, at which parameters, with how much warm-up and
@@ -31,11 +33,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 record Pass(String name, String include, Map<String, List<String>> params, int forks,
             int warmup, int warmupBatch, int iterations, int batch, long iterationMs, boolean gcProfile) {
 
-    /** JMH options for this pass, writing JSON to {@code json}. */
-    Options options(Path json) {
+    /**
+     * JMH options for this pass, writing JSON to {@code json}; forks append what the event-loop shapes
+     * leave retained to {@code footprints}.
+     */
+    Options options(Path json, Path footprints) {
+        List<String> jvmArgs = new ArrayList<>(BenchPlan.FORK_JVM_ARGS);
+        jvmArgs.add("-D" + Footprint.FILE_PROPERTY + "=" + footprints.toAbsolutePath());
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include(include)
                 .forks(forks)
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .warmupIterations(warmup)
                 .measurementIterations(iterations)
                 .shouldFailOnError(true)

@@ -3,9 +3,10 @@ package org.sinkcheck.bench;
 import java.util.Locale;
 
 /**
- * How much a bench run measures. {@link #QUICK}, the default, fits in about ten minutes on two shared
- * cores; {@link #FULL} has three forks, more iterations and every measurement at every N; {@link #SMOKE}
- * runs every benchmark once in the calling JVM to prove they execute and write JSON (CI), and its
+ * How much a bench run measures ({@code BenchPlan} has the settings, {@code docs/performance.md} the
+ * measured durations). {@link #QUICK}, the default, measures every figure a target needs in three forks;
+ * {@link #FULL} in five, with more iterations and every measurement at every N; {@link #SMOKE} runs
+ * every benchmark once in the calling JVM to prove they execute and write their files (CI), and its
  * numbers mean nothing.
  */
 public enum Profile {

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
  * must be on it (the reference sink, a mutant, a wild adapter).
  */
 @Command(name = "bench", usageHelpWidth = 110,
-        description = "Run the JMH comparison (about 5 minutes on 2 quiet cores; --full longer) and write JSON, a Markdown table and a plot.")
+        description = "Run the JMH comparison (3 forks per figure; docs/performance.md gives the measured duration; --full: 5 forks) and write JSON, a Markdown table with verdicts and a plot.")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -8,7 +8,8 @@ import org.sinkcheck.spec.Rule;
  * The rules of CancelAll.tla as Java predicates, each named after its TLA+ operator. State invariants
  * take one state; step properties ({@code [][P]_vars} in TLA+) take the states before and after a step
  * and the action taken, which names the sink a cancel acts on as the spec's {@code cancels} does.
- * The kit evaluates them on states <em>observed</em> from a real sink, which is where they have teeth.
+ * The soak evaluates them on states <em>observed</em> from a real sink, which is where they have teeth
+ * (the kit's {@code Attribution} charges a difference to the operator they would name).
  */
 public final class RuleChecks {
     private RuleChecks() {}

@@ -5,8 +5,9 @@ import org.sinkcheck.kit.Events;
 
 /**
  * The limit: the least work an eager cancel must do. Its cancel is a bare loop over an array of the
- * pending calls doing one CAS and one callback each, then forgets the array in one store. Not thread
- * safe and never unlinks a completed call: it is a baseline for cancel latency only, not a sink.
+ * pending calls doing one CAS and one callback each, then forgets the array in one store. Its calls
+ * are {@link LimitCall}s, so a delivery on one is the deliver limit (two CAS around the callback). Not
+ * thread safe and never unlinks a completed call: it is a baseline for cancel and deliver only, not a sink.
  */
 final class LimitGroup implements PeerGroup {
     private PeerCall[] calls = new PeerCall[16];
@@ -14,7 +15,7 @@ final class LimitGroup implements PeerGroup {
 
     @Override
     public PeerCall begin(Object context, Events events) {
-        PeerCall call = new PeerCall(context, events);
+        PeerCall call = new LimitCall(context, events);
         if (count == calls.length) calls = Arrays.copyOf(calls, count * 2);
         calls[count++] = call;
         return call;

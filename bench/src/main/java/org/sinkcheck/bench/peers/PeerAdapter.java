@@ -1,8 +1,10 @@
 package org.sinkcheck.bench.peers;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.sinkcheck.bench.BatchDelivery;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -11,9 +13,10 @@ import org.sinkcheck.kit.SinkAdapter;
  * A peer library as a sink, through the kit's SPI: the same adapter for every peer, parameterised by
  * the library's group. "Same semantics as far as the library goes": a call is a member whose disposal
  * runs its final once, complete detaches it, cancel disposes every member and leaves the sink usable.
- * No progress, no fail, no handle checks, no listener-error containment: the peers have none.
+ * No progress, no fail, no handle checks, no listener-error containment: the peers have none. No batch
+ * either: a peer's batch of k objects is k deliveries.
  */
-public final class PeerAdapter implements SinkAdapter<PeerSink, PeerCall> {
+public class PeerAdapter implements SinkAdapter<PeerSink, PeerCall> {
     private final String name;
     private final Supplier<PeerGroup> groups;
     private final Set<Capability> capabilities;
@@ -38,9 +41,17 @@ public final class PeerAdapter implements SinkAdapter<PeerSink, PeerCall> {
 
     public static PeerAdapter concurrentSet() { return threadSafe("concurrent-set", ConcurrentSetGroup::new); }
 
-    /** The limit loop (single-threaded, cancel only). */
-    public static PeerAdapter limit() {
-        return new PeerAdapter("limit", LimitGroup::new, EnumSet.of(Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE));
+    /** The limits for cancel and deliver (single-threaded; no begin + complete, no event loop). */
+    public static PeerAdapter limit() { return new Limit(); }
+
+    /** The limit's adapter: it has the batch the peers lack, taking the call's token once per batch. */
+    private static final class Limit extends PeerAdapter implements BatchDelivery<PeerSink, PeerCall> {
+        Limit() {
+            super("limit", LimitGroup::new, EnumSet.of(Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE));
+        }
+
+        @Override
+        public boolean deliverAll(PeerSink sink, PeerCall call, List<?> objects) { return ((LimitCall) call).deliverAll(objects); }
     }
 
     @Override public String name() { return name; }

@@ -16,6 +16,8 @@ public class PeerCall implements io.reactivex.rxjava3.disposables.Disposable, re
     private static final int PENDING = 0;
     private static final int COMPLETED = 1;
     private static final int CANCELLED = 2;
+    /** Only the limit's calls use it: a thread holds the call's token (see {@link LimitCall}). */
+    private static final int BUSY = 3;
     private static final VarHandle STATE;
 
     static {
@@ -26,8 +28,8 @@ public class PeerCall implements io.reactivex.rxjava3.disposables.Disposable, re
         }
     }
 
-    private final Object context;
-    private final Events events;
+    final Object context;
+    final Events events;
     private volatile int state;
 
     PeerCall(Object context, Events events) {
@@ -40,6 +42,16 @@ public class PeerCall implements io.reactivex.rxjava3.disposables.Disposable, re
         if (state != PENDING) return false;
         events.object(context, object);
         return true;
+    }
+
+    /** Takes the call's token (pending to busy) by CAS; false if the call is not pending or is held. */
+    final boolean claim() {
+        return STATE.compareAndSet(this, PENDING, BUSY);
+    }
+
+    /** Gives the token back (busy to pending) by CAS; false if someone moved the held call meanwhile. */
+    final boolean release() {
+        return STATE.compareAndSet(this, BUSY, PENDING);
     }
 
     /** The provider ends the call; false if it already had its final. */

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads JMH's JSON result format ({@code -rf json}): an array of runs, one per benchmark and parameter
- * combination. A file that is not JMH JSON ends in an {@link IOException} naming the file and what was
+ * combination, each with the scores of every iteration of every fork. A file that is not JMH JSON ends in an {@link IOException} naming the file and what was
  * missing, never in a partial list.
  */
 public final class JmhJson {
@@ -54,19 +56,44 @@ public final class JmhJson {
         if (!element.isJsonObject()) throw new IOException(where + ": not an object");
         JsonObject run = element.getAsJsonObject();
         String benchmark = text(run, "benchmark", where);
+        where += " (" + benchmark + ")";
         JsonObject params = run.has("params") ? run.getAsJsonObject("params") : new JsonObject();
-        if (!params.has("impl")) throw new IOException(where + " (" + benchmark + "): no 'impl' parameter");
-        int calls = params.has("calls") ? params.get("calls").getAsInt() : 0;
-        int neighbourCalls = params.has("neighbourCalls") ? params.get("neighbourCalls").getAsInt() : 0;
+        if (!params.has("impl")) throw new IOException(where + ": no 'impl' parameter");
         JsonObject metric = run.getAsJsonObject("primaryMetric");
-        if (metric == null) throw new IOException(where + " (" + benchmark + "): no primaryMetric");
-        JsonObject percentiles = metric.getAsJsonObject("scorePercentiles");
-        if (percentiles == null || !percentiles.has("50.0")) {
-            throw new IOException(where + " (" + benchmark + "): no median (scorePercentiles.50.0)");
+        if (metric == null) throw new IOException(where + ": no primaryMetric");
+        Map<String, Spread> methods = new LinkedHashMap<>();
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+        if (secondary != null) {
+            for (String name : secondary.keySet()) {
+                // A group's methods are named as declared; profilers' metrics carry a dot ("gc.time")
+                // and may have forks without a sample.
+                if (!name.contains(".")) methods.put(name, perFork(secondary.getAsJsonObject(name), where + ", " + name));
+            }
         }
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        return new Score(method, params.get("impl").getAsString(), calls, neighbourCalls,
-                percentiles.get("50.0").getAsDouble(), text(metric, "scoreUnit", where), allocationPerOp(run));
+        return new Score(method, params.get("impl").getAsString(), intParam(params, "calls"), intParam(params, "neighbourCalls"),
+                intParam(params, "batch"), perFork(metric, where), text(metric, "scoreUnit", where), allocationPerOp(run), methods);
+    }
+
+    /**
+     * The spread of a metric's per-fork figures: JMH's {@code rawData} holds one array of iteration
+     * scores per fork, and a fork's figure is their median.
+     */
+    private static Spread perFork(JsonObject metric, String where) throws IOException {
+        JsonElement raw = metric.get("rawData");
+        if (raw == null || !raw.isJsonArray() || raw.getAsJsonArray().isEmpty()) throw new IOException(where + ": no rawData (per-fork iteration scores)");
+        List<Double> forks = new ArrayList<>();
+        for (JsonElement fork : raw.getAsJsonArray()) {
+            if (!fork.isJsonArray() || fork.getAsJsonArray().isEmpty()) throw new IOException(where + ": a fork without iteration scores in rawData");
+            List<Double> iterations = new ArrayList<>();
+            for (JsonElement score : fork.getAsJsonArray()) iterations.add(score.getAsDouble());
+            forks.add(Spread.median(iterations));
+        }
+        return Spread.of(forks);
+    }
+
+    private static int intParam(JsonObject params, String name) {
+        return params.has(name) ? params.get(name).getAsInt() : 0;
     }
 
     /** {@code -prof gc}'s bytes allocated per operation, NaN without the profiler. */

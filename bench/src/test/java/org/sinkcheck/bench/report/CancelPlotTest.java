@@ -17,7 +17,7 @@ class CancelPlotTest {
     @Test
     void the_plot_is_a_png_a_person_can_open_with_a_line_per_implementation(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("plot.png");
-        CancelPlot.write(Fixture.report("reference"), png);
+        CancelPlot.write(Fixture.QUICK.report("reference"), png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(CancelPlot.WIDTH, image.getWidth());
         assertEquals(CancelPlot.HEIGHT, image.getHeight());
@@ -27,8 +27,8 @@ class CancelPlotTest {
 
     @Test
     void a_run_without_cancel_latencies_has_nothing_to_plot(@TempDir Path dir) {
-        BenchReport noCancels = new BenchReport(List.of(new Score("deliver", "reference", 0, 0, 1.0, "ops/us", Double.NaN)),
-                "reference", Map.of(), 1, "");
+        BenchReport noCancels = new BenchReport(List.of(new Score("deliver", "reference", 0, 0, 0, Spread.exact(1.0), "ops/us", Double.NaN, Map.of())),
+                "reference", false, Map.of(), 1, List.of(), "");
         assertThrows(java.io.IOException.class, () -> CancelPlot.write(noCancels, dir.resolve("plot.png")));
     }
 

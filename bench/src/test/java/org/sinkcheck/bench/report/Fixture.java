@@ -9,38 +9,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sinkcheck.bench.Implementation;
+import org.sinkcheck.bench.LoadedSink;
 
 /**
- * The results of one real quick-profile run (bench/src/test/resources/fixture: JMH's JSON and the
- * memory probe's), untouched, so the report code is tested on what JMH really writes.
+ * The files of real bench runs (bench/src/test/resources/fixture/RUN: JMH's JSON, the memory probe's,
+ * and the event-loop footprints where the run had them), untouched, so the report code is tested on
+ * what JMH really writes: {@link #QUICK}, a three-fork quick run with every benchmark of issue 12 (a
+ * trial of the quick profile as it is now, with three warm-up seconds and batches for every
+ * implementation), and
+ * {@link #ONE_FORK}, an older one-fork quick run without delivery batches or event-loop shapes.
  */
-final class Fixture {
-    private Fixture() {}
+enum Fixture {
+    QUICK("2026-12-01-three-forks"),
+    ONE_FORK("2026-11-25-one-fork");
 
-    static Path jmhJson() {
+    private final String run;
+
+    Fixture(String run) { this.run = run; }
+
+    Path jmhJson() {
         try {
-            return Path.of(Fixture.class.getResource("/fixture/jmh-result.json").toURI());
+            return Path.of(Fixture.class.getResource("/fixture/" + run + "/jmh-result.json").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static Map<String, MemoryFigures> memory() throws IOException {
-        JsonObject memory = JsonParser.parseString(Files.readString(jmhJson().resolveSibling("memory.json"))).getAsJsonObject();
+    private JsonObject memoryJson() throws IOException {
+        return JsonParser.parseString(Files.readString(jmhJson().resolveSibling("memory.json"))).getAsJsonObject();
+    }
+
+    Map<String, MemoryFigures> memory() throws IOException {
         Map<String, MemoryFigures> figures = new LinkedHashMap<>();
         Gson gson = new Gson();
-        memory.getAsJsonObject("byImplementation").entrySet()
+        memoryJson().getAsJsonObject("byImplementation").entrySet()
                 .forEach(e -> figures.put(e.getKey(), gson.fromJson(e.getValue(), MemoryFigures.class)));
         return figures;
     }
 
-    static int memoryCalls() throws IOException {
-        return JsonParser.parseString(Files.readString(jmhJson().resolveSibling("memory.json"))).getAsJsonObject()
-                .get("pendingCalls").getAsInt();
-    }
-
-    /** The fixture judged with {@code subject} as the sink under test. */
-    static BenchReport report(String subject) throws IOException {
-        return new BenchReport(JmhJson.read(jmhJson()), subject, memory(), memoryCalls(), "Fixture run.");
+    /** The run judged with {@code subject} as the sink under test. */
+    BenchReport report(String subject) throws IOException {
+        return new BenchReport(JmhJson.read(jmhJson()), subject, LoadedSink.batchesNatively(Implementation.adapter(subject)),
+                memory(), memoryJson().get("pendingCalls").getAsInt(),
+                Footprint.readAll(jmhJson().resolveSibling("footprints.jsonl")), "Fixture run " + run + ".");
     }
 }
