@@ -205,7 +205,7 @@ FinalCount(seq) == Len(SelectSeq(seq, IsFinal))
 \* A step in which the client cancels sink s: from outside or from a callback. Judged by the sink the
 \* step acts on (cancels), never inferred from what changed.
 SinkCancelStep(s) == cancels'[s] # cancels[s]
-\* Call c of sink t keeps its status and events, and t its registry: the step leaves c alone.
+\* The step leaves call c alone: its status, and what every listener heard of it.
 Untouched(c) == status'[c] = status[c] /\ \A t \in Sinks : heard'[t][c] = heard[t][c]
 
 \* (Each step property is the box of a named step predicate, so that a single step can be judged on

@@ -339,7 +339,8 @@ ThreadSymmetry == Permutations(Threads)
 AllIdle == \A t \in Threads : pc[t] = "idle"
 
 \* Once every thread is idle and every bound is used up, the system may rest; any other state
-\* without a step is a deadlock, which TLC reports (SC-11, SC-16: no step waits for another thread).
+\* without a step is a deadlock, which TLC reports; each configuration's "\* deadlock:" line names the
+\* rule it breaks (SC-11 where listeners wait for a running cancel, SC-16 elsewhere).
 Rest == AllIdle /\ UNCHANGED vars
 
 ThreadStep(t) ==
