@@ -18,20 +18,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java code and the algorithm spec name each other, and the names stay true: every action of
- * CancelAllAlgo.tla cites the lines of ReferenceSink.java it models ({@code [ReferenceSink.java:183]}),
- * each cited line carries the comment {@code CancelAllAlgo!<Action>}, and every such comment in the Java
- * is cited back. Editing either file without the other fails this test.
+ * CancelAllAlgo.tla cites what of ReferenceSink.java it models, by line ({@code [ReferenceSink.java:183]})
+ * or by method ({@code [ReferenceSink.deliverAll]}); each cited line, or some line of each cited method,
+ * carries the comment {@code CancelAllAlgo!<Action>}, and every such comment in the Java is cited back
+ * (by its line or by its method). Editing either file without the other fails this test.
  */
 class CodeNamesSpecTest {
     private static final Path SPEC = Path.of("tla", "CancelAllAlgo.tla");
     private static final Path JAVA = Path.of("..", "impl", "src", "main", "java", "org", "sinkcheck", "reference",
             "ReferenceSink.java");
     private static final Pattern CITATION = Pattern.compile("\\[ReferenceSink\\.java:([\\d,]+)]");
+    private static final Pattern METHOD_CITATION = Pattern.compile("\\[ReferenceSink\\.(\\w+)]");
+    /** A member declaration of ReferenceSink (four spaces in): its name, where a method starts. */
+    private static final Pattern METHOD = Pattern.compile(
+            "^    (?=[\\w<])(?:(?:public|protected|private|static|final)\\s+)*(?:<[^>]+>\\s+)?[\\w.<>\\[\\]?, ]+\\s(\\w+)\\(");
     private static final Pattern DEFINITION = Pattern.compile("^(\\w+)\\(t\\b[^)]*\\) ==", Pattern.MULTILINE);
     private static final Pattern JAVA_NAME = Pattern.compile("CancelAllAlgo!(\\w+)");
 
-    /** Action name to the Java lines its comment cites. */
-    private static Map<String, Set<Integer>> citations(List<String> spec) {
+    /** Action name to the Java lines its comment cites, a cited method standing for its lines. */
+    private static Map<String, Set<Integer>> citations(List<String> spec, List<String> java) {
         Map<String, Set<Integer>> out = new TreeMap<>();
         for (int i = 0; i < spec.size(); i++) {
             Matcher definition = DEFINITION.matcher(spec.get(i));
@@ -39,10 +44,25 @@ class CodeNamesSpecTest {
             Set<Integer> lines = new TreeSet<>();
             for (int j = i - 1; j >= 0 && spec.get(j).startsWith("\\*"); j--) {
                 Matcher cited = CITATION.matcher(spec.get(j));
-                if (cited.find()) for (String n : cited.group(1).split(",")) lines.add(Integer.parseInt(n));
+                while (cited.find()) for (String n : cited.group(1).split(",")) lines.add(Integer.parseInt(n));
+                Matcher method = METHOD_CITATION.matcher(spec.get(j));
+                while (method.find()) lines.addAll(linesOf(java, method.group(1), definition.group(1)));
             }
             if (!lines.isEmpty()) out.put(definition.group(1), lines);
         }
+        return out;
+    }
+
+    /** The lines of {@code method} (from its declaration to the next member's) that name {@code action}; one exists. */
+    private static Set<Integer> linesOf(List<String> java, String method, String action) {
+        Set<Integer> out = new TreeSet<>();
+        boolean inside = false;
+        for (int i = 0; i < java.size(); i++) {
+            Matcher member = METHOD.matcher(java.get(i));
+            if (member.find()) inside = member.group(1).equals(method);
+            if (inside && java.get(i).contains("CancelAllAlgo!" + action)) out.add(i + 1);
+        }
+        assertFalse(out.isEmpty(), () -> action + " cites ReferenceSink." + method + ", which has no line naming it");
         return out;
     }
 
@@ -63,7 +83,7 @@ class CodeNamesSpecTest {
     void everyAlgorithmActionCitesTheJavaLinesThatNameIt() throws IOException {
         String specText = Files.readString(SPEC);
         List<String> java = Files.readAllLines(JAVA);
-        Map<String, Set<Integer>> cited = citations(specText.lines().toList());
+        Map<String, Set<Integer>> cited = citations(specText.lines().toList(), java);
         Set<String> actions = threadActions(specText);
         assertFalse(actions.isEmpty());
         assertEquals(actions, cited.keySet(), "actions of ThreadStep/Start vs actions citing Java lines");
@@ -75,8 +95,8 @@ class CodeNamesSpecTest {
 
     @Test
     void everyJavaStepThatNamesAnActionIsCitedBackByIt() throws IOException {
-        Map<String, Set<Integer>> cited = citations(Files.readAllLines(SPEC));
         List<String> java = Files.readAllLines(JAVA);
+        Map<String, Set<Integer>> cited = citations(Files.readAllLines(SPEC), java);
         for (int i = 0; i < java.size(); i++) {
             Matcher named = JAVA_NAME.matcher(java.get(i));
             while (named.find()) {

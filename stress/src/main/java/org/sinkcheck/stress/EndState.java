@@ -74,7 +74,7 @@ final class EndState {
         checkFinalMatchesAnswer(call, call.completeAccepted, EventKind.COMPLETED, fin);
         checkFinalMatchesAnswer(call, call.failAccepted, EventKind.FAILED, fin);
         long signalsHeard = heard.stream().filter(e -> !e.isFinal()).count();
-        if (signalsHeard > call.signalsAccepted) {
+        if (signalsHeard > call.signalsAccepted + call.objectsOfRefusedBatches) {
             violations.add(new Violation(Rule.SC04, call.name + ":refused-signal-reached-the-listener"));
         }
         if (call.beganBeforeRace && race.cancelReturned(call.sink) && fin == null) {

@@ -26,6 +26,8 @@ public final class RaceCall {
 
     Object handle;
     int signalsAccepted;
+    /** The objects that batches the sink refused may still have delivered (those before the cut). */
+    int objectsOfRefusedBatches;
     /** Null until the provider completes (fails) the call; then whether any of its completes (fails) was accepted. */
     Boolean completeAccepted;
     Boolean failAccepted;

@@ -31,6 +31,8 @@ import org.sinkcheck.spec.Rule;
 public final class RaceRecorder {
     /** What every accepted {@code deliver} hands to the listener. */
     private static final Object PAYLOAD = "object";
+    /** What a batch hands to the listener: two objects, so that a cancel can fall between them. */
+    private static final List<Object> BATCH = List.of(PAYLOAD, PAYLOAD);
 
     final SinkAdapter<Object, Object> adapter;
     private final Set<Capability> capabilities;
@@ -134,6 +136,18 @@ public final class RaceRecorder {
     /** Delivers an object to {@code call}; whether the sink accepted it. */
     public boolean deliver(RaceCall call) {
         return countSignal(call, adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
+    }
+
+    /**
+     * Delivers two objects to {@code call} as one batch ({@code SinkAdapter.deliverAll}); whether the
+     * sink accepted all of them. A refused batch may have delivered the objects before the point where
+     * it was cut short, so it allows up to one object less than it carried.
+     */
+    public boolean deliverAll(RaceCall call) {
+        boolean accepted = adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH);
+        if (accepted) call.signalsAccepted += BATCH.size();
+        else call.objectsOfRefusedBatches += BATCH.size() - 1;
+        return accepted;
     }
 
     public boolean progress(RaceCall call) {
