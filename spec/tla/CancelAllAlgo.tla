@@ -6,29 +6,36 @@
 (* begin, deliver (a signal, or deliverAll: a batch of objects under one   *)
 (* claim, re-checked before each object), complete/fail and cancel on any  *)
 (* sink, in any interleaving; a thread inside an object callback may call  *)
-(* cancel() itself (SC-16). TLC checks the rules' algorithm-level       *)
-(* invariants here and that this spec refines the abstract CancelAll      *)
-(* (PROPERTY Abstract!Spec, under the mapping A* below).                  *)
+(* cancel() itself (SC-16). TLC checks the rules' algorithm-level          *)
+(* invariants here and that this spec refines the abstract CancelAll       *)
+(* (PROPERTY Abstract!Spec, under the mapping A* below).                   *)
 (*                                                                         *)
 (* The Java design, in TLA+ terms:                                         *)
-(*  - current[s] numbers the open registry generation of sink s. Cancel    *)
-(*    swaps it (CancelClose, the linearization point); gen[c] is the       *)
+(*  - current[s] numbers the open registry generation of sink s: it counts *)
+(*    the closes (CancelClose, the linearization point); gen[c] is the     *)
 (*    generation call c was begun into; c's generation is closed iff       *)
-(*    gen[c] # current[owner[c]] (Java: sink.current != call.generation).  *)
+(*    gen[c] # current[owner[c]] (Java: the flag Registry.closed of the    *)
+(*    call's generation, set by the close's CAS). The Java keeps only the  *)
+(*    newest generation object (sink.current) and its flag: a cancel that  *)
+(*    finds it closed already closes the empty successor that no begin     *)
+(*    has made yet, a CancelClose with no Java write (the number is a      *)
+(*    history of closes, which only comparisons read); the first begin     *)
+(*    after a close makes the successor and installs it by CAS, a step     *)
+(*    that changes no variable here (a stutter) and precedes BeginRead.    *)
 (*  - state[c] is Call.state: "idle", "busy" (a thread holds c's token),   *)
 (*    "busycancel" (cancel requested while held), or a final.              *)
-(*  - linked[c]: c's slot in its generation holds it (Stripe.claim /      *)
+(*  - linked[c]: c's slot in its generation holds it (Stripe.claim /       *)
 (*    Chunk.clear; the drain's drop unlinks a closed generation's calls).  *)
 (*                                                                         *)
 (* ASSUMPTION "linked or not": this spec does not model the slots, only    *)
-(* whether each call is linked. That is sound because the allocator       *)
+(* whether each call is linked. That is sound because the allocator        *)
 (* (SlotAllocator.tla, checked by TLC in every build) guarantees:          *)
 (*  (a) publishing is one atomic step that links exactly the begun call    *)
 (*      (one CAS of a free slot) and unlinking one store that unlinks      *)
 (*      exactly the ending call: no slot is ever held by two calls         *)
 (*      (SlotAllocator's NoSlotHeldTwice), so linked[c] depends on c's     *)
 (*      own publish and unlink only;                                       *)
-(*  (b) a drain visits every call linked at the close that is still       *)
+(*  (b) a drain visits every call linked at the close that is still        *)
 (*      linked when its slot is read, and may visit calls linked later:    *)
 (*      CancelSweep's guard (c linked, not yet seen) and CancelReturn's    *)
 (*      (every call linked at the close seen or unlinked); the allocator's *)
@@ -140,8 +147,8 @@ EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
 -----------------------------------------------------------------------------
 (* begin(context): ReferenceSink.begin *)
 
-\* [ReferenceSink.java:232] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
-\* generation read, in state IDLE.
+\* [ReferenceSink.java:238] ReferenceSink.begin, `openGeneration()` (LP: its read of an open generation's flag; a closed
+\* one is replaced first, a stutter here): the call object is made, bound to s and to that generation, in state IDLE.
 BeginRead(t, s, c) ==
     /\ pc[t] = "idle" /\ state[c] = "none"
     /\ owner' = [owner EXCEPT ![c] = s]
@@ -151,7 +158,7 @@ BeginRead(t, s, c) ==
     /\ Goto(t, "publish")
     /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:233] ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
+\* [ReferenceSink.java:239] ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
 \* from null to the call, which stores and publishes it (SlotAllocator.tla models the claim).
 BeginPublish(t) ==
     /\ pc[t] = "publish"
@@ -159,8 +166,8 @@ BeginPublish(t) ==
     /\ Goto(t, "recheck")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:234] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
-\* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
+\* [ReferenceSink.java:240] ReferenceSink.begin, `generation.isClosed()`: the volatile re-read after publishing. Open: begin
+\* returns the handle. Closed: a cancel closed the generation after our read; go end the call.
 BeginRecheck(t) ==
     /\ pc[t] = "recheck"
     /\ IF Closed(tcall[t])
@@ -168,7 +175,7 @@ BeginRecheck(t) ==
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<algo, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:235] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+\* [ReferenceSink.java:241] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
     /\ pc[t] = "selfcancel"
     /\ LET c == tcall[t] IN
@@ -183,7 +190,7 @@ BeginSelfCancel(t) ==
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries), and a batch of  *)
 (* objects under one claim: ReferenceSink.deliverAll. A single delivery is a batch of one.   *)
 
-\* [ReferenceSink.java:258] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token, for k objects
+\* [ReferenceSink.java:278] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token, for k objects
 \* (k = 1 for deliver and progress, [ReferenceSink.deliverAll] the list's size). (A refused claim
 \* changes nothing and is not modelled; nor is an empty batch, which takes no token: deliverAll
 \* answers it with a read of the call, as isFinished.) The provider holds the handle only once
@@ -198,8 +205,8 @@ SignalClaim(t, c, k) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:260] ReferenceSink.signal, `call.generationClosed()` (LP), closed, and
-\* [ReferenceSink.deliverAll] `current != generation` before each object: the call was cancelled at the
+\* [ReferenceSink.java:280] ReferenceSink.signal, `call.generationClosed()` (LP), closed, and
+\* [ReferenceSink.deliverAll] `generation.isClosed()` before each object: the call was cancelled at the
 \* close; the holder writes CANCELLED (endHeld) and refuses the signal, or the rest of the batch.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
@@ -209,7 +216,7 @@ SignalCheckClosed(t) ==
     /\ tleft' = [tleft EXCEPT ![t] = 0]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:264] ReferenceSink.signal, and [ReferenceSink.deliverAll] for each object, the check
+\* [ReferenceSink.java:284] ReferenceSink.signal, and [ReferenceSink.deliverAll] for each object, the check
 \* (LP) found the generation open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
@@ -218,7 +225,7 @@ SignalCheckOpen(t) ==
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:264] As SignalCheckOpen ([ReferenceSink.deliverAll] too), for a listener that is
+\* [ReferenceSink.java:284] As SignalCheckOpen ([ReferenceSink.deliverAll] too), for a listener that is
 \* going to throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
@@ -237,7 +244,7 @@ BatchNext(t) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<algo, idleCancels, tcall, tleft, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:271] ReferenceSink.signal's and [ReferenceSink.deliverAll]'s release, `call.cas(BUSY, IDLE)`
+\* [ReferenceSink.java:291] ReferenceSink.signal's and [ReferenceSink.deliverAll]'s release, `call.cas(BUSY, IDLE)`
 \* in ReferenceSink.release, after the last onObject returned: release the token, or, if a cancel marked
 \* BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
@@ -252,7 +259,7 @@ SignalReturn(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:267] ReferenceSink.signal, `catch (Throwable thrown)`, and [ReferenceSink.deliverAll]'s:
+\* [ReferenceSink.java:287] ReferenceSink.signal, `catch (Throwable thrown)`, and [ReferenceSink.deliverAll]'s:
 \* report the error, write CANCELLED (SC-15); the rest of a batch is not delivered.
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
@@ -266,7 +273,7 @@ SignalThrow(t) ==
 -----------------------------------------------------------------------------
 (* complete / fail: ReferenceSink.finish *)
 
-\* [ReferenceSink.java:335] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+\* [ReferenceSink.java:355] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
 FinishClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
     /\ \A u \in Threads : tcall[u] # c
@@ -276,13 +283,13 @@ FinishClaim(t, c, k) ==
     /\ Goto(t, "fcheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:337] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+\* [ReferenceSink.java:357] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
     /\ UNCHANGED <<algo, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:339] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* [ReferenceSink.java:359] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
 FinishDecide(t) ==
     /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
@@ -298,8 +305,10 @@ FinishDecide(t) ==
 \* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
 HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
 
-\* [ReferenceSink.java:360] ReferenceSink.cancel, `CURRENT.getAndSet(this, fresh)` (LP): close the generation. From
-\* an idle thread, or from inside an object callback (SC-16).
+\* [ReferenceSink.java:382,386] ReferenceSink.cancel, `closed.close()`, the CAS of the generation's flag (LP): close the
+\* generation; or its read of a generation closed already, whose successor no begin has made (an idle close:
+\* nothing of it is linked, no Java write). A CAS lost to another cancel is retried on what current
+\* then holds. From an idle thread, or from inside an object callback (SC-16).
 CancelClose(t, s) ==
     /\ \/ pc[t] = "idle"
        \/ pc[t] = "callback" /\ csink[t] = NoSink
@@ -312,7 +321,7 @@ CancelClose(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, tleft, cseen, fcall>>
 
-\* [ReferenceSink.java:395,404] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* [ReferenceSink.java:421,430] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
 \* Registry.drain only reads the slot: the sweep needs no Unlink, because the drain drops every slot
 \* of the closed generation at once when it is done (CancelReturn). The slot's volatile read and the
@@ -328,7 +337,7 @@ CancelSweep(t, c) ==
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust>>
 
-\* [ReferenceSink.java:363] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
+\* [ReferenceSink.java:388] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
 \* of its calls is linked any more (Registry.drain's directory store, SC-13).
 CancelReturn(t) ==
@@ -345,14 +354,14 @@ CancelReturn(t) ==
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
 
-\* [ReferenceSink.java:466] ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
+\* [ReferenceSink.java:493] ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
 Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:396,471] ReferenceSink.end and ReferenceSink.sweep, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* [ReferenceSink.java:422,498] ReferenceSink.end and ReferenceSink.sweep, the final callback (onCompleted / onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"

@@ -56,11 +56,7 @@ public final class BenchRunner {
      * @param folder the results folder
      * @param report the table, ratios and targets
      */
-    public record Outcome(Path folder, BenchReport report) {
-        public boolean allTargetsMet() {
-            return report.targets().stream().allMatch(t -> t.verdict() == Target.Verdict.MET);
-        }
-    }
+    public record Outcome(Path folder, BenchReport report) {}
 
     /**
      * Runs {@code profile}.

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Control;
 import org.sinkcheck.bench.report.BenchReport;
+import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.bench.report.Footprint;
 import org.sinkcheck.kit.Capability;
 
@@ -123,12 +124,16 @@ public class EventLoopBenchmark {
     }
 
     /**
-     * The highest slot the sink's registry ever used, where a sink exposes it; null where none does. No
-     * sink does yet: the reference sink's new slot allocator (issue 12) is to expose one, and this is the
-     * one place that then reads it. JOL's retained size covers every implementation meanwhile.
+     * The slots the sink's registry holds after the run, where a sink exposes it: the reference sink's
+     * {@code slotCapacityByStripe()} summed over its stripes (each stripe's capacity is its high-water
+     * mark: it only grows, and at most to {@code max(256, 2 × peak)} of that stripe). Null for a sink
+     * that exposes none; JOL's retained size is every implementation's figure.
      */
     static Long registryHighWaterMark(Object sink) {
-        return null;
+        if (!(sink instanceof ReferenceSink<?> reference)) return null;
+        long slots = 0;
+        for (int capacity : reference.slotCapacityByStripe()) slots += capacity;
+        return slots;
     }
 
     @Benchmark

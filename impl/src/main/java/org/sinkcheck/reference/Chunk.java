@@ -74,7 +74,7 @@ final class Chunk {
 
     /** Forgets every slot at once, after a drain visited them: what unlinks a closed generation's calls. */
     void drop() {
-        SLOTS.setVolatile(this, DRAINED);
+        SLOTS.setRelease(this, DRAINED); // a claim that misses it stores into the old array, and its begin cancels its call
     }
 
     /** Occupied slots among the first {@code end}, by a scan: for observers. */

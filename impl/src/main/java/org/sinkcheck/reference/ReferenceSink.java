@@ -32,14 +32,17 @@ import org.sinkcheck.sink.SinkListener;
  *
  * <h2>Implementation overview</h2>
  *
- * <p><b>Registry generations.</b> The sink's only mutable field is {@code current}, the open
- * {@link Registry} generation that new calls are published into. {@code cancel()} replaces it with a
- * fresh, empty generation in one {@code getAndSet}: that swap is cancel's <em>linearization point</em>
- * (TLA+ {@code CancelClose}). Every call of the swapped-out ("closed") generation that has no final yet
- * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
- * any thread on that call first checks whether its generation is still {@code current} and, if not,
- * ends the call as cancelled. The sweep then drains the closed generation (dropping its slots) and
- * ends each call with one CAS, delivering {@code onCancelled} on the cancelling thread.
+ * <p><b>Registry generations.</b> The sink's only mutable field is {@code current}, the
+ * {@link Registry} generation that new calls are published into. {@code cancel()} closes it with one
+ * CAS of the generation's {@code closed} flag: that CAS is cancel's <em>linearization point</em> (TLA+
+ * {@code CancelClose}). Every call of the closed generation that has no final yet is, from that
+ * instant, cancelled — even before cancel's sweep reaches it, because every later step of any thread
+ * on that call first reads its generation's flag and, if it is set, ends the call as cancelled. The
+ * sweep then drains the closed generation (dropping its slots) and ends each call with one CAS,
+ * delivering {@code onCancelled} on the cancelling thread. The first begin after a cancel makes the
+ * next generation and installs it into {@code current} by CAS, so a cancel allocates nothing; a cancel
+ * that finds {@code current} closed already has nothing open to cancel (TLA+: it closes the empty
+ * successor, which the Java never makes).
  *
  * <p><b>Per-call state machine</b> ({@code Call.state}, one int):
  * <pre>
@@ -59,26 +62,28 @@ import org.sinkcheck.sink.SinkListener;
  *   <li>a callback that started before cancel's linearization point is the only one that may still run
  *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).
  *       Likewise a thread that is inside {@code begin}, or inside a signal that took the token but has
- *       not yet re-read {@code current}, sends the call's {@code onCancelled} itself before its method
+ *       not yet re-read its generation's flag, sends the call's {@code onCancelled} itself before its method
  *       returns, running no other callback of the call first; every other call the cancel ended has
  *       had its {@code onCancelled} when {@code cancel()} returns (TLA+ {@code SC04_InFlight}).</li>
  * </ol>
  *
- * <p><b>Linearization points.</b> {@code cancel}: the swap of {@code current}. {@code begin}: its read
- * of {@code current} (the call is bound to that generation). A signal or a complete/fail: its read of
- * {@code current} after it claimed the token — if the generation is still open, the signal or final
+ * <p><b>Linearization points.</b> {@code cancel}: the CAS that closes the current generation, or its
+ * read of a closed one. {@code begin}: its read of an open generation's flag (the call is bound to that
+ * generation). A signal or a complete/fail: its read of the generation's flag after it claimed the
+ * token — if the generation is still open, the signal or final
  * takes effect there (a cancel's later request is then overruled by a decided final, or followed by
  * {@code onCancelled} after a signal); if closed, the call was already cancelled and the attempt is
  * refused with {@link Acceptance#CALL_FINISHED}. A begin whose generation was closed before its
  * re-check ends its own call: either the sweep saw it and cancelled it, or the begin's CAS does
- * (SC-06) — the two are a Dekker pair (begin: publish, then re-read {@code current}; cancel: swap, then
- * read the slots), so at least one of them sees the other.
+ * (SC-06) — the two are a Dekker pair (begin: publish, then re-read the flag; cancel: set the flag,
+ * then read the slots), so at least one of them sees the other.
  *
  * <p><b>Memory ordering, field by field.</b>
  * <ul>
- *   <li>{@code current}: volatile; swapped with {@code getAndSet}. Every check of it is a volatile read
- *       that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
- *       above need both in the synchronization order, which acquire/release alone does not give.</li>
+ *   <li>{@code current}: volatile; replaced by CAS, only by a begin and only once it is closed.
+ *       {@code Registry.closed}: volatile, set by CAS. Every check of the flag is a volatile read that
+ *       follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs above
+ *       need both in the synchronization order, which acquire/release alone does not give.</li>
  *   <li>{@code Call.state}: leaving IDLE, and any change by a thread that does not hold the token, is a
  *       CAS, because two threads may race for it. The holder's writes into a final are release stores:
  *       no one else can move a held call, a sweep's CAS that loses to them is harmless, and no Dekker
@@ -128,7 +133,7 @@ public final class ReferenceSink<C> implements Sink<C> {
     private final int maxChunksPerStripe;
     /** Cancel's visitor, made once: a cancel allocates nothing after its linearization point. */
     private final Consumer<Call<C>> sweeper = this::sweep;
-    /** The open generation; swapped by cancel (its linearization point). */
+    /** The newest generation: open, or closed by a cancel and not yet replaced by a begin. */
     private volatile Registry<Call<C>> current;
 
     /**
@@ -146,12 +151,18 @@ public final class ReferenceSink<C> implements Sink<C> {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.listenerErrors = Objects.requireNonNull(listenerErrors, "listenerErrors");
         this.maxChunksPerStripe = maxChunksPerStripe;
-        this.current = newGeneration();
+        this.current = newGeneration(null);
     }
 
+    /**
+     * A fresh generation after {@code closed} (null for the first): it links to {@code closed} while that
+     * one's drain is not known to be finished, or links further back, so that a drain an Error
+     * interrupted stays reachable from the sink until a later cancel finishes it.
+     */
     @SuppressWarnings("unchecked")
-    private Registry<Call<C>> newGeneration() {
-        return new Registry<>(this, (Registry.Factory<Call<C>>) (Registry.Factory<?>) CALLS, maxChunksPerStripe);
+    private Registry<Call<C>> newGeneration(Registry<Call<C>> closed) {
+        Registry<Call<C>> link = closed == null || (closed.drained() && closed.predecessor == null) ? null : closed;
+        return new Registry<>(this, (Registry.Factory<Call<C>>) (Registry.Factory<?>) CALLS, maxChunksPerStripe, link);
     }
 
     /**
@@ -173,11 +184,6 @@ public final class ReferenceSink<C> implements Sink<C> {
             STATE.set(this, slot << PHASE_BITS | IDLE); // published with the call by the slot's CAS / begin's return
         }
 
-        @SuppressWarnings("unchecked")
-        ReferenceSink<C> sink() {
-            return (ReferenceSink<C>) chunk.generation.owner;
-        }
-
         int slot() {
             return (int) STATE.getOpaque(this) >>> PHASE_BITS;
         }
@@ -197,9 +203,9 @@ public final class ReferenceSink<C> implements Sink<C> {
             STATE.setRelease(this, (int) STATE.getOpaque(this) & ~PHASE | fin);
         }
 
-        /** Whether the generation this call was begun into is closed, i.e. a cancel swapped it out. */
+        /** Whether the generation this call was begun into is closed, i.e. a cancel closed it. */
         boolean generationClosed() {
-            return sink().current != chunk.generation;
+            return chunk.generation.isClosed();
         }
 
         /**
@@ -229,13 +235,27 @@ public final class ReferenceSink<C> implements Sink<C> {
      */
     @Override
     public CallHandle begin(C context) {
-        Registry<Call<C>> generation = current;                     // CancelAllAlgo!BeginRead (LP)
+        Registry<Call<C>> generation = openGeneration();            // CancelAllAlgo!BeginRead (LP)
         Call<C> call = generation.claim(context);                   // CancelAllAlgo!BeginPublish
-        if (current != generation                                    // CancelAllAlgo!BeginRecheck
+        if (generation.isClosed()                                    // CancelAllAlgo!BeginRecheck
                 && call.cas(IDLE, CANCELLED)) {                      // CancelAllAlgo!BeginSelfCancel
             end(call, CANCELLED, null);
         }
         return call;
+    }
+
+    /**
+     * The open generation, which begin binds its call to: {@code current}, unless a cancel closed it;
+     * then this begin makes the next one (the first begin after a cancel does, so that cancel allocates
+     * nothing) and installs it by CAS, or takes the one another begin installed. The read of an open
+     * {@code current}'s flag is begin's linearization point.
+     */
+    private Registry<Call<C>> openGeneration() {
+        for (;;) {
+            Registry<Call<C>> generation = current;
+            if (!generation.isClosed()) return generation;
+            CURRENT.compareAndSet(this, generation, newGeneration(generation));
+        }
     }
 
     /** Delivers an object unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
@@ -293,9 +313,9 @@ public final class ReferenceSink<C> implements Sink<C> {
         Object object = batch.get(0);                                // before the claim: a throw leaves nothing to undo
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim (a batch of last + 1)
         if (refused != null) return refused;
-        Object generation = call.chunk.generation;
+        Registry<?> generation = call.chunk.generation;
         for (int i = 0; ; ) {
-            if (current != generation) {                             // CancelAllAlgo!SignalCheckClosed (LP of this object)
+            if (generation.isClosed()) {                             // CancelAllAlgo!SignalCheckClosed (LP of this object)
                 endHeld(call, CANCELLED, null);
                 return Acceptance.CALL_FINISHED;
             }
@@ -341,7 +361,7 @@ public final class ReferenceSink<C> implements Sink<C> {
     }
 
     /**
-     * Cancels every call pending at the swap of the current generation (the linearization point), and
+     * Cancels every call pending at the close of the current generation (the linearization point), and
      * nothing of another sink (SC-01, SC-02). Calls of this sink that nobody holds get
      * {@code onCancelled} on this thread before this method returns; a call whose callback is running
      * gets it on that callback's thread as soon as the callback returns (SC-04). Idempotent, a no-op on
@@ -355,14 +375,18 @@ public final class ReferenceSink<C> implements Sink<C> {
      */
     @Override
     public void cancel() {
-        Registry<Call<C>> fresh = newGeneration();                   // allocated before the LP: an OOM here closes nothing
-        @SuppressWarnings("unchecked")
-        Registry<Call<C>> closed = (Registry<Call<C>>) CURRENT.getAndSet(this, fresh); // CancelAllAlgo!CancelClose (LP)
+        Registry<Call<C>> closed;
+        do {
+            closed = current;
+            // Closed already, its successor not made yet (no begin since): nothing is open to cancel.
+            if (closed.isClosed()) {                                 // CancelAllAlgo!CancelClose of that empty successor (LP)
+                finishInterruptedDrains();
+                return;
+            }
+        } while (!closed.close());                                   // CancelAllAlgo!CancelClose (LP); lost to another cancel: again
         try {
-            fresh.predecessor = closed;                              // reachable until drained, even if an Error interrupts it
             closed.drain(sweeper);                                   // CancelAllAlgo!CancelReturn when done
         } catch (Throwable thrown) {                                 // field accesses only: cannot overflow the stack
-            fresh.predecessor = closed;
             if (closed.drainState != Registry.DRAINED) closed.drainState = Registry.INTERRUPTED;
             throw thrown;
         }
@@ -370,12 +394,14 @@ public final class ReferenceSink<C> implements Sink<C> {
     }
 
     /**
-     * Resumes every drain of an older generation of this sink that an Error interrupted, oldest last,
-     * and forgets the generations behind the oldest one still not drained.
+     * Resumes every drain of this sink's generations that an Error interrupted, newest first (the
+     * current generation, then the ones it links to), and forgets the generations behind the oldest one
+     * still not drained. Without an interrupted drain: two reads.
      */
     private void finishInterruptedDrains() {
         Registry<Call<C>> newest = current;
-        for (Registry<Call<C>> g = newest.predecessor; g != null; g = g.predecessor) g.resume(sweeper);
+        if (newest.predecessor == null && newest.drainState != Registry.INTERRUPTED) return;
+        for (Registry<Call<C>> g = newest; g != null; g = g.predecessor) g.resume(sweeper);
         Registry<Call<C>> keep = newest;
         for (Registry<Call<C>> g = newest.predecessor; g != null; g = g.predecessor) if (!g.drained()) keep = g;
         Registry<Call<C>> behind = keep.predecessor;
@@ -411,7 +437,8 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** Calls of this sink that are pending; exact when no operation is in progress (SC-13). */
     @Override
     public int pendingCalls() {
-        return current.size();
+        Registry<Call<C>> generation = current;
+        return generation.isClosed() ? 0 : generation.size();
     }
 
     /**

@@ -10,12 +10,13 @@ import java.util.function.Consumer;
  *
  * <h2>Implementation notes</h2>
  *
- * <p>A generation is <em>open</em> while it is its sink's current registry and <em>closed</em> for
- * ever once {@code cancel()} swapped it out; closing is the sink's business, not this class's. This
- * class only stores: {@link #claim} stores a new element into a free slot (one CAS, see {@link Stripe}),
- * the element unlinks itself through its {@link Chunk}, and {@link #drain} visits every element stored
- * before it started (and maybe some stored later), then drops them all. Cancel's linearization point
- * stays one swap of one field: striping splits the storage of a generation, never the generation.
+ * <p>A generation is <em>open</em> until {@code cancel()} closes it with one CAS of its
+ * {@link #closed} flag, and <em>closed</em> for ever after; the first begin after that makes the
+ * sink's next generation. This class stores: {@link #claim} stores a new element into a free slot
+ * (one CAS, see {@link Stripe}), the element unlinks itself through its {@link Chunk}, and
+ * {@link #drain} visits every element stored before it started (and maybe some stored later), then
+ * drops them all. Cancel's linearization point stays one CAS of one field: striping splits the storage
+ * of a generation, never the generation.
  *
  * <p><b>Which stripe.</b> The claiming thread's id modulo the stripe count (a power of two, at least
  * twice the processors, at most 64), for speed only: threads that finish the calls they began stay on
@@ -36,12 +37,15 @@ import java.util.function.Consumer;
  * generation reachable through {@link #predecessor} until it is drained. The drain allocates nothing,
  * and its error handlers call no method (only field stores), so they cannot overflow the stack themselves.
  *
- * <p><b>Memory ordering.</b> Stripes are installed by CAS and read with volatile loads: a begin that
- * creates a stripe then claims in it and re-reads the sink's current generation, and cancel swaps the
- * generation then reads the stripes, the same Dekker pair as a slot's. A stripe the drain finds unused
- * is replaced by {@link Stripe#DRAINED_STRIPE}, so a begin that lost the race with the close stores
- * nothing into a closed generation. {@code drainState} is volatile: it publishes the recorded position
- * ({@code resumeAt}, plain) to the thread that resumes.
+ * <p><b>Memory ordering.</b> {@code closed} is volatile, set by CAS: the close and every check of it
+ * are the Dekker pairs of {@code ReferenceSink} (a begin publishes, then reads the flag; a cancel sets
+ * it, then reads the slots). Stripes are installed by CAS and read with volatile loads: a begin that
+ * creates a stripe then claims in it and re-reads the flag, and cancel sets the flag then reads the
+ * stripes, the same Dekker pair as a slot's. A stripe the drain finds unused is left so: no claim
+ * creates a stripe in a generation it sees closed, and one that saw it open a moment before the close is
+ * a begin that sees the close in its re-check and cancels its own call. {@code drainState} is
+ * volatile: its INTERRUPTED store publishes the recorded position ({@code resumeAt}, plain) to the
+ * thread that resumes, by CAS; DRAINED is a release store that no Dekker pair involves.
  *
  * @param <E> the element type (the sink's call)
  */
@@ -59,12 +63,14 @@ final class Registry<E> {
     private static final VarHandle STRIPE = MethodHandles.arrayElementVarHandle(Stripe[].class);
     private static final VarHandle DRAIN_STATE;
     private static final VarHandle PREDECESSOR;
+    private static final VarHandle CLOSED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             DRAIN_STATE = lookup.findVarHandle(Registry.class, "drainState", int.class);
             PREDECESSOR = lookup.findVarHandle(Registry.class, "predecessor", Registry.class);
+            CLOSED = lookup.findVarHandle(Registry.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -83,16 +89,25 @@ final class Registry<E> {
     private final Stripe[] stripes = new Stripe[STRIPES];
     /**
      * The generation this one replaced, while that one's drain is not known to be finished: how the
-     * sink finds a drain an Error interrupted. Set once by the cancel that installed this generation,
-     * cleared (by CAS) once the older one is drained.
+     * sink finds a drain an Error interrupted. Set by the constructor (the begin that made this
+     * generation), cleared (by CAS) once the older one is drained.
      */
     volatile Registry<E> predecessor;
-    /** 0 while open or not yet drained, then DRAINING, INTERRUPTED or DRAINED; written by the drain's owner. */
+    /**
+     * Set once, by the cancel that closes this generation (its linearization point); from then on every
+     * call of it is cancelled. Read by every check of a call's generation.
+     */
+    @SuppressWarnings("unused") // accessed through CLOSED
+    private volatile boolean closed;
+    /**
+     * 0 while open or draining; DRAINED once its drain finished (a release store), INTERRUPTED when an
+     * Error stopped it, DRAINING while a later cancel resumes it. Written by the drain's owner.
+     */
     volatile int drainState;
     /** Where an interrupted drain stopped: stripe in the high half, slot in the low half. */
     private long resumeAt;
 
-    Registry(Object owner, Factory<E> factory, int maxChunksPerStripe) {
+    Registry(Object owner, Factory<E> factory, int maxChunksPerStripe, Registry<E> predecessor) {
         if (maxChunksPerStripe < 1 || maxChunksPerStripe > MAX_CHUNKS_PER_STRIPE) {
             throw new IllegalArgumentException("registry: chunks per stripe must be in 1.." + MAX_CHUNKS_PER_STRIPE
                     + ", not " + maxChunksPerStripe);
@@ -100,6 +115,17 @@ final class Registry<E> {
         this.owner = owner;
         this.factory = factory;
         this.maxChunksPerStripe = maxChunksPerStripe;
+        PREDECESSOR.set(this, predecessor); // published with the generation (the sink installs it by CAS)
+    }
+
+    /** Closes this generation: true for the one caller whose CAS did it, false if it was closed already. */
+    boolean close() {
+        return CLOSED.compareAndSet(this, false, true);
+    }
+
+    /** Whether a cancel closed this generation. */
+    boolean isClosed() {
+        return (boolean) CLOSED.getVolatile(this);
     }
 
     /**
@@ -110,7 +136,8 @@ final class Registry<E> {
      */
     E claim(Object context) {
         int s = (int) Thread.currentThread().getId() & (STRIPES - 1); // speed only, see the notes
-        E element = stripe(s).claim(factory, context);
+        Stripe stripe = stripe(s);
+        E element = stripe == null ? null : stripe.claim(factory, context);
         return element != null ? element : factory.make(new Chunk(this, Chunk.DRAINED), 0, context);
     }
 
@@ -144,7 +171,6 @@ final class Registry<E> {
      * first error; what it could not finish, {@link #resume} does.
      */
     void drain(Consumer<? super E> visitor) {
-        drainState = DRAINING;
         drainOwned(visitor);
     }
 
@@ -162,7 +188,7 @@ final class Registry<E> {
 
     /** Whether this generation's drain has finished (false while open, draining or interrupted). */
     boolean drained() {
-        return (int) DRAIN_STATE.getVolatile(this) == DRAINED;
+        return (int) DRAIN_STATE.getAcquire(this) == DRAINED;
     }
 
     /** Forgets {@code drained}, the predecessor seen, unless it changed meanwhile. */
@@ -199,11 +225,10 @@ final class Registry<E> {
         int i = (int) resumeAt;
         try {
             for (; s < STRIPES; s++, i = 0) {
-                // An unused stripe gets the shared drained one: a late begin then stores nothing here.
-                if (STRIPE.getVolatile(stripes, s) == null
-                        && STRIPE.compareAndSet(stripes, s, null, Stripe.DRAINED_STRIPE)) continue;
+                // An unused stripe is left alone: a begin that creates it after the close sees the close
+                // in its re-check and cancels its own call (a CAS here would cost one per stripe).
                 Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
-                if (stripe == Stripe.DRAINED_STRIPE) continue; // a resumed drain: never write the shared one
+                if (stripe == null) continue;
                 Chunk[] chunks = stripe.directory();
                 // A chunk in no directory we read, or a slot above the frontier we read, belongs to a
                 // claim after this read, hence after the close: that claim's begin re-checks and sees it.
@@ -226,13 +251,13 @@ final class Registry<E> {
             throw thrown;
         }
         resumeAt = (long) STRIPES << 32;
-        drainState = DRAINED;
+        DRAIN_STATE.setRelease(this, DRAINED); // no Dekker pair: a reader that misses it only keeps a link longer
     }
 
-    /** Stripe {@code s}, created on first use. */
+    /** Stripe {@code s}, created on first use; null if unused when this generation is closed already. */
     private Stripe stripe(int s) {
         Stripe stripe = (Stripe) STRIPE.getVolatile(stripes, s);
-        if (stripe != null) return stripe;
+        if (stripe != null || isClosed()) return stripe;
         STRIPE.compareAndSet(stripes, s, null, new Stripe(this));
         return (Stripe) STRIPE.getVolatile(stripes, s);
     }

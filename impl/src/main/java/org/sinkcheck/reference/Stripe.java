@@ -66,12 +66,6 @@ final class Stripe {
         }
     }
 
-    /**
-     * A stripe that was drained before any thread used it: what a closed generation holds in place of
-     * its unused stripes. Nothing is ever stored into it, so sharing it shares no state.
-     */
-    static final Stripe DRAINED_STRIPE = new Stripe(null, DRAINED);
-
     private final Registry<?> generation;
     @SuppressWarnings("unused") // accessed through DIRECTORY
     private volatile Chunk[] directory;
@@ -82,12 +76,8 @@ final class Stripe {
     private volatile int frontier;
 
     Stripe(Registry<?> generation) {
-        this(generation, new Chunk[] {new Chunk(generation)});
-    }
-
-    private Stripe(Registry<?> generation, Chunk[] directory) {
         this.generation = generation;
-        DIRECTORY.set(this, directory); // published with the stripe (Registry installs it by CAS)
+        DIRECTORY.set(this, new Chunk[] {new Chunk(generation)}); // published with the stripe (Registry installs it by CAS)
     }
 
     /**
@@ -175,7 +165,7 @@ final class Stripe {
 
     /** After a drain visited every chunk: the stripe forgets them and never grows again. */
     void drop() {
-        DIRECTORY.setVolatile(this, DRAINED);
+        DIRECTORY.setRelease(this, DRAINED); // as Chunk.drop: a claim that misses it is a begin that sees the close
     }
 
     /** Slots this stripe can hold now (its capacity, 0 once drained): the allocator's high-water mark. */

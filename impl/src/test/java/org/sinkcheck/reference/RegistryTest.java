@@ -24,7 +24,7 @@ class RegistryTest {
     }
 
     private static Registry<Held> registry(int maxChunksPerStripe) {
-        return new Registry<>(RegistryTest.class, Held::new, maxChunksPerStripe);
+        return new Registry<>(RegistryTest.class, Held::new, maxChunksPerStripe, null);
     }
 
     private static int capacity(Registry<Held> registry) {
@@ -87,6 +87,7 @@ class RegistryTest {
         assertEquals(2, registry.size());
 
         List<Object> visited = new ArrayList<>();
+        assertTrue(registry.close());                                   // as the sink's cancel does, first
         registry.drain(h -> visited.add(h.context()));
         assertEquals(List.of("here", "there"), visited.stream().sorted().toList());
         assertTrue(registry.drained());

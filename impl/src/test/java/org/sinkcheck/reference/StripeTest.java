@@ -23,7 +23,7 @@ class StripeTest {
     @Test
     @Timeout(60)
     void SC13_threadsClaimingAndClearingEachOthersSlots_neverShareOneAndStayBounded() throws InterruptedException {
-        Registry<RegistryTest.Held> generation = new Registry<>(this, RegistryTest.Held::new, Registry.MAX_CHUNKS_PER_STRIPE);
+        Registry<RegistryTest.Held> generation = new Registry<>(this, RegistryTest.Held::new, Registry.MAX_CHUNKS_PER_STRIPE, null);
         Stripe stripe = new Stripe(generation);
         ConcurrentLinkedQueue<RegistryTest.Held> handedOver = new ConcurrentLinkedQueue<>();
         AtomicReference<String> clash = new AtomicReference<>();
