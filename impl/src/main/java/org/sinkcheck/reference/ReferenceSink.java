@@ -376,18 +376,22 @@ public final class ReferenceSink<C> implements Sink<C> {
     @Override
     public void cancel() {
         Registry<Call<C>> closed;
-        do {
+        for (;;) {
             closed = current;
-            // Closed already, its successor not made yet (no begin since): nothing is open to cancel.
-            if (closed.isClosed()) {                                 // CancelAllAlgo!CancelClose of that empty successor (LP)
-                finishInterruptedDrains();
+            if (closed.isClosed()) {
+                // Closed already. The re-read makes the linearization point a step of this thread: while
+                // current still holds a closed generation no generation is open, so there is nothing to
+                // cancel (a begin that installed a successor since sends us round again).
+                if (current != closed) continue;
+                finishInterruptedDrains();                           // CancelAllAlgo!CancelClose of the empty successor (LP: the re-read)
                 return;
             }
-        } while (!closed.close());                                   // CancelAllAlgo!CancelClose (LP); lost to another cancel: again
+            if (closed.close()) break;                               // CancelAllAlgo!CancelClose (LP); lost to another cancel: again
+        }
         try {
             closed.drain(sweeper);                                   // CancelAllAlgo!CancelReturn when done
         } catch (Throwable thrown) {                                 // field accesses only: cannot overflow the stack
-            if (closed.drainState != Registry.DRAINED) closed.drainState = Registry.INTERRUPTED;
+            if (closed.drainState != Registry.DRAINED) closed.drainState = Registry.INTERRUPTED; // this thread's own: 0 till now
             throw thrown;
         }
         finishInterruptedDrains();
@@ -443,13 +447,14 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     /**
      * Diagnostic, not part of the {@link Sink} contract: the slot capacity of each registry stripe of the
-     * open generation (0 for a stripe no thread used), i.e. the slot allocator's high-water marks. Each
-     * is at most {@code max(256, 2 * p)}, where {@code p} is the most calls that stripe held at one
+     * open generation (0 for a stripe no thread used; all 0 after a cancel until the next begin), i.e.
+     * the slot allocator's high-water marks. Each is at most {@code max(256, 2 * p)}, where {@code p} is the most calls that stripe held at one
      * instant since the last cancel, whatever threads begin and end them (docs/allocator.md). O(stripes);
      * for tests and benchmarks, not for the hot path.
      */
     public int[] slotCapacityByStripe() {
-        return current.capacities();
+        Registry<Call<C>> generation = current;
+        return generation.isClosed() ? new int[Registry.STRIPES] : generation.capacities();
     }
 
     /** The call behind {@code handle} if this sink issued it, else null: foreign or forged (SC-14). */

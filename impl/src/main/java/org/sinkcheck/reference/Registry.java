@@ -101,7 +101,8 @@ final class Registry<E> {
     private volatile boolean closed;
     /**
      * 0 while open or draining; DRAINED once its drain finished (a release store), INTERRUPTED when an
-     * Error stopped it, DRAINING while a later cancel resumes it. Written by the drain's owner.
+     * Error stopped it (stored by the drain's owner as the Error leaves it), DRAINING while a later
+     * cancel resumes it (taken by CAS from INTERRUPTED). Only the drain's owner writes it in between.
      */
     volatile int drainState;
     /** Where an interrupted drain stopped: stripe in the high half, slot in the low half. */
@@ -180,7 +181,7 @@ final class Registry<E> {
             try {
                 drainOwned(visitor);
             } catch (Throwable thrown) { // field accesses only
-                if (drainState != DRAINED) drainState = INTERRUPTED;
+                if (drainState != DRAINED) drainState = INTERRUPTED; // ours (DRAINING) till now: no other thread writes it
                 throw thrown;
             }
         }
@@ -196,7 +197,10 @@ final class Registry<E> {
         PREDECESSOR.compareAndSet(this, drained, null);
     }
 
-    /** The drain by the thread that owns it (DRAINING): goes on while it makes progress, then rethrows. */
+    /**
+     * The drain by the one thread that owns it (the closing cancel, state 0; or a resume, DRAINING): goes
+     * on while it makes progress, then rethrows; the caller's handler marks an interrupted drain.
+     */
     private void drainOwned(Consumer<? super E> visitor) {
         Throwable first = null;
         long failedAt = -1;
@@ -209,7 +213,8 @@ final class Registry<E> {
                 // Only the JVM's own errors (stack, memory) may pass at a retry: anything else (a test
                 // harness stopping the thread, say) stops the drain at once, to be resumed later.
                 if (resumeAt == failedAt || !(thrown instanceof VirtualMachineError)) {
-                    drainState = INTERRUPTED; // no progress at this depth: leave it to resume()
+                    // No progress at this depth: leave it to resume(). The caller's handler marks it
+                    // INTERRUPTED: only then may another thread resume it, so no two threads drain at once.
                     throw Registry.<RuntimeException>unchecked(first);
                 }
                 failedAt = resumeAt;
