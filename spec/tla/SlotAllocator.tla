@@ -26,17 +26,23 @@
 (* fails is the same as reading the slot occupied. The slot arrays        *)
 (* outlive the drop (in Java, a claim that read an array before the drop  *)
 (* stores into it after; one that reads it after stores nothing): both    *)
-(* are steps here. Memory is sequentially consistent: the Java accesses    *)
-(* that these steps stand for are volatile reads, volatile or CAS writes, *)
-(* and release stores of null whose only reader handles a stale element   *)
-(* (Stripe's and Chunk's implementation notes).                           *)
+(* are steps here. The stripe is made by the first begin on it, after it  *)
+(* read the generation open (MakeCheck, Install); a drain that finds no    *)
+(* stripe skips it and writes nothing (DrainSkipsStripe), so a stripe made *)
+(* after that read holds calls whose begins see the close. Memory is       *)
+(* sequentially consistent: the Java accesses that these steps stand for  *)
+(* are volatile reads, volatile or CAS writes, and release stores (of     *)
+(* null into a slot, of the drained marker by the drop) whose readers     *)
+(* handle a stale value: a claim that still reads the array after the     *)
+(* drop is the claim-after-the-drop step above, whose begin's re-check    *)
+(* follows its CAS (Stripe's and Chunk's implementation notes).           *)
 (*                                                                         *)
 (* TLC 2.18, SlotAllocator.cfg (2 threads, 4 calls, capacity up to 8,     *)
-(* thread and call symmetry): 119,164 distinct states, depth 63, 15 s on   *)
+(* thread and call symmetry): 133,348 distinct states, depth 65, 16 s on   *)
 (* the 2-core build machine. Broken variants (spec/tla/broken/alloc):      *)
-(* OwnerKeepsForeignSlots, CapacityBound after 7 steps (891 states);       *)
-(* PlainClaim, NoSlotHeldTwice after 6 (406); SingleCollect,               *)
-(* CapacityBound after 18 (2,665).                                         *)
+(* OwnerKeepsForeignSlots, CapacityBound in a 10-state trace (2,965        *)
+(* states); PlainClaim, NoSlotHeldTwice in 9 (1,668); SingleCollect,       *)
+(* CapacityBound in 21 (4,492). Each trace begins by making the stripe.    *)
 (***************************************************************************)
 EXTENDS Integers, FiniteSets, TLC
 
@@ -56,8 +62,9 @@ VARIABLES
     frontier, \* one past the highest slot ever claimed (Stripe.frontier)
     status,   \* [Calls -> ...]                  "unborn", "begin" (inside begin), "live", "ended"
     home,     \* [Calls -> Slots \cup {NoSlot}]  where the call was stored (its chunk and index)
-    closed,   \* the sink's cancel swapped this generation out
+    closed,   \* the sink's cancel closed this generation (Registry.closed)
     dropped,  \* the drain dropped the slots (Chunk.drop, Stripe.drop)
+    made,     \* the stripe exists (Registry.stripes[s] holds it): made by the first begin on it
     pc,       \* [Threads -> ...]
     tcall,    \* [Threads -> Calls \cup {NoCall}] the call the thread is beginning
     pcap,     \* [Threads -> Nat]                 the capacity of the directory its probe read
@@ -70,16 +77,16 @@ VARIABLES
     visited,  \* the calls the drain visited
     peak      \* history: the most slots occupied at one instant
 
-vars == <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+vars == <<slot, cap, frontier, status, home, closed, dropped, made, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 Occupied == {i \in Slots : slot[i] # Free}
 Stored(c) == home[c] # NoSlot
-Pcs == {"idle", "probe", "collect1", "collect2", "grow", "raise", "recheck", "selfcancel"}
+Pcs == {"idle", "make", "install", "probe", "collect1", "collect2", "grow", "raise", "recheck", "selfcancel"}
 
 TypeOK ==
     /\ slot \in [Slots -> Calls \cup {Free}] /\ cap \in 1 .. MaxCapacity /\ frontier \in 0 .. MaxCapacity
     /\ status \in [Calls -> {"unborn", "begin", "live", "ended"}] /\ home \in [Calls -> Slots \cup {NoSlot}]
-    /\ closed \in BOOLEAN /\ dropped \in BOOLEAN
+    /\ closed \in BOOLEAN /\ dropped \in BOOLEAN /\ made \in BOOLEAN
     /\ pc \in [Threads -> Pcs] /\ tcall \in [Threads -> Calls \cup {NoCall}]
     /\ pcap \in [Threads -> 0 .. MaxCapacity] /\ probed \in [Threads -> SUBSET Slots]
     /\ k \in [Threads -> 0 .. MaxCapacity]
@@ -89,7 +96,7 @@ TypeOK ==
 Init ==
     /\ slot = [i \in Slots |-> Free] /\ cap = 1 /\ frontier = 0
     /\ status = [c \in Calls |-> "unborn"] /\ home = [c \in Calls |-> NoSlot]
-    /\ closed = FALSE /\ dropped = FALSE
+    /\ closed = FALSE /\ dropped = FALSE /\ made = FALSE
     /\ pc = [t \in Threads |-> "idle"] /\ tcall = [t \in Threads |-> NoCall]
     /\ pcap = [t \in Threads |-> 0] /\ probed = [t \in Threads |-> {}]
     /\ snap = [t \in Threads |-> [i \in Slots |-> Free]] /\ k = [t \in Threads |-> 0]
@@ -109,12 +116,28 @@ Forget(t) == /\ pcap' = [pcap EXCEPT ![t] = 0] /\ probed' = [probed EXCEPT ![t] 
 -----------------------------------------------------------------------------
 (* A begin: Registry.claim, Stripe.claim, Stripe.grow, then the sink's re-check. *)
 
-\* ReferenceSink.begin reads the open generation; Stripe.claim reads the directory.
+\* ReferenceSink.begin reads the open generation; Registry.stripe reads the stripe: there, Stripe.claim
+\* reads the directory; not made yet, Registry.stripe goes on to make it.
 BeginStart(t, c) ==
     /\ pc[t] = "idle" /\ status[c] = "unborn"
     /\ status' = [status EXCEPT ![c] = "begin"] /\ tcall' = [tcall EXCEPT ![t] = c]
-    /\ Restart(t)
-    /\ UNCHANGED <<slot, cap, frontier, home, closed, dropped, dpc, dcap, dnext, visited, peak>>
+    /\ IF made THEN Restart(t) ELSE pc' = [pc EXCEPT ![t] = "make"] /\ UNCHANGED <<pcap, probed, snap, k>>
+    /\ UNCHANGED <<slot, cap, frontier, home, closed, dropped, made, dpc, dcap, dnext, visited, peak>>
+
+\* Registry.stripe, `isClosed()` before it makes the stripe: closed, it makes none and the claim
+\* stores the call nowhere (a chunk of Chunk.DRAINED); the begin goes on to its re-check.
+MakeCheck(t) ==
+    /\ pc[t] = "make"
+    /\ pc' = [pc EXCEPT ![t] = IF closed THEN "recheck" ELSE "install"]
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+
+\* Registry.stripe, `STRIPE.compareAndSet(stripes, s, null, new Stripe(this))` (or another begin's
+\* stripe, made meanwhile), then Stripe.claim reads its directory. The close may have come since the
+\* check: the drain then found no stripe (DrainSkipsStripe), and this begin's re-check sees the close.
+Install(t) ==
+    /\ pc[t] = "install"
+    /\ made' = TRUE /\ Restart(t)
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.claim, one slot i of the directory it read: `SLOT.compareAndSet(slots, j, null, element)`,
 \* which stores and publishes the call, or finds the slot occupied.
@@ -126,20 +149,20 @@ Probe(t, i) ==
             /\ Forget(t)
        ELSE /\ probed' = [probed EXCEPT ![t] = @ \cup {i}]
             /\ UNCHANGED <<slot, home, pc, peak, pcap, snap, k, frontier>>
-    /\ UNCHANGED <<cap, frontier, status, closed, dropped, tcall, dpc, dcap, dnext, visited>>
+    /\ UNCHANGED <<cap, frontier, status, closed, dropped, made, tcall, dpc, dcap, dnext, visited>>
 
 \* Stripe.claim after the drop: `chunk.slotsForClaim()` is Chunk.DRAINED, nothing is stored; the
 \* begin goes on to its re-check with a call stored nowhere.
 ProbeDrained(t) ==
     /\ pc[t] = "probe" /\ dropped
     /\ pc' = [pc EXCEPT ![t] = "recheck"] /\ Forget(t)
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Every slot of the directory the probe read was occupied when read: Stripe.grow's double collect.
 ProbeFull(t) ==
     /\ pc[t] = "probe" /\ probed[t] = 0 .. pcap[t] - 1
     /\ pc' = [pc EXCEPT ![t] = "collect1"] /\ k' = [k EXCEPT ![t] = 0]
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, pcap, probed, snap, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, pcap, probed, snap, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.grow, first pass: `seen[i] = element`, or a free slot: probe again.
 Collect1(t) ==
@@ -150,7 +173,7 @@ Collect1(t) ==
        THEN Restart(t)
        ELSE /\ snap' = [snap EXCEPT ![t][k[t]] = slot[k[t]]] /\ k' = [k EXCEPT ![t] = @ + 1]
             /\ UNCHANGED <<pc, pcap, probed, frontier>>
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.grow, second pass: each slot must hold what the first pass saw, or probe again.
 Collect2(t) ==
@@ -160,7 +183,7 @@ Collect2(t) ==
        ELSE IF slot[k[t]] # snap[t][k[t]]
        THEN Restart(t)
        ELSE k' = [k EXCEPT ![t] = @ + 1] /\ UNCHANGED <<pc, pcap, probed, snap, frontier>>
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, dpc, dcap, dnext, visited, peak>>
 
 \* Stripe.grow: `DIRECTORY.compareAndSet(this, chunks, grown)`, doubling; it fails if another grower
 \* or the drop replaced the directory. Then the probe starts again.
@@ -170,14 +193,14 @@ Grow(t) ==
        THEN cap' = 2 * cap
        ELSE UNCHANGED cap
     /\ Restart(t)
-    /\ UNCHANGED <<slot, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak, frontier>>
+    /\ UNCHANGED <<slot, status, home, closed, dropped, made, tcall, dpc, dcap, dnext, visited, peak, frontier>>
 
 \* Stripe.raiseFrontier, after the claim and before the re-check: a CAS to one past the slot claimed.
 RaiseFrontier(t) ==
     /\ pc[t] = "raise"
     /\ frontier' = Max(frontier, home[tcall[t]] + 1)
     /\ pc' = [pc EXCEPT ![t] = "recheck"]
-    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, status, home, closed, dropped, made, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 \* ReferenceSink.begin, `current != generation`: open, the call is live and begin returns; closed,
 \* the begin ends its own call (BeginSelfCancel), unless the drain's sweep did.
@@ -187,7 +210,7 @@ Recheck(t) ==
        THEN pc' = [pc EXCEPT ![t] = "selfcancel"] /\ UNCHANGED <<status, tcall, frontier>>
        ELSE /\ status' = [status EXCEPT ![tcall[t]] = "live"] /\ pc' = [pc EXCEPT ![t] = "idle"]
             /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<slot, cap, frontier, home, closed, dropped, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, home, closed, dropped, made, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 \* The begin ends its call: Chunk.clear, a store of null into its own slot.
 SelfCancel(t) ==
@@ -196,7 +219,7 @@ SelfCancel(t) ==
        /\ slot' = IF Stored(c) THEN [slot EXCEPT ![home[c]] = Free] ELSE slot
        /\ status' = [status EXCEPT ![c] = "ended"] /\ home' = [home EXCEPT ![c] = NoSlot]
     /\ pc' = [pc EXCEPT ![t] = "idle"] /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<cap, frontier, closed, dropped, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<cap, frontier, closed, dropped, made, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 -----------------------------------------------------------------------------
 (* Any thread ends a live call (complete, fail, a throwing listener, a signal that found the close):
@@ -206,40 +229,47 @@ End(c) ==
     /\ status[c] = "live"
     /\ slot' = IF Stored(c) THEN [slot EXCEPT ![home[c]] = Free] ELSE slot
     /\ status' = [status EXCEPT ![c] = "ended"] /\ home' = [home EXCEPT ![c] = NoSlot]
-    /\ UNCHANGED <<cap, frontier, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<cap, frontier, closed, dropped, made, pc, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 -----------------------------------------------------------------------------
 (* The cancel that closes this generation: ReferenceSink.cancel, then Registry.drain. *)
 
-\* `CURRENT.getAndSet` (CancelAllAlgo!CancelClose): the generation is closed.
+\* `closed.close()`, the CAS of the generation's flag (CancelAllAlgo!CancelClose): the generation is closed.
 Close ==
     /\ dpc = "open"
     /\ closed' = TRUE /\ dpc' = "read"
-    /\ UNCHANGED <<slot, cap, frontier, status, home, dropped, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, dropped, made, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
 
 \* Registry.drain reads the stripe's directory, then its frontier.
 DrainRead ==
-    /\ dpc = "read"
+    /\ dpc = "read" /\ made
     /\ dcap' = cap /\ dnext' = 0 /\ dpc' = "front"
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, pc, tcall, pcap, probed, snap, k, visited, peak>>
+
+\* Registry.drain finds no stripe (`if (stripe == null) continue`): it visits and drops nothing here, and
+\* writes nothing (a stripe made after this read holds only calls whose begin re-checks after the close).
+DrainSkipsStripe ==
+    /\ dpc = "read" /\ ~made
+    /\ dpc' = "done"
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
 
 DrainFront ==
     /\ dpc = "front"
     /\ dcap' = (IF frontier < dcap THEN frontier ELSE dcap) /\ dpc' = "visit"
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, pc, tcall, pcap, probed, snap, k, dnext, visited, peak>>
 
 \* One slot's volatile read; an occupant is handed to the sweep (CancelAllAlgo!CancelSweep).
 Visit ==
     /\ dpc = "visit" /\ dnext < dcap
     /\ visited' = IF slot[dnext] # Free THEN visited \cup {slot[dnext]} ELSE visited
     /\ dnext' = dnext + 1
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, pc, tcall, pcap, probed, snap, k, dpc, dcap, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, pc, tcall, pcap, probed, snap, k, dpc, dcap, peak>>
 
 \* Chunk.drop and Stripe.drop once every slot was visited (CancelAllAlgo!CancelReturn).
 Drop ==
     /\ dpc = "visit" /\ dnext = dcap
     /\ dropped' = TRUE /\ dpc' = "done"
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, made, pc, tcall, pcap, probed, snap, k, dcap, dnext, visited, peak>>
 
 -----------------------------------------------------------------------------
 \* Nothing left to do: every begun call ended, the generation drained. Any other state without a step
@@ -249,17 +279,19 @@ Rest == /\ \A t \in Threads : pc[t] = "idle" /\ \A c \in Calls : status[c] \in {
 
 ThreadStep(t) ==
     \/ \E c \in Calls : BeginStart(t, c)
+    \/ MakeCheck(t) \/ Install(t)
     \/ \E i \in Slots : Probe(t, i)
     \/ ProbeDrained(t) \/ ProbeFull(t) \/ Collect1(t) \/ Collect2(t) \/ Grow(t) \/ RaiseFrontier(t)
     \/ Recheck(t) \/ SelfCancel(t)
 
-Next == (\E t \in Threads : ThreadStep(t)) \/ (\E c \in Calls : End(c)) \/ Close \/ DrainRead \/ DrainFront \/ Visit \/ Drop \/ Rest
+Next == (\E t \in Threads : ThreadStep(t)) \/ (\E c \in Calls : End(c)) \/ Close \/ DrainRead \/ DrainSkipsStripe
+        \/ DrainFront \/ Visit \/ Drop \/ Rest
 
 \* Next with every step of a thread that satisfies Replaced swapped for Broken (spec/tla/broken/alloc/).
 NextReplacing(Replaced(_), Broken(_)) ==
     \/ \E t \in Threads : (ThreadStep(t) /\ ~Replaced(t)) \/ Broken(t)
     \/ \E c \in Calls : End(c)
-    \/ Close \/ DrainRead \/ DrainFront \/ Visit \/ Drop \/ Rest
+    \/ Close \/ DrainRead \/ DrainSkipsStripe \/ DrainFront \/ Visit \/ Drop \/ Rest
 
 Spec == Init /\ [][Next]_vars
 

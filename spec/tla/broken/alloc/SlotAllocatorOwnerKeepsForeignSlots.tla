@@ -31,24 +31,24 @@ ProbeOld(t, i) ==
             /\ kept' = kept \ {i}
        ELSE /\ probed' = [probed EXCEPT ![t] = @ \cup {i}]
             /\ UNCHANGED <<slot, home, pc, peak, pcap, snap, k, kept, frontier>>
-    /\ UNCHANGED <<cap, frontier, status, closed, dropped, tcall, dpc, dcap, dnext, visited>>
+    /\ UNCHANGED <<cap, frontier, status, closed, dropped, made, tcall, dpc, dcap, dnext, visited>>
 
 \* Stripe.fresh: `RESERVED.getAndAdd(this, 1)`, a never-used index, at once.
 Fresh(t) ==
     /\ pc[t] = "probe" /\ probed[t] = 0 .. pcap[t] - 1 /\ cap < MaxCapacity
     /\ cap' = cap + 1 /\ Restart(t)
-    /\ UNCHANGED <<slot, status, home, closed, dropped, tcall, dpc, dcap, dnext, visited, peak, kept, frontier>>
+    /\ UNCHANGED <<slot, status, home, closed, dropped, made, tcall, dpc, dcap, dnext, visited, peak, kept, frontier>>
 
 OldThreadStep(t) ==
     \/ \E c \in Calls : BeginStart(t, c) /\ UNCHANGED kept
     \/ \E i \in Slots : ProbeOld(t, i)
     \/ Fresh(t)
-    \/ (ProbeDrained(t) \/ RaiseFrontier(t) \/ Recheck(t) \/ SelfCancel(t)) /\ UNCHANGED kept
+    \/ (MakeCheck(t) \/ Install(t) \/ ProbeDrained(t) \/ RaiseFrontier(t) \/ Recheck(t) \/ SelfCancel(t)) /\ UNCHANGED kept
 
 BrokenNext ==
     \/ \E t \in Threads : OldThreadStep(t)
     \/ \E c \in Calls : OwnerEnd(c) \/ OtherEnd(c)
-    \/ (Close \/ DrainRead \/ DrainFront \/ Visit \/ Drop \/ Rest) /\ UNCHANGED kept
+    \/ (Close \/ DrainRead \/ DrainSkipsStripe \/ DrainFront \/ Visit \/ Drop \/ Rest) /\ UNCHANGED kept
 
 BrokenSpec == Init /\ kept = {} /\ [][BrokenNext]_<<vars, kept>>
 =============================================================================

@@ -20,14 +20,14 @@ PlainRead(t, i) ==
     /\ IF slot[i] = Free
        THEN pc' = [pc EXCEPT ![t] = "write"] /\ target' = [target EXCEPT ![t] = i] /\ UNCHANGED probed
        ELSE probed' = [probed EXCEPT ![t] = @ \cup {i}] /\ UNCHANGED <<pc, target, frontier>>
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, pcap, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, pcap, snap, k, dpc, dcap, dnext, visited, peak>>
 
 \* `slots[j] = element`, a plain write, whatever is there now.
 PlainWrite(t) ==
     /\ pc[t] = "write"
     /\ slot' = [slot EXCEPT ![target[t]] = tcall[t]] /\ home' = [home EXCEPT ![tcall[t]] = target[t]]
     /\ pc' = [pc EXCEPT ![t] = "raise"] /\ RaisePeak /\ Forget(t)
-    /\ UNCHANGED <<cap, frontier, status, closed, dropped, tcall, dpc, dcap, dnext, visited, target>>
+    /\ UNCHANGED <<cap, frontier, status, closed, dropped, made, tcall, dpc, dcap, dnext, visited, target>>
 
 BrokenNext ==
     \/ NextReplacing(LAMBDA t : \E i \in Slots : Probe(t, i), LAMBDA t : FALSE) /\ UNCHANGED target

@@ -15,7 +15,7 @@ EXTENDS SlotAllocator
 GrowAfterOneProbe(t) ==
     /\ pc[t] = "probe" /\ probed[t] = 0 .. pcap[t] - 1
     /\ pc' = [pc EXCEPT ![t] = "grow"]
-    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
+    /\ UNCHANGED <<slot, cap, frontier, status, home, closed, dropped, made, tcall, pcap, probed, snap, k, dpc, dcap, dnext, visited, peak>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : ProbeFull(t), GrowAfterOneProbe)]_vars
 =============================================================================

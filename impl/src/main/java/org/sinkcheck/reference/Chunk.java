@@ -15,7 +15,8 @@ import java.lang.invoke.VarHandle;
  * keeps no other call reachable through it.
  *
  * <p>Memory ordering. {@code slots} is volatile: installed by CAS on first use, dropped by the drain
- * with a volatile store. The drain reads the slots with volatile loads; a claim is a CAS (see
+ * with a release store (a claim that still reads the old array stores into it, and its begin's re-check,
+ * after that CAS, sees the close: no Dekker pair involves the drop). The drain reads the slots with volatile loads; a claim is a CAS (see
  * {@link Stripe}); the clear in {@link #clear} is a release store: a drain that still reads the old
  * element handles it by the element's own final state.
  */
