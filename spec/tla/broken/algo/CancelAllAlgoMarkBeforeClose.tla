@@ -2,10 +2,10 @@
 (***************************************************************************)
 (* DELIBERATELY BROKEN: kept to prove the algorithm's checks have teeth.   *)
 (*                                                                         *)
-(* cancel sweeps (marks) the calls of the open generation first and swaps  *)
-(* the registry only when it returns. A begin that publishes behind the    *)
-(* sweep re-checks, finds the generation still open, and returns a live    *)
-(* call; the late swap then closes its generation with nobody to end it.   *)
+(* cancel sweeps (marks) the calls of the open generation first and closes *)
+(* it only when it returns. A begin that publishes behind the sweep        *)
+(* re-checks, finds the generation still open, and returns a live call;    *)
+(* the late close then closes its generation with nobody to end it.        *)
 (* Before that, the sweep ends calls that the still-open registry goes on  *)
 (* referencing. Expected: SC13_NoRetention (first, in TLC's breadth-first  *)
 (* order), then SC06_NoLostCall.                                           *)
@@ -13,7 +13,7 @@
 (***************************************************************************)
 EXTENDS CancelAllAlgo
 
-\* ReferenceSink.cancel starting its sweep of `current` without the getAndSet ...
+\* ReferenceSink.cancel starting its sweep of `current` without closing it (the flag's CAS) ...
 MarkFirst(t, s) ==
     /\ \/ pc[t] = "idle"
        \/ pc[t] = "callback" /\ csink[t] = NoSink
@@ -25,7 +25,7 @@ MarkFirst(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<algo, tcall, tkind, tleft, cseen, fcall>>
 
-\* ... and swapping the registry after the sweep.
+\* ... and closing it after the sweep.
 CloseLast(t) ==
     /\ CancelReturn(t)!1 /\ CancelReturn(t)!2 /\ CancelReturn(t)!3 /\ CancelReturn(t)!4
     /\ current' = [current EXCEPT ![csink[t]] = @ + 1]
