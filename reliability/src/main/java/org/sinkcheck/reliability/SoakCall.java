@@ -13,7 +13,7 @@ import org.sinkcheck.model.RuleChecks;
 import org.sinkcheck.model.Status;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerPlan.Reaction;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One call of the soak, and the online check of its events against the executable model.

@@ -16,7 +16,7 @@ import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Status;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerFaults.SoakListenerFault;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One soak run: worker threads that act as callers, providers and cancellers over a fixed set of sinks,

@@ -12,7 +12,7 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerPlan.Reaction;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One sink of the soak: the sink under test, its listener, the calls begun on it that are not yet

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
@@ -34,7 +35,7 @@ class HostileInputTest {
 
     @Test
     void SC14_forgedHandle_isRefused_andReachesNoListener() {
-        SC14_forgedHandle(SinkUnderTest.adapterUnderTest());
+        SC14_forgedHandle(SinkUnderTest.adapter());
     }
 
     @Test
@@ -45,9 +46,9 @@ class HostileInputTest {
     static void SC14_forgedHandle(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
         Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heard);
+        ScenarioSink a = ScenarioSink.open(adapter, heard);
         Object live = Recorder.context("live call");
-        SinkUnderTest.Call call = a.begin(live);
+        ScenarioSink.Call call = a.begin(live);
 
         assertAllSignalsRefused(a.forged(), a.capabilities(), "a forged handle");
 
@@ -58,7 +59,7 @@ class HostileInputTest {
 
     @Test
     void SC14_foreignHandle_isRefused_andReachesNoListener() {
-        SC14_foreignHandle(SinkUnderTest.adapterUnderTest());
+        SC14_foreignHandle(SinkUnderTest.adapter());
     }
 
     @Test
@@ -70,10 +71,10 @@ class HostileInputTest {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
         Recorder heardA = new Recorder();
         Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         Object ofB = Recorder.context("call of b");
-        SinkUnderTest.Call call = b.begin(ofB);
+        ScenarioSink.Call call = b.begin(ofB);
 
         assertAllSignalsRefused(call.presentedTo(a), a.capabilities(), "b's handle presented to a");
         a.cancel();
@@ -90,7 +91,7 @@ class HostileInputTest {
     @ParameterizedTest(name = "after {0}")
     @EnumSource(Ending.class)
     void SC14_staleHandleAfterTheCallsOwnFinal_isRefused_SC05(Ending ending) {
-        SC14_staleHandle(SinkUnderTest.adapterUnderTest(), ending);
+        SC14_staleHandle(SinkUnderTest.adapter(), ending);
     }
 
     @Test
@@ -103,12 +104,12 @@ class HostileInputTest {
         assumeTrue(ending != Ending.FAIL || caps.contains(Capability.FAIL), Capability.FAIL.reason());
         assumeTrue(ending != Ending.LISTENER_THROWS || caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
         Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heard);
+        ScenarioSink a = ScenarioSink.open(adapter, heard);
         Object context = Recorder.context("call");
         heard.hook((c, event) -> {
             if (ending == Ending.LISTENER_THROWS && event == EventKind.OBJECT) throw new IllegalStateException("listener fails");
         });
-        SinkUnderTest.Call call = a.begin(context);
+        ScenarioSink.Call call = a.begin(context);
         assertTrue(call.deliver("x"));
         switch (ending) {
             case COMPLETE: assertTrue(call.complete()); break;
@@ -128,8 +129,8 @@ class HostileInputTest {
     @Test
     void SC09_nullContext_isCarriedBackAsGiven_orRefusedWithAClearError() {
         Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(SinkUnderTest.adapterUnderTest(), heard);
-        SinkUnderTest.Call call;
+        ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
+        ScenarioSink.Call call;
         try {
             call = a.begin(null);
         } catch (RuntimeException refused) {
@@ -149,10 +150,10 @@ class HostileInputTest {
     @Test
     void SC09_duplicateContexts_areTwoCalls_eachWithItsOwnFinal() {
         Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(SinkUnderTest.adapterUnderTest(), heard);
+        ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
         Object shared = Recorder.context("shared context");
-        SinkUnderTest.Call first = a.begin(shared);
-        SinkUnderTest.Call second = a.begin(shared);
+        ScenarioSink.Call first = a.begin(shared);
+        ScenarioSink.Call second = a.begin(shared);
 
         assertTrue(first.deliver("x") && first.complete());
         assertFalse(first.deliver("late"), "SC-05: the completed call is over");
@@ -167,7 +168,7 @@ class HostileInputTest {
     @Test
     void SC07_cancelOnAnIdleSink_isANoOp() {
         Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(SinkUnderTest.adapterUnderTest(), heard);
+        ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
         assertDoesNotThrow(a::cancel, "SC-07: cancel of an idle sink threw");
         assertDoesNotThrow(a::cancel, "SC-07: a second cancel of an idle sink threw");
         assertEquals(0, heard.total(), "SC-07: cancel of an idle sink signalled");
@@ -179,7 +180,7 @@ class HostileInputTest {
     @Test
     @Timeout(60)
     void SC07_cancelStormFromManyThreads_racingBegins_endsEveryCallExactlyOnce_SC06() {
-        SC07_cancelStorm(SinkUnderTest.adapterUnderTest());
+        SC07_cancelStorm(SinkUnderTest.adapter());
     }
 
     @Test
@@ -192,8 +193,8 @@ class HostileInputTest {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
         Recorder heardA = new Recorder();
         Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> before = a.beginMany("call", 2000);
         b.beginMany("call of b", 200);
         List<Object> during = new CopyOnWriteArrayList<>();
@@ -238,7 +239,7 @@ class HostileInputTest {
 
 
     /** Every provider signal through {@code call} is refused. */
-    private static void assertAllSignalsRefused(SinkUnderTest.Call call, Set<Capability> caps, String what) {
+    private static void assertAllSignalsRefused(ScenarioSink.Call call, Set<Capability> caps, String what) {
         assertFalse(call.deliver("hostile"), "SC-14: the sink accepted an object through " + what);
         if (caps.contains(Capability.PROGRESS)) assertFalse(call.progress(), "SC-14: the sink accepted progress through " + what);
         assertFalse(call.complete(), "SC-14: the sink accepted complete through " + what);

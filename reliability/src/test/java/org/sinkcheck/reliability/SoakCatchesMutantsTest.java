@@ -14,7 +14,7 @@ import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.mutants.BaseSink;
 import org.sinkcheck.mutants.Mutants;
 import org.sinkcheck.mutants.Mutants.Mutant;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The soak has teeth: a short soak of each of the kit's mutants reports violations of the rule the

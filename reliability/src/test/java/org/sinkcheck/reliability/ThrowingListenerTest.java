@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
@@ -35,7 +36,7 @@ class ThrowingListenerTest {
     @ParameterizedTest(name = "throw from {0}")
     @EnumSource(EventKind.class)
     void SC15_throwFromACallback_endsOnlyItsOwnCallAsTheRuleSays_andIsReported(EventKind kind) {
-        SC15_throwFromCallback(SinkUnderTest.adapterUnderTest(), kind);
+        SC15_throwFromCallback(SinkUnderTest.adapter(), kind);
     }
 
     @Test
@@ -50,8 +51,8 @@ class ThrowingListenerTest {
         assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
         Recorder heardA = new Recorder();
         Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         Object thrower = Recorder.context("thrower");
         Object bystander = Recorder.context("bystander");
         Object elsewhere = Recorder.context("call of the other sink");
@@ -59,9 +60,9 @@ class ThrowingListenerTest {
         heardA.hook((context, event) -> {
             if (context == thrower && event == kind) throw boom;
         });
-        SinkUnderTest.Call t = a.begin(thrower);
-        SinkUnderTest.Call s = a.begin(bystander);
-        SinkUnderTest.Call o = b.begin(elsewhere);
+        ScenarioSink.Call t = a.begin(thrower);
+        ScenarioSink.Call s = a.begin(bystander);
+        ScenarioSink.Call o = b.begin(elsewhere);
 
         switch (kind) {
             case OBJECT: assertTrue(t.deliver("x"), "the object was accepted: its callback ran"); break;
@@ -92,7 +93,7 @@ class ThrowingListenerTest {
 
     @Test
     void SC15_throwsInTheMiddleOfACancelSweep_keepNoOtherCallFromItsFinal_andAreAllReported() {
-        SC15_throwsDuringSweep(SinkUnderTest.adapterUnderTest());
+        SC15_throwsDuringSweep(SinkUnderTest.adapter());
     }
 
     @Test
@@ -109,8 +110,8 @@ class ThrowingListenerTest {
         assumeTrue(adapter.capabilities().contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
         Recorder heardA = new Recorder();
         Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> contexts = new ArrayList<>();
         Map<Object, RuntimeException> thrown = new IdentityHashMap<>();
         for (int i = 0; i < SWEPT; i++) {

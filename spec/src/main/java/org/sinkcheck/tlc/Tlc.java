@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.tlc.TlcResult.Kind;
 
 /**

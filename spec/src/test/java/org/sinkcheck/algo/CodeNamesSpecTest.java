@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CodeNamesSpecTest {
     private static final Path SPEC = Path.of("tla", "CancelAllAlgo.tla");
-    private static final Path JAVA = Path.of("..", "impl", "src", "main", "java", "org", "sinkcheck", "reference",
+    private static final Path JAVA = Path.of("..", "reference", "src", "main", "java", "org", "sinkcheck", "reference",
             "ReferenceSink.java");
     private static final Pattern CITATION = Pattern.compile("\\[ReferenceSink\\.java:([\\d,]+)]");
     private static final Pattern DEFINITION = Pattern.compile("^(\\w+)\\(t\\b[^)]*\\) ==", Pattern.MULTILINE);

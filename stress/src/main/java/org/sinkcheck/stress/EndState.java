@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The arbiter shared by every race: grades the end state once all actors have returned, and turns it

@@ -9,11 +9,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The shared stage of every race: one or two sinks of the sink under test (named {@code A}, {@code B}),

@@ -1,6 +1,6 @@
 package org.sinkcheck.stress;
 
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * A broken rule seen at the end of a race. Its text is a jcstress outcome: {@code SC-04:a1:object-after-cancelled},

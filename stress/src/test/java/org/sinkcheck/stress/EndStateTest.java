@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 import org.sinkcheck.mutants.SC02_StaticRegistryCancelsNeighbours;
 import org.sinkcheck.mutants.SC04_ProgressAfterCancel;
 import org.sinkcheck.mutants.SC06_FirstObjectUnlinksCall;

@@ -11,7 +11,7 @@ import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Counterexample;
 import org.sinkcheck.kit.run.Options;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The class a library author extends to check their sink, the way the Reactive Streams TCK's

@@ -17,7 +17,7 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.Status;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * Which rule a difference between the sink and the model breaks. The principle: charge the difference

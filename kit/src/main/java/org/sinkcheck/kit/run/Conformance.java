@@ -19,7 +19,7 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.StateGraph;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The conformance kit's engine: checks one author's sink, through its {@link SinkAdapter}, against the

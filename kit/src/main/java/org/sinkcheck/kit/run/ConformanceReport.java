@@ -5,7 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The kit's verdict on one sink: one row per rule of the catalogue, in catalogue order, and the counts

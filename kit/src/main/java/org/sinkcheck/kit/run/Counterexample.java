@@ -2,7 +2,7 @@ package org.sinkcheck.kit.run;
 
 import java.util.List;
 import org.sinkcheck.model.Action;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * A behaviour of the model that the sink does not follow: the actions from a fresh set of sinks, the

@@ -1,6 +1,6 @@
 package org.sinkcheck.kit.run;
 
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One way a step of the sink differed from the model's step, charged to the rule it breaks and the

@@ -29,7 +29,7 @@ import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.Status;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One behaviour of the model played against a fresh set of the adapter's sinks, step by step, in

@@ -8,7 +8,7 @@ import java.lang.reflect.Modifier;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The JUnit face of the kit follows the catalogue: one final test per rule, named by its id, its prefix

@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.reference.SinkApiAdapter;
+import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.StateGraph;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.sink.SinkListener;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The engine's own promises, on the reference sink dressed up two ways: declaring fewer capabilities

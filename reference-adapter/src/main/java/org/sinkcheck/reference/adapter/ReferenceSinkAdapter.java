@@ -1,6 +1,7 @@
-package org.sinkcheck.kit.reference;
+package org.sinkcheck.reference.adapter;
 
 import java.util.function.BiConsumer;
+import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.sink.SinkListener;
 

@@ -1,4 +1,4 @@
-package org.sinkcheck.spec;
+package org.sinkcheck.rules;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package org.sinkcheck.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The rules of CancelAll.tla as Java predicates, each named after its TLA+ operator. State invariants

@@ -1,11 +1,8 @@
-package org.sinkcheck.kit.reference;
+package org.sinkcheck.kit;
 
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.Events;
-import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
 import org.sinkcheck.sink.Sink;

@@ -3,9 +3,6 @@ package org.sinkcheck.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.opentest4j.AssertionFailedError;
-import org.sinkcheck.kit.AdapterLoadException;
-import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -15,22 +12,13 @@ import org.sinkcheck.kit.SinkAdapter;
  * scenario it plays: {@code a.begin(ctx).deliver("x")}, {@code a.cancel()}. Every method goes through
  * the kit's {@link SinkAdapter}, so the tests run on any sink that has an adapter.
  */
-abstract class SinkUnderTest {
-    /** The adapter named by {@code sinkcheck.adapter}, or the reference sink's. */
-    static SinkAdapter<?, ?> adapterUnderTest() {
-        try {
-            return Adapters.fromSystemProperty();
-        } catch (AdapterLoadException e) {
-            throw new AssertionFailedError(e.getMessage(), e);
-        }
-    }
-
+abstract class ScenarioSink {
     /** A new sink of {@code adapter} whose listener is {@code events}. */
-    static SinkUnderTest open(SinkAdapter<?, ?> adapter, Events events) {
+    static ScenarioSink open(SinkAdapter<?, ?> adapter, Events events) {
         return typed(adapter, events);
     }
 
-    private static <S, H> SinkUnderTest typed(SinkAdapter<S, H> adapter, Events events) {
+    private static <S, H> ScenarioSink typed(SinkAdapter<S, H> adapter, Events events) {
         return new Typed<>(adapter, adapter.newSink(events));
     }
 
@@ -47,7 +35,7 @@ abstract class SinkUnderTest {
         boolean providerSeesCancelled();
 
         /** This call's handle, presented to {@code other} (a foreign handle there). */
-        Call presentedTo(SinkUnderTest other);
+        Call presentedTo(ScenarioSink other);
     }
 
     /** The adapter's name, for messages. */
@@ -78,7 +66,7 @@ abstract class SinkUnderTest {
     /** The author's sink object itself, e.g. for measuring its retained heap. */
     abstract Object sink();
 
-    private static final class Typed<S, H> extends SinkUnderTest {
+    private static final class Typed<S, H> extends ScenarioSink {
         private final SinkAdapter<S, H> adapter;
         private final S sink;
 
@@ -118,7 +106,7 @@ abstract class SinkUnderTest {
 
             @SuppressWarnings("unchecked")
             @Override
-            public Call presentedTo(SinkUnderTest other) {
+            public Call presentedTo(ScenarioSink other) {
                 Typed<S, H> there = (Typed<S, H>) other;   // same adapter, so the same handle type
                 return there.new TypedCall(handle);
             }
