@@ -9,6 +9,12 @@ public sealed interface Action {
     /** The TLA+ operator this action is. */
     String tlaName();
 
+    /**
+     * The call this action begins, signals, ends or presents the handle of; -1 for a cancel and a forged
+     * handle. (The records with a {@code call} component implement it by that component.)
+     */
+    default int call() { return -1; }
+
     record Begin(int sink, int call) implements Action {
         public String tlaName() { return "Begin"; }
         @Override public String toString() { return "begin " + Bounds.callName(call) + " on " + Bounds.sinkName(sink); }

@@ -14,12 +14,12 @@ public enum EventKind {
 
     /** The final event a call with this final status ends with. */
     public static EventKind finalOf(Status status) {
-        switch (status) {
-            case COMPLETED: return COMPLETED;
-            case FAILED: return FAILED;
-            case CANCELLED: return CANCELLED;
-            default: throw new IllegalArgumentException(status + " is not final");
-        }
+        return switch (status) {
+            case COMPLETED -> COMPLETED;
+            case FAILED -> FAILED;
+            case CANCELLED -> CANCELLED;
+            default -> throw new IllegalArgumentException(status + " is not final");
+        };
     }
 
     public static EventKind ofTla(String value) {

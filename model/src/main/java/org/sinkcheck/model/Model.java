@@ -86,32 +86,27 @@ public final class Model {
      */
     public ModelState apply(ModelState state, Action action) {
         ModelState.Builder next = state.toBuilder();
-        if (action instanceof Begin) {
-            Begin a = (Begin) action;
+        if (action instanceof Begin a) {
             next.owner[a.call()] = a.sink();
             next.status[a.call()] = Status.PENDING;
             next.registry[a.sink()][a.call()] = true;
-        } else if (action instanceof Cancel) {
-            cancelAll(state, next, ((Cancel) action).sink());
-        } else if (action instanceof Deliver) {
-            int c = ((Deliver) action).call();
-            next.hear(state.owner(c), c, EventKind.OBJECT);
-        } else if (action instanceof Progress) {
-            int c = ((Progress) action).call();
-            next.hear(state.owner(c), c, EventKind.PROGRESS);
-        } else if (action instanceof Complete) {
-            end(state, next, ((Complete) action).call(), Status.COMPLETED);
-        } else if (action instanceof Fail) {
-            end(state, next, ((Fail) action).call(), Status.FAILED);
-        } else if (action instanceof ListenerThrows) {
-            int c = ((ListenerThrows) action).call();
-            next.hear(state.owner(c), c, EventKind.OBJECT);
-            end(state, next, c, Status.CANCELLED);
-            next.faulted[c] = true;
-        } else if (action instanceof CancelInCallback) {
-            int c = ((CancelInCallback) action).call();
-            next.hear(state.owner(c), c, EventKind.OBJECT);
-            cancelAll(state, next, state.owner(c));
+        } else if (action instanceof Cancel a) {
+            cancelAll(state, next, a.sink());
+        } else if (action instanceof Deliver a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
+        } else if (action instanceof Progress a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.PROGRESS);
+        } else if (action instanceof Complete a) {
+            end(state, next, a.call(), Status.COMPLETED);
+        } else if (action instanceof Fail a) {
+            end(state, next, a.call(), Status.FAILED);
+        } else if (action instanceof ListenerThrows a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
+            end(state, next, a.call(), Status.CANCELLED);
+            next.faulted[a.call()] = true;
+        } else if (action instanceof CancelInCallback a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
+            cancelAll(state, next, state.owner(a.call()));
         } else if (action instanceof StaleHandle || action instanceof ForeignHandle || action instanceof ForgedHandle) {
             return state;  // refused: UNCHANGED vars
         } else {

@@ -2,7 +2,7 @@ package org.sinkcheck.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sinkcheck.rules.Rule;
+import org.sinkcheck.rules.Operator;
 
 /**
  * The rules of CancelAll.tla as Java predicates, each named after its TLA+ operator. State invariants
@@ -22,8 +22,7 @@ public final class RuleChecks {
             // SC02_OwnListenerOnly
             for (int s = 0; s < state.sinks(); s++) {
                 if (s != state.owner(c) && !state.heard(s, c).isEmpty()) {
-                    out.add(new Violation(Rule.SC02, "SC02_OwnListenerOnly",
-                            "the listener of " + Bounds.sinkName(s) + " heard " + state.heard(s, c) + " of " + call
+                    out.add(new Violation(Operator.SC02_OwnListenerOnly, "the listener of " + Bounds.sinkName(s) + " heard " + state.heard(s, c) + " of " + call
                                     + ", a call of " + ownerName(state, c)));
                 }
             }
@@ -36,28 +35,24 @@ public final class RuleChecks {
                         ? finals == 1 && h.get(h.size() - 1) == EventKind.finalOf(st)
                         : finals == 0;
                 if (!ok) {
-                    out.add(new Violation(Rule.SC03, "SC03_OneFinalLast",
-                            call + " is " + st.tla() + " but its listener heard " + h));
+                    out.add(new Violation(Operator.SC03_OneFinalLast, call + " is " + st.tla() + " but its listener heard " + h));
                 }
             }
             // SC06_NoLostCall
             if (state.status(c) != Status.UNBORN) {
                 if (state.owner(c) == ModelState.NO_SINK) {
-                    out.add(new Violation(Rule.SC06, "SC06_NoLostCall", call + " began but is bound to no sink"));
+                    out.add(new Violation(Operator.SC06_NoLostCall, call + " began but is bound to no sink"));
                 } else if (state.status(c) == Status.PENDING && !state.inRegistry(state.owner(c), c)) {
-                    out.add(new Violation(Rule.SC06, "SC06_NoLostCall",
-                            call + " is pending but " + ownerName(state, c) + " no longer references it: no cancel can reach it"));
+                    out.add(new Violation(Operator.SC06_NoLostCall, call + " is pending but " + ownerName(state, c) + " no longer references it: no cancel can reach it"));
                 }
             }
             // SC10_EndlessEndOnlyByCancel
             if (bounds.isEndless(c) && (state.status(c) == Status.COMPLETED || state.status(c) == Status.FAILED)) {
-                out.add(new Violation(Rule.SC10, "SC10_EndlessEndOnlyByCancel",
-                        call + " is an endless subscription but ended " + state.status(c).tla()));
+                out.add(new Violation(Operator.SC10_EndlessEndOnlyByCancel, call + " is an endless subscription but ended " + state.status(c).tla()));
             }
             // SC15_FaultReported
             if (state.faulted(c) && state.status(c) != Status.CANCELLED) {
-                out.add(new Violation(Rule.SC15, "SC15_FaultReported",
-                        call + "'s listener threw but the call is " + state.status(c).tla()));
+                out.add(new Violation(Operator.SC15_FaultReported, call + "'s listener threw but the call is " + state.status(c).tla()));
             }
         }
         // SC13_NoRetention
@@ -65,12 +60,10 @@ public final class RuleChecks {
             for (int c = 0; c < state.calls(); c++) {
                 boolean pendingHere = state.owner(c) == s && state.status(c) == Status.PENDING;
                 if (state.inRegistry(s, c) && !pendingHere) {
-                    out.add(new Violation(Rule.SC13, "SC13_NoRetention",
-                            Bounds.sinkName(s) + " still references " + Bounds.callName(c) + ", which is " + state.status(c).tla()));
+                    out.add(new Violation(Operator.SC13_NoRetention, Bounds.sinkName(s) + " still references " + Bounds.callName(c) + ", which is " + state.status(c).tla()));
                 } else if (pendingHere && !state.inRegistry(s, c)) {
                     // "exactly its pending calls": a dropped pending call is SC-06's lost call and SC-13's too
-                    out.add(new Violation(Rule.SC13, "SC13_NoRetention",
-                            Bounds.sinkName(s) + " references " + Bounds.callName(c) + " no longer, though it is pending"));
+                    out.add(new Violation(Operator.SC13_NoRetention, Bounds.sinkName(s) + " references " + Bounds.callName(c) + " no longer, though it is pending"));
                 }
             }
         }
@@ -94,16 +87,14 @@ public final class RuleChecks {
             // SC01_ScopeAll, first part
             for (int c : before.pendingOf(cancelled)) {
                 if (!after.status(c).isFinal()) {
-                    out.add(new Violation(Rule.SC01, "SC01_ScopeAll",
-                            action + " left " + sink + "'s pending call " + Bounds.callName(c) + " pending"));
+                    out.add(new Violation(Operator.SC01_ScopeAll, action + " left " + sink + "'s pending call " + Bounds.callName(c) + " pending"));
                 }
             }
             // SC02_NeverOthers
             neverOthers(before, after, cancelled, action, out);
             // SC07_CancelIdempotent
             if (before.pendingOf(cancelled).isEmpty() && !before.equals(after)) {
-                out.add(new Violation(Rule.SC07, "SC07_CancelIdempotent",
-                        action + " found nothing pending on " + sink + " but changed the state from " + before + " to " + after));
+                out.add(new Violation(Operator.SC07_CancelIdempotent, action + " found nothing pending on " + sink + " but changed the state from " + before + " to " + after));
             }
         }
         boolean listenerFails = false;
@@ -112,34 +103,29 @@ public final class RuleChecks {
             String call = Bounds.callName(c);
             // SC01_ScopeAll, second part: only a cancel or a failing listener cancels a call at all
             if (before.status(c) == Status.PENDING && after.status(c) == Status.CANCELLED && cancelled < 0 && !listenerFails) {
-                out.add(new Violation(Rule.SC01, "SC01_ScopeAll",
-                        action + " cancelled " + call + ", though it cancels no sink and no listener failed"));
+                out.add(new Violation(Operator.SC01_ScopeAll, action + " cancelled " + call + ", though it cancels no sink and no listener failed"));
             }
             // SC04_SilentAfterCancel
             if (before.status(c) == Status.CANCELLED) {
                 for (int t = 0; t < before.sinks(); t++) {
                     if (!before.heard(t, c).equals(after.heard(t, c))) {
-                        out.add(new Violation(Rule.SC04, "SC04_SilentAfterCancel",
-                                call + " was cancelled, then its listener heard " + after.heard(t, c)));
+                        out.add(new Violation(Operator.SC04_SilentAfterCancel, call + " was cancelled, then its listener heard " + after.heard(t, c)));
                     }
                 }
             }
             // SC05_FinalIsForever
             if (before.status(c).isFinal() && after.status(c) != before.status(c)) {
-                out.add(new Violation(Rule.SC05, "SC05_FinalIsForever",
-                        call + " had ended " + before.status(c).tla() + ", then became " + after.status(c).tla()));
+                out.add(new Violation(Operator.SC05_FinalIsForever, call + " had ended " + before.status(c).tla() + ", then became " + after.status(c).tla()));
             }
             // SC08_FreshCallsLive
             if (before.status(c) == Status.UNBORN && after.status(c) != Status.UNBORN && after.status(c) != Status.PENDING) {
-                out.add(new Violation(Rule.SC08, "SC08_FreshCallsLive",
-                        call + " began " + after.status(c).tla() + " instead of pending"));
+                out.add(new Violation(Operator.SC08_FreshCallsLive, call + " began " + after.status(c).tla() + " instead of pending"));
             }
             // SC15_OwnCallOnly
             if (!before.faulted(c) && after.faulted(c)) {
                 for (int d = 0; d < before.calls(); d++) {
                     if (d != c && !untouched(before, after, d)) {
-                        out.add(new Violation(Rule.SC15, "SC15_OwnCallOnly",
-                                "the failure of " + call + "'s listener changed " + Bounds.callName(d) + ": "
+                        out.add(new Violation(Operator.SC15_OwnCallOnly, "the failure of " + call + "'s listener changed " + Bounds.callName(d) + ": "
                                         + before.status(d).tla() + " " + before.heardOf(d) + " -> " + after.status(d).tla() + " " + after.heardOf(d)));
                     }
                 }
@@ -148,8 +134,7 @@ public final class RuleChecks {
         if (action instanceof Action.StaleHandle || action instanceof Action.ForeignHandle
                 || action instanceof Action.ForgedHandle) {
             if (!before.equals(after)) {
-                out.add(new Violation(Rule.SC14, "SC14_HandlesBound",
-                        action + " was not refused: the state changed from " + before + " to " + after));
+                out.add(new Violation(Operator.SC14_HandlesBound, action + " was not refused: the state changed from " + before + " to " + after));
             }
         }
         return out;
@@ -169,16 +154,14 @@ public final class RuleChecks {
     private static void neverOthers(ModelState before, ModelState after, int sink, Action action, List<Violation> out) {
         for (int c = 0; c < before.calls(); c++) {
             if (before.owner(c) == sink || untouched(before, after, c)) continue;
-            out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
-                    action + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
+            out.add(new Violation(Operator.SC02_NeverOthers, action + " changed " + Bounds.callName(c) + " of " + ownerName(before, c)
                             + ": " + before.status(c).tla() + " " + before.heardOf(c)
                             + " -> " + after.status(c).tla() + " " + after.heardOf(c)));
         }
         for (int t = 0; t < before.sinks(); t++) {
             for (int c = 0; c < before.calls(); c++) {
                 if (t != sink && before.inRegistry(t, c) != after.inRegistry(t, c)) {
-                    out.add(new Violation(Rule.SC02, "SC02_NeverOthers",
-                            action + " changed the registry of " + Bounds.sinkName(t) + " at " + Bounds.callName(c)));
+                    out.add(new Violation(Operator.SC02_NeverOthers, action + " changed the registry of " + Bounds.sinkName(t) + " at " + Bounds.callName(c)));
                 }
             }
         }

@@ -26,7 +26,7 @@ class RuleChecksActionAwareTest {
     }
 
     private static List<String> names(List<Violation> violations) {
-        return violations.stream().map(Violation::tlaName).toList();
+        return violations.stream().map(v -> v.operator().name()).toList();
     }
 
     @Test

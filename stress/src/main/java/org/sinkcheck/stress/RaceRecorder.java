@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
 import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.rules.Rule;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Operator;
 
 /**
  * The shared stage of every race: one or two sinks of the sink under test (named {@code A}, {@code B}),
@@ -100,7 +102,7 @@ public final class RaceRecorder {
         call.onObject = () -> {
             if (!awaitCount(cancelsStarted, call.sink, CANCEL_STARTS_WITHIN)) return;
             if (!awaitCount(cancelsReturned, call.sink, CANCEL_MAY_TAKE)) {
-                strays.add(new Violation(Rule.SC11, sinkName(call.sink) + ":cancel-waited-for-a-running-listener"));
+                strays.add(new Violation(Operator.SC11_CancelNeverWaits, sinkName(call.sink) + ":cancel-waited-for-a-running-listener"));
             }
         };
     }
@@ -134,29 +136,38 @@ public final class RaceRecorder {
 
     /** Delivers an object to {@code call}; whether the sink accepted it. */
     public boolean deliver(RaceCall call) {
-        return countSignal(call, adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
+        boolean accepted = answer(call, () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
+        if (accepted) call.signalsAccepted++;
+        return accepted;
     }
 
     public boolean progress(RaceCall call) {
-        return countSignal(call, adapter.progress(sinks.get(call.sink), call.handle));
-    }
-
-    private static boolean countSignal(RaceCall call, boolean accepted) {
+        boolean accepted = answer(call, () -> adapter.progress(sinks.get(call.sink), call.handle));
         if (accepted) call.signalsAccepted++;
         return accepted;
     }
 
     /** Completes {@code call}; whether the sink accepted it (the complete won). */
     public boolean complete(RaceCall call) {
-        boolean accepted = adapter.complete(sinks.get(call.sink), call.handle);
-        call.completeAccepted = accepted || call.completeAccepted == Boolean.TRUE;
+        boolean accepted = answer(call, () -> adapter.complete(sinks.get(call.sink), call.handle));
+        call.complete = call.complete.and(accepted);
         return accepted;
     }
 
     public boolean fail(RaceCall call) {
-        boolean accepted = adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed"));
-        call.failAccepted = accepted || call.failAccepted == Boolean.TRUE;
+        boolean accepted = answer(call, () -> adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed")));
+        call.fail = call.fail.and(accepted);
         return accepted;
+    }
+
+    /** The sink's answer to one provider signal of {@code call}; a signal that throws instead is noted (SC-12) and refused. */
+    private static boolean answer(RaceCall call, BooleanSupplier signal) {
+        try {
+            return signal.getAsBoolean();
+        } catch (RuntimeException threw) {
+            call.signalThrew = true;
+            return false;
+        }
     }
 
     public void cancel(int sink) {
@@ -174,6 +185,15 @@ public final class RaceRecorder {
     /** Grades the race once every actor has returned: the verdict string jcstress counts (see {@link EndState}). */
     public String endState() {
         return new EndState(this).verdict();
+    }
+
+    /**
+     * A broken rule as a jcstress outcome, {@code SC-04:a1:object-after-cancelled}: the rule id first, so
+     * that every test's {@code @Outcome(id = "SC-04:.*", expect = FORBIDDEN)} catches it, and no spaces,
+     * so that it stays one column in jcstress's tables.
+     */
+    public static String outcome(Violation violation) {
+        return violation.rule().id() + ":" + violation.detail();
     }
 
     /** Grades the race once every thread has returned: the first broken rule, if any (Lincheck's validation). */
@@ -199,16 +219,16 @@ public final class RaceRecorder {
          */
         private void hear(Object context, EventKind event) {
             if (!(context instanceof RaceCall) || !calls.contains(context)) {
-                strays.add(new Violation(Rule.SC09, sinkName(sink) + ":" + event.tla() + "-with-unknown-context"));
+                strays.add(new Violation(Operator.SC09_EventsCarryTheirCall, sinkName(sink) + ":" + event.tla() + "-with-unknown-context"));
                 return;
             }
             RaceCall call = (RaceCall) context;
             if (call.sink != sink) {
-                strays.add(new Violation(Rule.SC02, sinkName(sink) + ":heard-" + event.tla() + "-of-" + call.name));
+                strays.add(new Violation(Operator.SC02_OwnListenerOnly, sinkName(sink) + ":heard-" + event.tla() + "-of-" + call.name));
                 return;
             }
             if (call.inCallback.getAndIncrement() > 0) {
-                strays.add(new Violation(Rule.SC09, call.name + ":" + event.tla() + "-overlapped-another-callback"));
+                strays.add(new Violation(Operator.SC09_SerialCallbacks, call.name + ":" + event.tla() + "-overlapped-another-callback"));
             }
             try {
                 call.heard.add(event);
@@ -232,7 +252,7 @@ public final class RaceRecorder {
         /** No race makes a listener throw, so any report is one the sink invented or misrouted. */
         @Override
         public void listenerError(Object context, Throwable error) {
-            strays.add(new Violation(Rule.SC15, sinkName(sink) + ":reported-a-listener-error-nobody-threw"));
+            strays.add(new Violation(Operator.SC15_FaultReported, sinkName(sink) + ":reported-a-listener-error-nobody-threw"));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.sinkcheck.model.Model;
 import org.sinkcheck.model.StateGraph;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.sink.SinkListener;
+import org.sinkcheck.rules.Operator;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -84,7 +85,7 @@ class ConformanceTest {
         ConformanceReport report = cancelDoesNothing();
         assertFalse(report.requiredRulesHold());
         Counterexample cx = report.counterexample(Rule.SC01).orElseThrow(() -> new AssertionError(report.table()));
-        assertEquals("SC01_ScopeAll", cx.operator());
+        assertEquals(Operator.SC01_ScopeAll, cx.operator());
         assertEquals(2, cx.actions().size(), cx::toString);
         assertTrue(cx.actions().get(0).startsWith("begin") && cx.actions().get(1).startsWith("cancel"), cx::toString);
         assertEquals(Verdict.FAIL, report.result(Rule.SC10).verdict(), "the endless call is never ended either");

@@ -60,7 +60,7 @@ public class SinkOperations {
     @Validate
     public void endStateObeysTheRules() {
         race.brokenRule().ifPresent(violation -> {
-            throw new IllegalStateException(violation.toString());
+            throw new IllegalStateException(RaceRecorder.outcome(violation));
         });
     }
 }
