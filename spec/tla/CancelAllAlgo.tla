@@ -1,6 +1,6 @@
 --------------------------- MODULE CancelAllAlgo ---------------------------
 (***************************************************************************)
-(* The lock-free reference sink (impl/.../reference/ReferenceSink.java) at *)
+(* The lock-free reference sink (reference/.../ReferenceSink.java) at      *)
 (* the granularity of its atomic memory steps: one action per volatile     *)
 (* read, volatile write or CAS that matters to other threads. Threads run  *)
 (* begin, deliver (a signal), complete/fail and cancel on any sink, in any *)
@@ -13,7 +13,7 @@
 (*  - current[s] numbers the open registry generation of sink s. Cancel    *)
 (*    swaps it (CancelClose, the linearization point); gen[c] is the       *)
 (*    generation call c was begun into; c's generation is closed iff       *)
-(*    gen[c] # current[owner[c]] (Java: sink.current != call.generation).  *)
+(*    gen[c] # current[owner[c]] (Java: Call.generationClosed()).          *)
 (*  - state[c] is Call.state: "idle", "busy" (a thread holds c's token),   *)
 (*    "busycancel" (cancel requested while held), or a final.              *)
 (*  - linked[c]: c's slot in its generation holds it (Stripe.claim /      *)
@@ -69,8 +69,8 @@ Held == {"busy", "busycancel"}
 
 VARIABLES
     current,  \* [Sinks -> Nat]       ReferenceSink.current (a generation number)
-    owner,    \* [Calls -> Sinks+]    Call.sink
-    gen,      \* [Calls -> Nat]       Call.generation
+    owner,    \* [Calls -> Sinks+]    the call's sink (Call.sink(): chunk.generation.owner)
+    gen,      \* [Calls -> Nat]       the call's generation (Call.chunk.generation)
     state,    \* [Calls -> ...]       Call.state ("none": not begun)
     linked,   \* [Calls -> BOOLEAN]   the call's registry slot holds it
     heard,    \* [Calls -> Seq]       the owner's listener's events of the call
@@ -136,7 +136,7 @@ EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
 -----------------------------------------------------------------------------
 (* begin(context): ReferenceSink.begin *)
 
-\* [ReferenceSink.java:229] ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
+\* ReferenceSink.begin, `generation = current` (LP): the call object is made, bound to s and to the
 \* generation read, in state IDLE.
 BeginRead(t, s, c) ==
     /\ pc[t] = "idle" /\ state[c] = "none"
@@ -147,7 +147,7 @@ BeginRead(t, s, c) ==
     /\ Goto(t, "publish")
     /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:230] ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
+\* ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
 \* from null to the call, which stores and publishes it (SlotAllocator.tla models the claim).
 BeginPublish(t) ==
     /\ pc[t] = "publish"
@@ -155,7 +155,7 @@ BeginPublish(t) ==
     /\ Goto(t, "recheck")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:231] ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
+\* ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
 \* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
 BeginRecheck(t) ==
     /\ pc[t] = "recheck"
@@ -164,7 +164,7 @@ BeginRecheck(t) ==
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:232] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+\* ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
     /\ pc[t] = "selfcancel"
     /\ LET c == tcall[t] IN
@@ -178,7 +178,7 @@ BeginSelfCancel(t) ==
 -----------------------------------------------------------------------------
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries) *)
 
-\* [ReferenceSink.java:255] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token. (A refused claim
+\* ReferenceSink.signal, `claim(call)`: ReferenceSink.claim's `call.cas(IDLE, BUSY)` takes the call's token. (A refused claim
 \* changes nothing and is not modelled.) The provider holds the handle only once begin returned.
 SignalClaim(t, c) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
@@ -189,7 +189,7 @@ SignalClaim(t, c) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:257] ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
+\* ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
 \* close; the holder writes CANCELLED (endHeld) and refuses the signal.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
@@ -198,21 +198,21 @@ SignalCheckClosed(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:261] ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
+\* ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:261] As SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
+\* ReferenceSink.signal, as SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "throwing")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:269] ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
+\* ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
 \* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
     /\ pc[t] = "callback"
@@ -226,7 +226,7 @@ SignalReturn(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.java:264] ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
+\* ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
@@ -238,7 +238,7 @@ SignalThrow(t) ==
 -----------------------------------------------------------------------------
 (* complete / fail: ReferenceSink.finish *)
 
-\* [ReferenceSink.java:290] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+\* ReferenceSink.finish, `claim(call)`: ReferenceSink.claim's `call.cas(IDLE, BUSY)`.
 FinishClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
     /\ \A u \in Threads : tcall[u] # c
@@ -248,13 +248,13 @@ FinishClaim(t, c, k) ==
     /\ Goto(t, "fcheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:292] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+\* ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
     /\ UNCHANGED <<algo, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:294] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
 FinishDecide(t) ==
     /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
@@ -270,7 +270,7 @@ FinishDecide(t) ==
 \* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
 HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
 
-\* [ReferenceSink.java:315] ReferenceSink.cancel, `CURRENT.getAndSet(this, fresh)` (LP): close the generation. From
+\* ReferenceSink.cancel, `CURRENT.getAndSet(this, fresh)` (LP): close the generation. From
 \* an idle thread, or from inside an object callback (SC-16).
 CancelClose(t, s) ==
     /\ \/ pc[t] = "idle"
@@ -284,7 +284,7 @@ CancelClose(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, cseen, fcall>>
 
-\* [ReferenceSink.java:350,359] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
 \* Registry.drain only reads the slot: the sweep needs no Unlink, because the drain drops every slot
 \* of the closed generation at once when it is done (CancelReturn). The slot's volatile read and the
@@ -300,7 +300,7 @@ CancelSweep(t, c) ==
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
 
-\* [ReferenceSink.java:318] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
+\* ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
 \* of its calls is linked any more (Registry.drain's directory store, SC-13).
 CancelReturn(t) ==
@@ -317,14 +317,15 @@ CancelReturn(t) ==
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
 
-\* [ReferenceSink.java:410] ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
+\* ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
 Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.java:351,415] ReferenceSink.end and ReferenceSink.sweep, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* ReferenceSink.sendFinal (from ReferenceSink.end) and ReferenceSink.sweep, the final callback (onCompleted /
+\* onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"

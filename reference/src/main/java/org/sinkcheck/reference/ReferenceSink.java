@@ -27,74 +27,74 @@ import org.sinkcheck.sink.SinkListener;
  *       reported and cancels its own call only (SC-15).</li>
  * </ul>
  *
- * <h2>Implementation overview</h2>
- *
- * <p><b>Registry generations.</b> The sink's only mutable field is {@code current}, the open
- * {@link Registry} generation that new calls are published into. {@code cancel()} replaces it with a
- * fresh, empty generation in one {@code getAndSet}: that swap is cancel's <em>linearization point</em>
- * (TLA+ {@code CancelClose}). Every call of the swapped-out ("closed") generation that has no final yet
- * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
- * any thread on that call first checks whether its generation is still {@code current} and, if not,
- * ends the call as cancelled. The sweep then drains the closed generation (dropping its slots) and
- * ends each call with one CAS, delivering {@code onCancelled} on the cancelling thread.
- *
- * <p><b>Per-call state machine</b> ({@code Call.state}, one int):
- * <pre>
- *   IDLE ──claim (CAS)──▶ BUSY ──release (CAS)──▶ IDLE
- *     │                     │ └─ cancel's sweep (CAS) ─▶ BUSY_CANCEL
- *     │ cancel's sweep,      │                            │
- *     │ begin's re-check     ▼ the holder decides          ▼ the holder ends it
- *     └───(CAS)──────▶ COMPLETED | FAILED | CANCELLED ◀────┘
- * </pre>
- * BUSY means one thread holds the call's <em>token</em>: it is running a callback of the call or
- * deciding its final. Only the holder leaves BUSY or BUSY_CANCEL; other threads only CAS IDLE away or
- * mark BUSY as BUSY_CANCEL ("cancel requested while in a callback"). The thread that moves a call into
- * a final state is the only one that unlinks it and sends its final callback. Hence:
- * <ol>
- *   <li>exactly one thread decides each call's final (SC-03, SC-05);</li>
- *   <li>callbacks of one call run only under its token, so they never overlap (SC-09);</li>
- *   <li>a callback that started before cancel's linearization point is the only one that may still run
- *       after it, and its holder then sends {@code onCancelled} on the same thread (SC-04 in flight).
- *       Likewise a thread that is inside {@code begin}, or inside a signal that took the token but has
- *       not yet re-read {@code current}, sends the call's {@code onCancelled} itself before its method
- *       returns, running no other callback of the call first; every other call the cancel ended has
- *       had its {@code onCancelled} when {@code cancel()} returns (TLA+ {@code SC04_InFlight}).</li>
- * </ol>
- *
- * <p><b>Linearization points.</b> {@code cancel}: the swap of {@code current}. {@code begin}: its read
- * of {@code current} (the call is bound to that generation). A signal or a complete/fail: its read of
- * {@code current} after it claimed the token — if the generation is still open, the signal or final
- * takes effect there (a cancel's later request is then overruled by a decided final, or followed by
- * {@code onCancelled} after a signal); if closed, the call was already cancelled and the attempt is
- * refused with {@link Acceptance#CALL_FINISHED}. A begin whose generation was closed before its
- * re-check ends its own call: either the sweep saw it and cancelled it, or the begin's CAS does
- * (SC-06) — the two are a Dekker pair (begin: publish, then re-read {@code current}; cancel: swap, then
- * read the slots), so at least one of them sees the other.
- *
- * <p><b>Memory ordering, field by field.</b>
- * <ul>
- *   <li>{@code current}: volatile; swapped with {@code getAndSet}. Every check of it is a volatile read
- *       that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
- *       above need both in the synchronization order, which acquire/release alone does not give.</li>
- *   <li>{@code Call.state}: leaving IDLE, and any change by a thread that does not hold the token, is a
- *       CAS, because two threads may race for it. The holder's writes into a final are release stores:
- *       no one else can move a held call, a sweep's CAS that loses to them is harmless, and no Dekker
- *       pair involves them. Reads for {@code isCancelled}/{@code isFinished} are acquire loads.</li>
- *   <li>{@code Call.chunk}, {@code context}: final fields, and the slot bits of {@code Call.state},
- *       written in the constructor and never changed; all safely published to the sweep by the slot's
- *       CAS and to the provider by begin's return. The call reaches its generation through
- *       {@code chunk.generation} and its sink through {@code generation.owner}, final fields.</li>
- *   <li>Registry slots: see {@link Registry}.</li>
- * </ul>
- * Each atomic step below names the TLA+ action that models it in {@code spec/tla/CancelAllAlgo.tla}.
- *
- * <p><b>Progress.</b> No method waits for another thread's state: the only loops are CAS retries that
- * fail only because another thread made progress (lock-free), and a thread in a listener never holds
- * anything another operation waits on.
+ * <p>How it works is in the implementation notes inside the class.
  *
  * @param <C> the caller's context type
  */
 public final class ReferenceSink<C> implements Sink<C> {
+
+    /*
+     * Implementation notes.
+     *
+     * Registry generations. The sink's only mutable field is current, the open
+     * Registry generation that new calls are published into. cancel() replaces it with a
+     * fresh, empty generation in one getAndSet: that swap is cancel's linearization point
+     * (TLA+ CancelClose). Every call of the swapped-out ("closed") generation that has no final yet
+     * is, from that instant, cancelled — even before cancel's sweep reaches it, because every later step of
+     * any thread on that call first checks whether its generation is still current and, if not,
+     * ends the call as cancelled. The sweep then drains the closed generation (dropping its slots) and
+     * ends each call with one CAS, delivering onCancelled on the cancelling thread.
+     *
+     * Per-call state machine (Call.state, one int):
+     *   IDLE ──claim (CAS)──▶ BUSY ──release (CAS)──▶ IDLE
+     *     │                     │ └─ cancel's sweep (CAS) ─▶ BUSY_CANCEL
+     *     │ cancel's sweep,      │                            │
+     *     │ begin's re-check     ▼ the holder decides          ▼ the holder ends it
+     *     └───(CAS)──────▶ COMPLETED | FAILED | CANCELLED ◀────┘
+     * BUSY means one thread holds the call's token: it is running a callback of the call or
+     * deciding its final. Only the holder leaves BUSY or BUSY_CANCEL; other threads only CAS IDLE away or
+     * mark BUSY as BUSY_CANCEL ("cancel requested while in a callback"). The thread that moves a call into
+     * a final state is the only one that unlinks it and sends its final callback. Hence:
+     *  - exactly one thread decides each call's final (SC-03, SC-05);
+     *  - callbacks of one call run only under its token, so they never overlap (SC-09);
+     *  - a callback that started before cancel's linearization point is the only one that may still run
+     *    after it, and its holder then sends onCancelled on the same thread (SC-04 in flight).
+     *    Likewise a thread that is inside begin, or inside a signal that took the token but has
+     *    not yet re-read current, sends the call's onCancelled itself before its method
+     *    returns, running no other callback of the call first; every other call the cancel ended has
+     *    had its onCancelled when cancel() returns (TLA+ SC04_InFlight).
+     *
+     * Linearization points. cancel: the swap of current. begin: its read
+     * of current (the call is bound to that generation). A signal or a complete/fail: its read of
+     * current after it claimed the token — if the generation is still open, the signal or final
+     * takes effect there (a cancel's later request is then overruled by a decided final, or followed by
+     * onCancelled after a signal); if closed, the call was already cancelled and the attempt is
+     * refused with Acceptance#CALL_FINISHED. A begin whose generation was closed before its
+     * re-check ends its own call: either the sweep saw it and cancelled it, or the begin's CAS does
+     * (SC-06) — the two are a Dekker pair (begin: publish, then re-read current; cancel: swap, then
+     * read the slots), so at least one of them sees the other.
+     *
+     * Memory ordering, field by field.
+     *  - current: volatile; swapped with getAndSet. Every check of it is a volatile read
+     *    that follows a volatile write of the same thread (slot publish, token CAS); the Dekker pairs
+     *    above need both in the synchronization order, which acquire/release alone does not give.
+     *  - Call.state: leaving IDLE, and any change by a thread that does not hold the token, is a
+     *    CAS, because two threads may race for it. The holder's writes into a final are release stores:
+     *    no one else can move a held call, a sweep's CAS that loses to them is harmless, and no Dekker
+     *    pair involves them. Reads for isCancelled/isFinished are acquire loads.
+     *  - Call.chunk, context: final fields, and the slot bits of Call.state,
+     *    written in the constructor and never changed; all safely published to the sweep by the slot's
+     *    CAS and to the provider by begin's return. The call reaches its generation through
+     *    chunk.generation and its sink through generation.owner, final fields.
+     *  - Registry slots: see Registry.
+     * Each atomic step below carries the tag of the TLA+ action that models it (// CancelAllAlgo!Action),
+     * and spec/tla/CancelAllAlgo.tla cites the methods back by name; CodeNamesSpecTest keeps both true.
+     *
+     * Progress. No method waits for another thread's state: the only loops are CAS retries that
+     * fail only because another thread made progress (lock-free), and a thread in a listener never holds
+     * anything another operation waits on.
+     */
+
     private static final int IDLE = 0;
     private static final int BUSY = 1;
     private static final int BUSY_CANCEL = 2;
@@ -243,12 +243,12 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     /** Reports progress unless the call is finished (SC-04) or busy (SC-09); foreign handles: SC-14. */
     @Override
-    public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, false, null, current, upperBound, message);
+    public Acceptance progress(CallHandle handle, int done, int upperBound, String message) {
+        return signal(handle, false, null, done, upperBound, message);
     }
 
     /** An object or a progress report: one method, because the state protocol is the same. */
-    private Acceptance signal(CallHandle handle, boolean isObject, Object object, int current, int upperBound,
+    private Acceptance signal(CallHandle handle, boolean isObject, Object object, int done, int upperBound,
                               String message) {
         Call<C> call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
@@ -260,7 +260,7 @@ public final class ReferenceSink<C> implements Sink<C> {
         }
         try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
             if (isObject) listener.onObject(call.context, object);
-            else listener.onProgress(call.context, current, upperBound, message);
+            else listener.onProgress(call.context, done, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
             report(call, thrown);
             endHeld(call, CANCELLED, null);                          // SC-15: this call only
