@@ -24,7 +24,7 @@ import org.sinkcheck.sink.CallHandle;
 class ReferenceSinkRacesTest {
     private static final int ROUNDS = 300;
 
-    private final Recorder heard = new Recorder();
+    private final RecordingListener heard = new RecordingListener();
 
     /** Runs {@code actions} on their own threads, released together. */
     private static void race(Runnable... actions) throws Exception {

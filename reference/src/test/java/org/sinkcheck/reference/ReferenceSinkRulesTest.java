@@ -17,7 +17,7 @@ import org.sinkcheck.sink.CallHandle;
 /** One or more single-threaded checks per rule of RULES.md; the concurrent races are in ReferenceSinkRacesTest. */
 @Timeout(10)
 class ReferenceSinkRulesTest {
-    private final Recorder heard = new Recorder();
+    private final RecordingListener heard = new RecordingListener();
     private final ReferenceSink<Object> sink = heard.newSink();
 
     @Test

@@ -45,9 +45,9 @@ class HostileInputTest {
 
     static void SC14_forgedHandle(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
-        Object live = Recorder.context("live call");
+        Object live = RecordingEvents.context("live call");
         ScenarioSink.Call call = a.begin(live);
 
         assertAllSignalsRefused(a.forged(), a.capabilities(), "a forged handle");
@@ -69,11 +69,11 @@ class HostileInputTest {
 
     static void SC14_foreignHandle(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
         ScenarioSink b = ScenarioSink.open(adapter, heardB);
-        Object ofB = Recorder.context("call of b");
+        Object ofB = RecordingEvents.context("call of b");
         ScenarioSink.Call call = b.begin(ofB);
 
         assertAllSignalsRefused(call.presentedTo(a), a.capabilities(), "b's handle presented to a");
@@ -103,9 +103,9 @@ class HostileInputTest {
         Set<Capability> caps = adapter.capabilities();
         assumeTrue(ending != Ending.FAIL || caps.contains(Capability.FAIL), Capability.FAIL.reason());
         assumeTrue(ending != Ending.LISTENER_THROWS || caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
-        Object context = Recorder.context("call");
+        Object context = RecordingEvents.context("call");
         heard.hook((c, event) -> {
             if (ending == Ending.LISTENER_THROWS && event == EventKind.OBJECT) throw new IllegalStateException("listener fails");
         });
@@ -128,7 +128,7 @@ class HostileInputTest {
 
     @Test
     void SC09_nullContext_isCarriedBackAsGiven_orRefusedWithAClearError() {
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
         ScenarioSink.Call call;
         try {
@@ -138,7 +138,7 @@ class HostileInputTest {
             assertTrue(refused.getMessage() != null && !message.isBlank() && !message.contains("\n"),
                     "a refused null context needs a clear one-line error, got: " + refused);
             if (a.capabilities().contains(Capability.RETENTION_VISIBLE)) assertEquals(0, a.pendingCalls(), "a refused begin left a call behind");
-            Object context = Recorder.context("after the refusal");
+            Object context = RecordingEvents.context("after the refusal");
             assertTrue(a.begin(context).complete(), "the sink still works after refusing a null context");
             return;
         }
@@ -149,9 +149,9 @@ class HostileInputTest {
 
     @Test
     void SC09_duplicateContexts_areTwoCalls_eachWithItsOwnFinal() {
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
-        Object shared = Recorder.context("shared context");
+        Object shared = RecordingEvents.context("shared context");
         ScenarioSink.Call first = a.begin(shared);
         ScenarioSink.Call second = a.begin(shared);
 
@@ -167,12 +167,12 @@ class HostileInputTest {
 
     @Test
     void SC07_cancelOnAnIdleSink_isANoOp() {
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
         assertDoesNotThrow(a::cancel, "SC-07: cancel of an idle sink threw");
         assertDoesNotThrow(a::cancel, "SC-07: a second cancel of an idle sink threw");
         assertEquals(0, heard.total(), "SC-07: cancel of an idle sink signalled");
-        Object context = Recorder.context("begun after");
+        Object context = RecordingEvents.context("begun after");
         assertTrue(a.begin(context).complete(), "SC-08: the sink is usable after cancel");
         assertEquals(List.of(EventKind.COMPLETED), heard.heard(context));
     }
@@ -191,8 +191,8 @@ class HostileInputTest {
 
     static void SC07_cancelStorm(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
         ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> before = a.beginMany("call", 2000);
@@ -211,7 +211,7 @@ class HostileInputTest {
             steps.add(Bounded.start("beginner " + t, () -> {
                 Bounded.awaitUninterruptibly(go);
                 for (int i = 0; i < 500; i++) {
-                    Object context = Recorder.context("call " + i + " begun by thread " + thread + " during the storm");
+                    Object context = RecordingEvents.context("call " + i + " begun by thread " + thread + " during the storm");
                     during.add(context);
                     a.begin(context);
                 }

@@ -55,16 +55,16 @@ class NoDeadlockTest {
         assumeTrue(caps.contains(Capability.CANCEL_IN_CALLBACK), Capability.CANCEL_IN_CALLBACK.reason());
         assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
         assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
-        Object x = Recorder.context("the call whose " + kind.tla() + " callback cancels");
-        Object y = Recorder.context("a pending call");
-        Object z = Recorder.context("another pending call");
+        Object x = RecordingEvents.context("the call whose " + kind.tla() + " callback cancels");
+        Object y = RecordingEvents.context("a pending call");
+        Object z = RecordingEvents.context("another pending call");
         AtomicReference<Object> begunInside = new AtomicReference<>();
         AtomicBoolean fired = new AtomicBoolean();
         heard.hook((context, event) -> {
             if (context != x || event != kind || fired.getAndSet(true)) return;
-            Object v = Recorder.context("a call begun inside the callback");
+            Object v = RecordingEvents.context("a call begun inside the callback");
             begunInside.set(v);
             a.begin(v);
             a.cancel();
@@ -115,8 +115,8 @@ class NoDeadlockTest {
         assumeTrue(caps.contains(Capability.CANCEL_IN_CALLBACK), Capability.CANCEL_IN_CALLBACK.reason());
         assumeTrue(caps.contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
         for (int round = 0; round < rounds; round++) {
-            Recorder heardA = new Recorder();
-            Recorder heardB = new Recorder();
+            RecordingEvents heardA = new RecordingEvents();
+            RecordingEvents heardB = new RecordingEvents();
             ScenarioSink a = ScenarioSink.open(adapter, heardA);
             ScenarioSink b = ScenarioSink.open(adapter, heardB);
             CyclicBarrier bothInside = new CyclicBarrier(2);
@@ -135,7 +135,7 @@ class NoDeadlockTest {
         }
     }
 
-    private static Recorder.Hook cancelOtherOnFirstCancelled(ScenarioSink other, CyclicBarrier bothInside) {
+    private static RecordingEvents.Hook cancelOtherOnFirstCancelled(ScenarioSink other, CyclicBarrier bothInside) {
         AtomicBoolean first = new AtomicBoolean(true);
         return (context, event) -> {
             if (event != EventKind.CANCELLED || !first.getAndSet(false)) return;
@@ -164,8 +164,8 @@ class NoDeadlockTest {
 
     static void SC11_blockedListenerElsewhere(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
         ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> callsB = b.beginMany("call of b", 10);
@@ -192,7 +192,7 @@ class NoDeadlockTest {
 
     static void SC11_blockedListenerInOwnSink(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        Recorder heard = new Recorder();
+        RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
         List<Object> others = a.beginMany("other call", 10);
         BlockedCallback blocked = BlockedCallback.start(a, heard);
@@ -210,13 +210,13 @@ class NoDeadlockTest {
 
     /** A provider thread stuck inside one call's object callback until {@link #close()}. */
     private static final class BlockedCallback implements AutoCloseable {
-        final Object context = Recorder.context("the call whose listener blocks");
+        final Object context = RecordingEvents.context("the call whose listener blocks");
         final ScenarioSink.Call call;
         private final CountDownLatch entered = new CountDownLatch(1);
         private final CountDownLatch release = new CountDownLatch(1);
         private final Bounded.Step provider;
 
-        private BlockedCallback(ScenarioSink sink, Recorder heard) {
+        private BlockedCallback(ScenarioSink sink, RecordingEvents heard) {
             heard.hook((c, event) -> {
                 if (c != context || event != EventKind.OBJECT) return;
                 entered.countDown();
@@ -230,7 +230,7 @@ class NoDeadlockTest {
             provider = Bounded.start("provider whose object callback blocks", () -> assertTrue(call.deliver("x")));
         }
 
-        static BlockedCallback start(ScenarioSink sink, Recorder heard) {
+        static BlockedCallback start(ScenarioSink sink, RecordingEvents heard) {
             BlockedCallback b = new BlockedCallback(sink, heard);
             try {
                 assertTrue(b.entered.await(STEP.toMillis(), TimeUnit.MILLISECONDS), "the listener never entered its blocking callback");

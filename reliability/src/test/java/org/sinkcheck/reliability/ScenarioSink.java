@@ -53,7 +53,7 @@ abstract class ScenarioSink {
     List<Object> beginMany(String name, int n) {
         List<Object> contexts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Object context = Recorder.context(name + " " + i);
+            Object context = RecordingEvents.context(name + " " + i);
             contexts.add(context);
             begin(context);
         }

@@ -22,7 +22,7 @@ import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.mutants.SC15_ListenerErrorSwallowed;
 import org.sinkcheck.mutants.SC15_ThrowingListenerStopsSweep;
-import org.sinkcheck.reliability.Recorder.ReportedError;
+import org.sinkcheck.reliability.RecordingEvents.ReportedError;
 
 /**
  * SC-15, a throwing listener harms no one else: a throw from an object or progress callback cancels that
@@ -49,13 +49,13 @@ class ThrowingListenerTest {
         assumeTrue(caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
         assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
         assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
         ScenarioSink b = ScenarioSink.open(adapter, heardB);
-        Object thrower = Recorder.context("thrower");
-        Object bystander = Recorder.context("bystander");
-        Object elsewhere = Recorder.context("call of the other sink");
+        Object thrower = RecordingEvents.context("thrower");
+        Object bystander = RecordingEvents.context("bystander");
+        Object elsewhere = RecordingEvents.context("call of the other sink");
         RuntimeException boom = new IllegalStateException("the listener fails in " + kind.tla());
         heardA.hook((context, event) -> {
             if (context == thrower && event == kind) throw boom;
@@ -108,21 +108,21 @@ class ThrowingListenerTest {
 
     static void SC15_throwsDuringSweep(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
         ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> contexts = new ArrayList<>();
         Map<Object, RuntimeException> thrown = new IdentityHashMap<>();
         for (int i = 0; i < SWEPT; i++) {
-            Object context = Recorder.context("call " + i);
+            Object context = RecordingEvents.context("call " + i);
             contexts.add(context);
             if (i % 3 == 0) thrown.put(context, new IllegalStateException("the listener fails on call " + i));
             a.begin(context);
         }
         List<Object> others = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            others.add(Recorder.context("call " + i + " of the other sink"));
+            others.add(RecordingEvents.context("call " + i + " of the other sink"));
             b.begin(others.get(i));
         }
         heardA.hook((context, event) -> {

@@ -20,18 +20,18 @@ import org.sinkcheck.rules.Operator;
  * (each call's events in the order its callbacks started; {@code live} = no final yet). Then every
  * sink is cancelled once more, the sweep: a call the race left live must end now, or it was lost
  * (SC-06). The outcome is the story when every check holds, and otherwise the first broken rule in
- * rule order, as {@code SC-nn:where:what} ({@link RaceRecorder#outcome}). The tests list the stories they allow;
+ * rule order, as {@code SC-nn:where:what} ({@link Race#outcome}). The tests list the stories they allow;
  * anything else is FORBIDDEN.
  *
  * <p>Checks needing a capability the adapter does not declare (provider told, retention) are skipped.
  */
 final class EndState {
-    private final RaceRecorder race;
+    private final Race race;
     private final List<Violation> violations = new ArrayList<>();
     private final String story;
 
     /** Grades {@code race}, whose threads have all returned. Grading cancels every sink: grade a race once. */
-    EndState(RaceRecorder race) {
+    EndState(Race race) {
         this.race = race;
         settle();
         violations.addAll(race.strays);
@@ -53,7 +53,7 @@ final class EndState {
 
     /** The jcstress outcome: the first broken rule, or else the race's story. */
     String verdict() {
-        return violation().map(RaceRecorder::outcome).orElse(story);
+        return violation().map(Race::outcome).orElse(story);
     }
 
     private String story() {
@@ -76,7 +76,7 @@ final class EndState {
     private void checkQuiet(RaceCall call) {
         EventKind fin = judge(call, causeOf(call));
         if (fin == EventKind.CANCELLED && !race.cancelReturned(call.sink) && !call.signalThrew) {
-            violations.add(new Violation(Operator.SC02_NeverOthers, call.name + ":cancelled-though-" + RaceRecorder.sinkName(call.sink) + "-was-not"));
+            violations.add(new Violation(Operator.SC02_NeverOthers, call.name + ":cancelled-though-" + Race.sinkName(call.sink) + "-was-not"));
         }
     }
 
@@ -114,7 +114,7 @@ final class EndState {
         int referenced = race.adapter.pendingCalls(race.sinks.get(sink));
         int live = 0;
         for (RaceCall call : race.callsOf(sink)) if (call.handle != null && CallHistory.of(call.heard()).firstFinal() == null) live++;
-        String where = RaceRecorder.sinkName(sink) + ":" + (afterSweep ? "after-the-sweep:" : "");
+        String where = Race.sinkName(sink) + ":" + (afterSweep ? "after-the-sweep:" : "");
         if (referenced > live) {
             violations.add(new Violation(Operator.SC13_NoRetention, where + "references-" + referenced + "-calls-but-" + live + "-are-live"));
         } else if (referenced < live) {

@@ -64,7 +64,7 @@ final class Run<S, H> {
     private final Bounds bounds;
     private final Set<Capability> capabilities;
     private final List<S> sinks = new ArrayList<>();
-    private final List<Recorder> recorders = new ArrayList<>();
+    private final List<ScriptedListener> recorders = new ArrayList<>();
     private final Map<Object, Integer> callOf = new IdentityHashMap<>();
     private final List<H> handles = new ArrayList<>();
     private final boolean[] sinkCancelled;
@@ -92,7 +92,7 @@ final class Run<S, H> {
         this.state = model.initial();
         for (int c = 0; c < bounds.calls(); c++) handles.add(null);
         for (int s = 0; s < bounds.sinks(); s++) {
-            Recorder recorder = new Recorder(callOf, bounds.calls(), throwFromFinals);
+            ScriptedListener recorder = new ScriptedListener(callOf, bounds.calls(), throwFromFinals);
             recorders.add(recorder);
             sinks.add(adapter.newSink(recorder));
         }
@@ -142,7 +142,7 @@ final class Run<S, H> {
         } catch (RuntimeException | StackOverflowError e) {
             threw = Adapters.oneLine(e);
         } finally {
-            for (Recorder r : recorders) r.disarm();
+            for (ScriptedListener r : recorders) r.disarm();
         }
         for (S sink : sinks) adapter.settle(sink);
         state = after;
@@ -245,13 +245,13 @@ final class Run<S, H> {
         BitSet changed = changedCalls(before, after);
         BitSet mismatched = new BitSet(bounds.calls());
         for (int s = 0; s < bounds.sinks(); s++) {
-            Recorder r = recorders.get(s);
+            ScriptedListener r = recorders.get(s);
             for (String stray : r.takeStrays()) found.add(Attribution.stray(action, Bounds.sinkName(s) + ": " + stray));
             for (String overlap : r.takeOverlaps()) found.add(Attribution.overlap(overlap));
             for (String error : r.takeNestedCancelErrors()) found.add(Attribution.threw(action, before, error));
         }
         for (int s = 0; s < bounds.sinks(); s++) {
-            Recorder r = recorders.get(s);
+            ScriptedListener r = recorders.get(s);
             for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
                 List<EventKind> expected = after.heard(s, c);
                 if (r.heardExactly(c, expected)) continue;
@@ -288,7 +288,7 @@ final class Run<S, H> {
      */
     private BitSet changedCalls(ModelState before, ModelState after) {
         BitSet changed = new BitSet(bounds.calls());
-        for (Recorder r : recorders) changed.or(r.takeTouched());
+        for (ScriptedListener r : recorders) changed.or(r.takeTouched());
         for (int c = 0; c < bounds.calls(); c++) {
             if (before.status(c) != after.status(c) || before.faulted(c) != after.faulted(c)) changed.set(c);
             for (int s = 0; s < bounds.sinks() && !changed.get(c); s++) {
@@ -303,7 +303,7 @@ final class Run<S, H> {
         if (!capabilities.contains(Capability.LISTENER_ERRORS)) return;
         for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             int seen = 0;
-            for (Recorder r : recorders) seen += r.errorsReported(c);
+            for (ScriptedListener r : recorders) seen += r.errorsReported(c);
             long finals = throwFromFinals ? after.heardOf(c).stream().filter(EventKind::isFinal).count() : 0;
             long expected = (after.faulted(c) ? 1 : 0) + finals;
             if (seen != expected) {

@@ -13,7 +13,7 @@ import org.sinkcheck.sink.SinkListener;
  * if two callbacks of one context ever run at once (SC-09). Thread-safe; the tests read it when quiet.
  * Hooks let a test act from inside a callback.
  */
-class Recorder implements SinkListener<Object> {
+class RecordingListener implements SinkListener<Object> {
     /** What a test runs from inside a callback, before the recorder records the event. */
     interface Hook {
         void run(Object context, String event);

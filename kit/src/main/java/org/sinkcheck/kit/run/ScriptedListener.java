@@ -18,7 +18,7 @@ import org.sinkcheck.model.EventKind;
  * <p>It also watches what no single event shows: a callback of a call starting while another callback
  * of the same call is still running (SC-09, serial callbacks).
  */
-final class Recorder implements Events {
+final class ScriptedListener implements Events {
 
     /** What the kit's listener throws on purpose; a sink must contain it (SC-15). */
     static final class ListenerFault extends RuntimeException {
@@ -41,7 +41,7 @@ final class Recorder implements Events {
     private Runnable cancelOwnSink;
 
     /** @param callOf identity map from the contexts the kit passed to begin to call numbers */
-    Recorder(Map<Object, Integer> callOf, int calls, boolean throwFromFinals) {
+    ScriptedListener(Map<Object, Integer> callOf, int calls, boolean throwFromFinals) {
         this.callOf = callOf;
         this.errors = new int[calls];
         this.running = new int[calls];

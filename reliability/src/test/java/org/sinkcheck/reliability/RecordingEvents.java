@@ -14,7 +14,7 @@ import org.sinkcheck.model.EventKind;
  * cancel (the event is recorded first, so a throwing hook still leaves its trace). Contexts are compared
  * by identity, as a sink must hand them back; {@code null} is a context like any other.
  */
-final class Recorder implements Events {
+final class RecordingEvents implements Events {
     /** What the listener does after recording an event. */
     interface Hook {
         void on(Object context, EventKind event);

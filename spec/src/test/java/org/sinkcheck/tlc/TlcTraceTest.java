@@ -12,7 +12,7 @@ import org.sinkcheck.model.Bounds;
  * state k"), which none of the bundled broken specs produces (theirs end by stuttering), on a trace
  * fragment in TLC 2.18's format; and steps of specs the model does not know, shown as diffs.
  */
-class CounterexampleTest {
+class TlcTraceTest {
     private static final String INIT = """
             /\\ x = 0
             /\\ y = "a"
@@ -27,9 +27,9 @@ class CounterexampleTest {
                 + "State 3: <Flip line 9, col 5 to line 9, col 30 of module Loop>\n/\\ x = 1\n/\\ y = \"b\"\n\n"
                 + "State 4: Back to state 2: <Flip line 9, col 5 to line 9, col 30 of module Loop>\n\n"
                 + "Finished checking temporal properties in 00s\n";
-        Counterexample trace = Counterexample.parse(log);
+        TlcTrace trace = TlcTrace.parse(log);
         assertEquals(List.of("Up", "Flip"), trace.actions());
-        assertEquals(new Counterexample.Loop.BackTo(2, "Flip"), trace.loop());
+        assertEquals(new TlcTrace.Loop.BackTo(2, "Flip"), trace.loop());
         assertEquals(List.of(
                 "1. Up: x: 0 -> 1",
                 "2. Flip: y: \"a\" -> \"b\"",
@@ -39,7 +39,7 @@ class CounterexampleTest {
 
     @Test
     void aStepNoModelActionExplainsIsShownAsWhatChanged() {
-        Counterexample trace = Counterexample.parse("State 1: <Initial predicate>\n" + INIT + "\nState 2: <Stay line 1, col 1 to line 1, col 2 of module M>\n" + INIT + "\n");
+        TlcTrace trace = TlcTrace.parse("State 1: <Initial predicate>\n" + INIT + "\nState 2: <Stay line 1, col 1 to line 1, col 2 of module M>\n" + INIT + "\n");
         assertEquals(List.of("1. Stay (changes nothing)"), ReadableTrace.lines(trace, Optional.of(Bounds.CI)));
     }
 }

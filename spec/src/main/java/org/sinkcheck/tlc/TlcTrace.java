@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param actions {@code actions.get(i)} is the TLC label of the step into {@code states.get(i + 1)}
  * @param loop    how an infinite behaviour continues after the last state
  */
-public record Counterexample(List<TlaState> states, List<String> actions, Loop loop) {
+public record TlcTrace(List<TlaState> states, List<String> actions, Loop loop) {
 
     /** How a liveness counterexample continues forever; {@link #NONE} for a finite (safety) trace. */
     public sealed interface Loop {
@@ -29,7 +29,7 @@ public record Counterexample(List<TlaState> states, List<String> actions, Loop l
         record BackTo(int state, String action) implements Loop {}
     }
 
-    public Counterexample {
+    public TlcTrace {
         states = List.copyOf(states);
         actions = List.copyOf(actions);
         if (actions.size() != states.size() - 1) throw new IllegalArgumentException(states.size() + " states need " + (states.size() - 1) + " actions");
@@ -43,7 +43,7 @@ public record Counterexample(List<TlaState> states, List<String> actions, Loop l
     private static final Pattern BACK_TO = Pattern.compile("^Back to state (\\d+)(?:: (.*))?$");
 
     /** The trace in TLC's output {@code log}, or null if there is none. */
-    static Counterexample parse(String log) {
+    static TlcTrace parse(String log) {
         List<TlaState> states = new ArrayList<>();
         List<String> actions = new ArrayList<>();
         Loop loop = Loop.NONE;
@@ -68,7 +68,7 @@ public record Counterexample(List<TlaState> states, List<String> actions, Loop l
             if (!states.isEmpty()) actions.add(actionName(what));
             states.add(TlaState.parse(body.toString()));
         }
-        return states.isEmpty() ? null : new Counterexample(states, actions, loop);
+        return states.isEmpty() ? null : new TlcTrace(states, actions, loop);
     }
 
     /** {@code <Begin line 82, col 5 to … of module CancelAll>} is {@code Begin}. */

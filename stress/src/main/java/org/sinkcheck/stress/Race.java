@@ -31,7 +31,7 @@ import org.sinkcheck.rules.Operator;
  * {@link #cancel} may run on several threads at once. The same stage serves the Lincheck scenarios
  * ({@code org.sinkcheck.stress.lincheck}), whose validation grades with the same arbiter ({@link #brokenRule()}).
  */
-public final class RaceRecorder {
+public final class Race {
     /** What every accepted {@code deliver} hands to the listener. */
     private static final Object PAYLOAD = "object";
 
@@ -49,12 +49,12 @@ public final class RaceRecorder {
     final ConcurrentLinkedQueue<Violation> strays = new ConcurrentLinkedQueue<>();
 
     /** A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}). */
-    public RaceRecorder(int sinkCount) {
+    public Race(int sinkCount) {
         this(SinkUnderTest.adapter(), sinkCount);
     }
 
     /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink. */
-    public RaceRecorder(SinkAdapter<Object, Object> adapter, int sinkCount) {
+    public Race(SinkAdapter<Object, Object> adapter, int sinkCount) {
         this.adapter = adapter;
         this.capabilities = Set.copyOf(adapter.capabilities());
         for (int s = 0; s < sinkCount; s++) sinks.add(adapter.newSink(new Listener(s)));
