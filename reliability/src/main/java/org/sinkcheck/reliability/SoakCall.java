@@ -117,6 +117,7 @@ final class SoakCall {
         }
         if (event.isFinal()) finalHeard = true;
         if (!condemned) condemnIf(step(event, reaction), log);
+        if (judgeAtRetirement && retired) reportHistory(log);   // heard after it retired: its provider is done
         return reaction;
     }
 

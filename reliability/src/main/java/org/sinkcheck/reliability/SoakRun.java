@@ -310,6 +310,7 @@ final class SoakRun<S, H> {
 
         /** The sink refused a signal of a call the provider had not ended: only a cancel can have ended it. */
         private boolean refused(Provider p) {
+            if (p.call.signalThrew) return done(p, false);   // not refused: the provider was told nothing
             refused.increment();
             if (capabilities.contains(Capability.PROVIDER_TOLD) && !told(p)) {
                 log.report(new Violation(Operator.SC12_ProviderTold, "the sink refused a signal of " + p.call.name()

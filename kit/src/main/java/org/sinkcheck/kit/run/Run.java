@@ -73,6 +73,7 @@ final class Run<S, H> {
     private final int[] signalsAccepted;
     private final CallHistory.Answer[] completeAnswers;
     private final CallHistory.Answer[] failAnswers;
+    private final boolean[] signalThrew;
     private final boolean throwFromFinals;
     private ModelState state;
 
@@ -87,6 +88,7 @@ final class Run<S, H> {
         this.signalsAccepted = new int[bounds.calls()];
         this.completeAnswers = new CallHistory.Answer[bounds.calls()];
         this.failAnswers = new CallHistory.Answer[bounds.calls()];
+        this.signalThrew = new boolean[bounds.calls()];
         Arrays.fill(completeAnswers, CallHistory.Answer.NOT_SENT);
         Arrays.fill(failAnswers, CallHistory.Answer.NOT_SENT);
         this.state = model.initial();
@@ -146,7 +148,7 @@ final class Run<S, H> {
         }
         for (S sink : sinks) adapter.settle(sink);
         state = after;
-        noteAnswers(action, answers);
+        noteAnswers(action, answers, threw != null);
         noteExercised(action, before, after, exercised);
         return judge(action, before, after, answers, threw);
     }
@@ -205,9 +207,11 @@ final class Run<S, H> {
     }
 
     /** What the call's own provider was answered, through the handle the sink issued for it (stale probes included). */
-    private void noteAnswers(Action action, Answers answers) {
+    private void noteAnswers(Action action, Answers answers, boolean threw) {
         if (action instanceof ForeignHandle || action instanceof ForgedHandle || action.call() < 0) return;
         int c = action.call();
+        boolean providerSignal = action instanceof Deliver || action instanceof Progress || action instanceof Complete || action instanceof Fail;
+        if (threw && providerSignal) signalThrew[c] = true;
         for (Signal signal : List.of(Signal.DELIVER, Signal.PROGRESS)) {
             if (answers.answer(signal).orElse(false)) signalsAccepted[c]++;
         }
@@ -232,7 +236,7 @@ final class Run<S, H> {
             }
         }
         return CallHistory.of(heard).endless(bounds.isEndless(call)).signalsAccepted(signalsAccepted[call])
-                .answers(completeAnswers[call], failAnswers[call]).cause(cause, causeAt);
+                .answers(completeAnswers[call], failAnswers[call]).signalThrew(signalThrew[call]).cause(cause, causeAt);
     }
 
     // ---- judging ----
