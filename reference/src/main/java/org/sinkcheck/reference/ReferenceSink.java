@@ -87,7 +87,8 @@ public final class ReferenceSink<C> implements Sink<C> {
      *    CAS and to the provider by begin's return. The call reaches its generation through
      *    chunk.generation and its sink through generation.owner, final fields.
      *  - Registry slots: see Registry.
-     * Each atomic step below carries the tag of the TLA+ action that models it (// CancelAllAlgo!Action),
+     * Each atomic step below carries the tag of the TLA+ action that models it (the comment "CancelAllAlgo!"
+     * and the action's name),
      * and spec/tla/CancelAllAlgo.tla cites the methods back by name; CodeNamesSpecTest keeps both true.
      *
      * Progress. No method waits for another thread's state: the only loops are CAS retries that

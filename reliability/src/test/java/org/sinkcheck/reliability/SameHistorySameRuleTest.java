@@ -158,7 +158,7 @@ class SameHistorySameRuleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("histories")
-    void everyTierNamesTheRuleOfTheHistory(String name, String adapterClass, CallHistory history, RaceSteps steps)
+    void SC03_SC04_SC05_SC07_SC12_everyTierNamesTheRuleOfTheHistory(String name, String adapterClass, CallHistory history, RaceSteps steps)
             throws AdapterLoadException {
         Rule rule = history.violation().orElseThrow().rule();
 

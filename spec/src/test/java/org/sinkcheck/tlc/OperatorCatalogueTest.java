@@ -59,7 +59,7 @@ class OperatorCatalogueTest {
     }
 
     @Test
-    void everyOperatorIsDefinedInTheSpecsItNamesAsTheKindItSays() throws Exception {
+    void SC01_to_SC16_everyOperatorIsDefinedInTheSpecsItNamesAsTheKindItSays() throws Exception {
         Map<String, String> abstractOps = definitions(ABSTRACT);
         Map<String, String> algoOps = definitions(ALGORITHM);
         for (Operator op : Operator.values()) {
@@ -77,7 +77,7 @@ class OperatorCatalogueTest {
     }
 
     @Test
-    void everyOperatorIsEstablishedAsItSays() throws Exception {
+    void SC01_to_SC16_everyOperatorIsEstablishedAsItSays() throws Exception {
         String abstractText = Files.readString(specs.file(ABSTRACT + ".tla"));
         Map<String, String> abstractOps = definitions(ABSTRACT);
         for (Operator op : Operator.values()) {
@@ -102,7 +102,7 @@ class OperatorCatalogueTest {
     }
 
     @Test
-    void everyScOperatorAndCheckedNameIsInTheCatalogueUnderItsRule() throws Exception {
+    void SC01_to_SC16_everyScOperatorAndCheckedNameIsInTheCatalogueUnderItsRule() throws Exception {
         Set<String> names = new TreeSet<>(definitions(ABSTRACT).keySet());
         names.addAll(definitions(ALGORITHM).keySet());
         for (String cfg : specs.configs()) {
