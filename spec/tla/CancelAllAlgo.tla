@@ -3,11 +3,12 @@
 (* The lock-free reference sink (reference/.../ReferenceSink.java) at      *)
 (* the granularity of its atomic memory steps: one action per volatile     *)
 (* read, volatile write or CAS that matters to other threads. Threads run  *)
-(* begin, deliver (a signal), complete/fail and cancel on any sink, in any *)
-(* interleaving; a thread inside an object callback may call cancel()      *)
-(* itself (SC-16). TLC checks the rules' algorithm-level invariants here   *)
-(* and that this spec refines the abstract CancelAll (PROPERTY             *)
-(* Abstract!Spec, under the mapping A* below).                             *)
+(* begin, deliver (a signal, or deliverAll: a batch of objects under one   *)
+(* claim, re-checked before each object), complete/fail and cancel on any  *)
+(* sink, in any interleaving; a thread inside an object callback may call  *)
+(* cancel() itself (SC-16). TLC checks the rules' algorithm-level          *)
+(* invariants here and that this spec refines the abstract CancelAll       *)
+(* (PROPERTY Abstract!Spec, under the mapping A* below).                   *)
 (*                                                                         *)
 (* The Java design, in TLA+ terms:                                         *)
 (*  - current[s] numbers the open registry generation of sink s. Cancel    *)
@@ -54,12 +55,13 @@ CONSTANTS
     Threads,        \* the threads (model values, symmetric); any of them runs any operation
     ProviderFinals, \* the finals providers try: a subset of {"completed", "failed"}
     MaxIdleCancels, \* model bound: cancels of a sink that find nothing pending (SC-07's no-op)
+    MaxBatch,       \* the most objects one signal delivers (1: single deliveries only; more: deliverAll)
     ListenersWaitForCancel \* TRUE: a listener's object callback returns only once no other thread is
                            \* inside cancel() (a caller that holds a lock while it cancels, and a
                            \* listener that takes that lock): a cancel that waits for a running
                            \* callback then deadlocks, which TLC reports (SC-11)
 
-ASSUME /\ Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat
+ASSUME /\ Endless \subseteq Calls /\ MaxSignals \in Nat /\ MaxIdleCancels \in Nat /\ MaxBatch \in Nat \ {0}
        /\ ProviderFinals \subseteq {"completed", "failed"} /\ ListenersWaitForCancel \in BOOLEAN
 
 NoSink == "none"
@@ -78,6 +80,7 @@ VARIABLES
     idleCancels, \* [Sinks -> Nat]    model bound only
     pc,       \* [Threads -> ...]     where each thread is
     tcall,    \* [Threads -> Calls+]  the call of the thread's begin / signal / finish
+    tleft,    \* [Threads -> Nat]     a signal: objects of its batch whose callback has not started
     tkind,    \* [Threads -> ...]     the final a finish is trying ("none" otherwise)
     csink,    \* [Threads -> Sinks+]  cancel: its sink
     cgen,     \* [Threads -> Nat]     cancel: the generation it closed
@@ -86,7 +89,7 @@ VARIABLES
     fcall     \* [Threads -> Calls+]  the call whose final the thread is unlinking and sending
 
 algo == <<current, owner, gen, state, linked, heard, faulted>>
-locals == <<idleCancels, pc, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+locals == <<idleCancels, pc, tcall, tleft, tkind, csink, cgen, cmust, cseen, fcall>>
 vars == <<algo, locals>>
 
 States == {"none", "idle", "busy", "busycancel"} \cup Finals
@@ -97,7 +100,7 @@ TypeOK ==
     /\ current \in [Sinks -> Nat] /\ owner \in [Calls -> Sinks \cup {NoSink}] /\ gen \in [Calls -> Nat]
     /\ state \in [Calls -> States] /\ linked \in [Calls -> BOOLEAN] /\ faulted \in [Calls -> BOOLEAN]
     /\ heard \in [Calls -> Seq({"object"} \cup Finals)]
-    /\ pc \in [Threads -> Pcs] /\ tcall \in [Threads -> Calls \cup {NoCall}]
+    /\ pc \in [Threads -> Pcs] /\ tcall \in [Threads -> Calls \cup {NoCall}] /\ tleft \in [Threads -> 0..MaxBatch]
     /\ tkind \in [Threads -> ProviderFinals \cup {"none"}] /\ csink \in [Threads -> Sinks \cup {NoSink}]
     /\ cgen \in [Threads -> Nat] /\ cmust \in [Threads -> SUBSET Calls] /\ cseen \in [Threads -> SUBSET Calls]
     /\ fcall \in [Threads -> Calls \cup {NoCall}]
@@ -119,6 +122,7 @@ Init ==
     /\ idleCancels = [s \in Sinks |-> 0]
     /\ pc = [t \in Threads |-> "idle"]
     /\ tcall = [t \in Threads |-> NoCall]
+    /\ tleft = [t \in Threads |-> 0]
     /\ tkind = [t \in Threads |-> "none"]
     /\ csink = [t \in Threads |-> NoSink]
     /\ cgen = [t \in Threads |-> 0]
@@ -145,7 +149,7 @@ BeginRead(t, s, c) ==
     /\ state' = [state EXCEPT ![c] = "idle"]
     /\ tcall' = [tcall EXCEPT ![t] = c]
     /\ Goto(t, "publish")
-    /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 \* ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
 \* from null to the call, which stores and publishes it (SlotAllocator.tla models the claim).
@@ -153,7 +157,7 @@ BeginPublish(t) ==
     /\ pc[t] = "publish"
     /\ linked' = [linked EXCEPT ![tcall[t]] = TRUE]
     /\ Goto(t, "recheck")
-    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 \* ReferenceSink.begin, `current != generation`: the volatile re-read after publishing. Open: begin
 \* returns the handle. Closed: a cancel swapped the generation after our read; go end the call.
@@ -162,7 +166,7 @@ BeginRecheck(t) ==
     /\ IF Closed(tcall[t])
        THEN Goto(t, "selfcancel") /\ UNCHANGED tcall
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<algo, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 \* ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
@@ -173,49 +177,68 @@ BeginSelfCancel(t) ==
             /\ EndCall(t, c)
        ELSE /\ Goto(t, "idle") /\ UNCHANGED <<state, fcall>>
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, tleft, csink, cgen, cmust, cseen>>
 
 -----------------------------------------------------------------------------
-(* deliver / progress: ReferenceSink.signal (modelled as object deliveries) *)
+(* deliver / progress: ReferenceSink.signal (modelled as object deliveries), and a batch of  *)
+(* objects under one claim: ReferenceSink.deliverAll. A single delivery is a batch of one.   *)
 
-\* ReferenceSink.signal, `claim(call)`: ReferenceSink.claim's `call.cas(IDLE, BUSY)` takes the call's token. (A refused claim
-\* changes nothing and is not modelled.) The provider holds the handle only once begin returned.
-SignalClaim(t, c) ==
+\* ReferenceSink.signal, `call.generationClosed()` (LP), closed, and ReferenceSink.deliverAll,
+\* `current != generation` before each object: the call was cancelled at the close; the holder writes
+\* CANCELLED (endHeld) and refuses the signal, or the rest of the batch.
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
     /\ \A u \in Threads : tcall[u] # c          \* begin has returned the handle
-    /\ ObjectCount(c) < MaxSignals
+    /\ ObjectCount(c) + k <= MaxSignals
     /\ state' = [state EXCEPT ![c] = "busy"]
     /\ tcall' = [tcall EXCEPT ![t] = c]
+    /\ tleft' = [tleft EXCEPT ![t] = k]
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.signal, `call.generationClosed()` (LP), closed: the call was cancelled at the
-\* close; the holder writes CANCELLED (endHeld) and refuses the signal.
+\* ReferenceSink.signal, `call.generationClosed()` (LP), closed, and ReferenceSink.deliverAll,
+\* `current != generation` before each object: the call was cancelled at the close; the holder writes
+\* CANCELLED (endHeld) and refuses the signal, or the rest of the batch.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
     /\ EndCall(t, tcall[t])
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ tleft' = [tleft EXCEPT ![t] = 0]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* ReferenceSink.signal, `call.generationClosed()` (LP), open: listener.onObject starts.
+\* ReferenceSink.signal, `call.generationClosed()` (LP), open, and ReferenceSink.deliverAll's check
+\* before each object, open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
+    /\ tleft' = [tleft EXCEPT ![t] = @ - 1]
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.signal, as SignalCheckOpen, for a listener that is going to throw from this callback (its choice).
+\* ReferenceSink.signal and ReferenceSink.deliverAll, as SignalCheckOpen, for a listener that is going to
+\* throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
+    /\ tleft' = [tleft EXCEPT ![t] = @ - 1]
     /\ Goto(t, "throwing")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* ReferenceSink.signal, `call.cas(BUSY, IDLE)` after onObject returned: release the token, or, if a
-\* cancel marked BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
+\* ReferenceSink.deliverAll, an object's onObject returned and objects of the batch are left: back to the
+\* re-check of `current` (SignalCheckClosed / SignalCheckOpen) before the next one. No memory step of
+\* its own: it is where the listener returns, which a listener that waits for a running cancel does
+\* only once no other thread is inside cancel() (as in SignalReturn).
+BatchNext(t) ==
+    /\ pc[t] = "callback" /\ tleft[t] > 0
+    /\ ListenersWaitForCancel => \A u \in Threads \ {t} : csink[u] = NoSink
+    /\ Goto(t, "scheck")
+    /\ UNCHANGED <<algo, idleCancels, tcall, tleft, tkind, csink, cgen, cmust, cseen, fcall>>
+
+\* ReferenceSink.signal and ReferenceSink.deliverAll, `call.cas(BUSY, IDLE)` in ReferenceSink.release
+\* after the last onObject returned: release the token, or, if a cancel marked BUSY_CANCEL meanwhile,
+\* write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
-    /\ pc[t] = "callback"
+    /\ pc[t] = "callback" /\ tleft[t] = 0
     /\ ListenersWaitForCancel => \A u \in Threads \ {t} : csink[u] = NoSink
     /\ LET c == tcall[t] IN
        IF state[c] = "busy"
@@ -224,15 +247,17 @@ SignalReturn(t) ==
        ELSE /\ state' = [state EXCEPT ![c] = "cancelled"]
             /\ EndCall(t, c)
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, tkind, csink, cgen, cmust, cseen>>
 
-\* ReferenceSink.signal, `catch (Throwable thrown)`: report the error, write CANCELLED (SC-15).
+\* ReferenceSink.signal and ReferenceSink.deliverAll, `catch (Throwable thrown)`: report the error, write
+\* CANCELLED (SC-15); the rest of a batch is not delivered.
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
     /\ faulted' = [faulted EXCEPT ![tcall[t]] = TRUE]
     /\ EndCall(t, tcall[t])
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
+    /\ tleft' = [tleft EXCEPT ![t] = 0]
     /\ UNCHANGED <<current, owner, gen, linked, heard, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
 -----------------------------------------------------------------------------
@@ -246,13 +271,13 @@ FinishClaim(t, c, k) ==
     /\ tcall' = [tcall EXCEPT ![t] = c]
     /\ tkind' = [tkind EXCEPT ![t] = k]
     /\ Goto(t, "fcheck")
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, csink, cgen, cmust, cseen, fcall>>
 
 \* ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
-    /\ UNCHANGED <<algo, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<algo, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 \* ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
@@ -262,7 +287,7 @@ FinishDecide(t) ==
     /\ EndCall(t, tcall[t])
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ tkind' = [tkind EXCEPT ![t] = "none"]
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, csink, cgen, cmust, cseen>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, csink, cgen, cmust, cseen>>
 
 -----------------------------------------------------------------------------
 (* cancel(): ReferenceSink.cancel and ReferenceSink.sweep *)
@@ -282,7 +307,7 @@ CancelClose(t, s) ==
     /\ cgen' = [cgen EXCEPT ![t] = current[s]]
     /\ cmust' = [cmust EXCEPT ![t] = Registry(s, current[s])]
     /\ Goto(t, "sweep")
-    /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, cseen, fcall>>
+    /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, tleft, cseen, fcall>>
 
 \* ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
@@ -298,7 +323,7 @@ CancelSweep(t, c) ==
                                  /\ fcall' = [fcall EXCEPT ![t] = c] /\ Goto(t, "send")
          [] state[c] = "busy" -> state' = [state EXCEPT ![c] = "busycancel"] /\ UNCHANGED <<pc, fcall>>
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust>>
 
 \* ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
@@ -312,7 +337,7 @@ CancelReturn(t) ==
     /\ cgen' = [cgen EXCEPT ![t] = 0]
     /\ cmust' = [cmust EXCEPT ![t] = {}]
     /\ cseen' = [cseen EXCEPT ![t] = {}]
-    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, fcall>>
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, fcall>>
 
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
@@ -322,7 +347,7 @@ Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
-    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 \* ReferenceSink.sendFinal (from ReferenceSink.end) and ReferenceSink.sweep, the final callback (onCompleted /
 \* onFailed / onCancelled), then back to the
@@ -332,7 +357,7 @@ SendFinal(t) ==
     /\ heard' = [heard EXCEPT ![fcall[t]] = Append(@, state[fcall[t]])]
     /\ Goto(t, IF csink[t] # NoSink THEN "sweep" ELSE "idle")
     /\ fcall' = [fcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen>>
+    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen>>
 
 -----------------------------------------------------------------------------
 ThreadSymmetry == Permutations(Threads)
@@ -346,14 +371,14 @@ Rest == AllIdle /\ UNCHANGED vars
 
 ThreadStep(t) ==
     \/ BeginPublish(t) \/ BeginRecheck(t) \/ BeginSelfCancel(t)
-    \/ SignalCheckClosed(t) \/ SignalCheckOpen(t) \/ SignalCheckThrow(t) \/ SignalReturn(t) \/ SignalThrow(t)
+    \/ SignalCheckClosed(t) \/ SignalCheckOpen(t) \/ SignalCheckThrow(t) \/ BatchNext(t) \/ SignalReturn(t) \/ SignalThrow(t)
     \/ FinishCheck(t) \/ FinishDecide(t)
     \/ \E c \in Calls : CancelSweep(t, c)
     \/ CancelReturn(t) \/ Unlink(t) \/ SendFinal(t)
 
 Start(t) ==
     \/ \E s \in Sinks, c \in Calls : BeginRead(t, s, c)
-    \/ \E c \in Calls : SignalClaim(t, c) \/ \E k \in ProviderFinals : FinishClaim(t, c, k)
+    \/ \E c \in Calls : (\E k \in 1..MaxBatch : SignalClaim(t, c, k)) \/ \E k \in ProviderFinals : FinishClaim(t, c, k)
     \/ \E s \in Sinks : CancelClose(t, s)
 
 Step(t) == Start(t) \/ ThreadStep(t)
@@ -431,7 +456,7 @@ InCallback(t, c) ==
     \/ fcall[t] = c /\ pc[t] = "send"
 
 \* Whose step it is: every step of a thread changes one of its own variables (Rest changes nothing).
-Locals(t) == <<pc[t], tcall[t], tkind[t], csink[t], cgen[t], cmust[t], cseen[t], fcall[t]>>
+Locals(t) == <<pc[t], tcall[t], tleft[t], tkind[t], csink[t], cgen[t], cmust[t], cseen[t], fcall[t]>>
 Moves(t) == Locals(t)' # Locals(t)
 \* A step of thread t's cancel() of sink s: from the close of the generation to the return. The rules
 \* below judge a cancel by the sink its thread acts on, never by what changed.

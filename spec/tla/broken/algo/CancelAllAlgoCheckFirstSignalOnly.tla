@@ -20,7 +20,7 @@ CheckFirstSignalOnly(t) ==
        THEN SignalCheckClosed(t) \/ SignalCheckOpen(t) \/ SignalCheckThrow(t)
        ELSE /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
             /\ Goto(t, "callback")
-            /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+            /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "scheck", CheckFirstSignalOnly)]_vars
 =============================================================================

@@ -23,7 +23,7 @@ MarkFirst(t, s) ==
     /\ cgen' = [cgen EXCEPT ![t] = current[s]]
     /\ cmust' = [cmust EXCEPT ![t] = Registry(s, current[s])]
     /\ Goto(t, "sweep")
-    /\ UNCHANGED <<algo, tcall, tkind, cseen, fcall>>
+    /\ UNCHANGED <<algo, tcall, tkind, tleft, cseen, fcall>>
 
 \* ... and swapping the registry after the sweep.
 CloseLast(t) ==
@@ -33,7 +33,7 @@ CloseLast(t) ==
     /\ cgen' = [cgen EXCEPT ![t] = 0]
     /\ cmust' = [cmust EXCEPT ![t] = {}]
     /\ cseen' = [cseen EXCEPT ![t] = {}]
-    /\ UNCHANGED <<owner, gen, state, heard, faulted, idleCancels, tcall, tkind, fcall>>
+    /\ UNCHANGED <<owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(
     LAMBDA t : \/ pc[t] \in {"idle", "callback"} /\ pc'[t] = "sweep"

@@ -16,7 +16,7 @@ CallbackWithoutCheck(t) ==
     /\ pc[t] = "scheck"
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
     /\ Goto(t, "callback")
-    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "scheck", CallbackWithoutCheck)]_vars
 =============================================================================

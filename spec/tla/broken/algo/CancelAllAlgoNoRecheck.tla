@@ -16,7 +16,7 @@ ReturnWithoutRecheck(t) ==
     /\ pc[t] = "recheck"
     /\ Goto(t, "idle")
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<algo, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
+    /\ UNCHANGED <<algo, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "recheck", ReturnWithoutRecheck)]_vars
 =============================================================================

@@ -23,7 +23,7 @@ ReadInsteadOfClaim(t) ==
         /\ tcall' = [tcall EXCEPT ![t] = c]
         /\ tkind' = [tkind EXCEPT ![t] = k]
         /\ Goto(t, "fcheck")
-        /\ UNCHANGED <<algo, idleCancels, csink, cgen, cmust, cseen, fcall>>
+        /\ UNCHANGED <<algo, idleCancels, tleft, csink, cgen, cmust, cseen, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "idle" /\ pc'[t] = "fcheck", ReadInsteadOfClaim)]_vars
 =============================================================================

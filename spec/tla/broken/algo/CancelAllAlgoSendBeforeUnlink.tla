@@ -24,7 +24,7 @@ UnlinkAfter(t) ==
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, IF csink[t] # NoSink THEN "sweep" ELSE "idle")
     /\ fcall' = [fcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen>>
+    /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "unlink", LAMBDA t : SendFirst(t) \/ UnlinkAfter(t))]_vars
 =============================================================================

@@ -26,7 +26,7 @@ SweepByNumber(t) ==
                                      /\ fcall' = [fcall EXCEPT ![t] = c] /\ Goto(t, "send")
              [] state[c] = "busy" -> state' = [state EXCEPT ![c] = "busycancel"] /\ UNCHANGED <<pc, fcall, linked>>
              [] OTHER -> UNCHANGED <<state, pc, fcall, linked>>
-        /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+        /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "sweep" /\ cseen'[t] # cseen[t], SweepByNumber)]_vars
 =============================================================================

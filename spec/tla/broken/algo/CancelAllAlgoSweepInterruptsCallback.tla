@@ -21,7 +21,7 @@ SweepEndsBusyToo(t) ==
            /\ state' = [state EXCEPT ![c] = "cancelled"]
            /\ fcall' = [fcall EXCEPT ![t] = c]
            /\ Goto(t, "send")
-           /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, csink, cgen, cmust>>
+           /\ UNCHANGED <<current, owner, gen, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "sweep" /\ cseen'[t] # cseen[t], SweepEndsBusyToo)]_vars
 =============================================================================

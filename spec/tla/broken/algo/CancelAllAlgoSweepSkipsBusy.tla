@@ -17,7 +17,7 @@ SweepIdleOnly(t) ==
         \/ /\ state[c] = "busy" /\ pc[t] = "sweep" /\ c \in Registry(csink[t], cgen[t]) \ cseen[t]
            /\ cseen' = [cseen EXCEPT ![t] = @ \cup {c}]
            /\ linked' = [linked EXCEPT ![c] = FALSE]
-           /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, pc, tcall, tkind, csink, cgen, cmust, fcall>>
+           /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, pc, tcall, tkind, tleft, csink, cgen, cmust, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "sweep" /\ cseen'[t] # cseen[t], SweepIdleOnly)]_vars
 =============================================================================

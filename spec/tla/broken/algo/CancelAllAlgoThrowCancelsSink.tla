@@ -25,7 +25,7 @@ ThrowCancelsSink(t) ==
           /\ cmust' = [cmust EXCEPT ![t] = Registry(s, current[s])]
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ Goto(t, "sweep")
-    /\ UNCHANGED <<owner, gen, linked, heard, idleCancels, tkind, cseen, fcall>>
+    /\ UNCHANGED <<owner, gen, linked, heard, idleCancels, tkind, tleft, cseen, fcall>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "throwing", ThrowCancelsSink)]_vars
 =============================================================================

@@ -19,7 +19,7 @@ ThrowSwallowed(t) ==
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
     /\ EndCall(t, tcall[t])
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
-    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
+    /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, tleft, csink, cgen, cmust, cseen>>
 
 BrokenSpec == Init /\ [][NextReplacing(LAMBDA t : pc[t] = "throwing", ThrowSwallowed)]_vars
 BrokenLiveSpec == BrokenSpec /\ Fairness

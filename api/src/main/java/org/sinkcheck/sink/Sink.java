@@ -1,5 +1,7 @@
 package org.sinkcheck.sink;
 
+import java.util.List;
+
 /**
  * An asynchronous sink: one listener receiving the callbacks of many outstanding calls, and one
  * {@link #cancel()} that ends all of them and never another sink's (WMI {@code SWbemSink.Cancel}).
@@ -20,6 +22,36 @@ public interface Sink<C> {
 
     /** Delivers a result object of the call. */
     Acceptance deliver(CallHandle call, Object object);
+
+    /**
+     * Delivers {@code objects} of the call as one batch, in their order (WMI's
+     * {@code IWbemObjectSink::Indicate} takes an array). Each object is, for the rules, one delivery:
+     * no object callback starts once the call is cancelled (SC-04), so a cancel that takes effect
+     * between two objects stops the batch there and the call gets {@code onCancelled}; a listener that
+     * throws from an object's callback cancels the call and ends the batch (SC-15); a cancel from inside
+     * an object's callback takes effect likewise (SC-16); the callbacks never overlap (SC-09).
+     *
+     * <p>The answer: {@link Acceptance#ACCEPTED} when every object reached the listener (a cancel during
+     * the last callback, or a throw from it, then ends the call as after {@link #deliver});
+     * {@link Acceptance#CALL_FINISHED} when the call has its final and the batch stopped before its last
+     * object (the objects before that point reached the listener, none after); {@link Acceptance#CALL_BUSY}
+     * and {@link Acceptance#NOT_THIS_SINK} when nothing was delivered. An empty batch delivers nothing
+     * and answers whether the call has its final.
+     *
+     * <p>This default delivers the objects one by one through {@link #deliver} and stops at the first
+     * that is refused: other signals of the call may come between two of its objects. A sink that holds
+     * the call for the whole batch, as the reference sink does (one token claim for all its objects),
+     * overrides it.
+     *
+     * @throws NullPointerException if {@code objects} is null (nothing is delivered)
+     */
+    default Acceptance deliverAll(CallHandle call, List<?> objects) {
+        if (objects == null) throw new NullPointerException("deliverAll: the list of objects is null");
+        if (objects.isEmpty()) return call.isFinished() ? Acceptance.CALL_FINISHED : Acceptance.ACCEPTED;
+        Acceptance answer = Acceptance.ACCEPTED;
+        for (Object object : objects) if ((answer = deliver(call, object)) != Acceptance.ACCEPTED) break;
+        return answer;
+    }
 
     /** Reports progress of the call. */
     Acceptance progress(CallHandle call, int current, int upperBound, String message);

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * two atomic steps every conforming delivery needs, a token claim and a token release by CAS around
  * the callback, once per object and once per batch (see {@code LimitCall}). The peers only read their
  * call's state before the callback, which keeps neither SC-04 nor SC-09; their batch is k deliveries,
- * and so is the batch of any adapter without {@link BatchDelivery}, the reference's so far.
+ * as is the batch of any adapter that does not map a batch method ({@code SinkAdapter.deliverAll}'s
+ * default). The reference's is {@code Sink.deliverAll}: one claim per batch, a re-check per object.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

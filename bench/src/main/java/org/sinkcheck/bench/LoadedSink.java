@@ -21,16 +21,12 @@ public final class LoadedSink<S, H> {
     private static final long QUIET_TIMEOUT_NANOS = 10_000_000_000L;
 
     private final SinkAdapter<S, H> adapter;
-    /** The adapter's batch delivery, or null: then a batch is one delivery per object. */
-    private final BatchDelivery<S, H> batches;
     private final Tally tally;
     private final S sink;
     private final Object[] calls;
 
-    @SuppressWarnings("unchecked")
     private LoadedSink(SinkAdapter<S, H> adapter, int pending, Events events, Tally tally) {
         this.adapter = adapter;
-        this.batches = adapter instanceof BatchDelivery ? (BatchDelivery<S, H>) adapter : null;
         this.tally = tally;
         this.sink = adapter.newSink(events);
         this.calls = new Object[pending];
@@ -88,19 +84,22 @@ public final class LoadedSink<S, H> {
     public boolean deliver(Object call, Object object) { return adapter.deliver(sink, (H) call, object); }
 
     /**
-     * Delivers {@code objects} as one batch of {@code call} where the adapter can ({@link BatchDelivery}),
-     * else as one delivery per object; true if every object was accepted.
+     * Delivers {@code objects} as one batch of {@code call} through the adapter's
+     * {@link SinkAdapter#deliverAll} (one delivery per object unless the adapter maps a batch method of
+     * its sink); true if every object was accepted.
      */
     @SuppressWarnings("unchecked")
-    public boolean deliverAll(Object call, List<?> objects) {
-        if (batches != null) return batches.deliverAll(sink, (H) call, objects);
-        boolean all = true;
-        for (Object object : objects) all &= adapter.deliver(sink, (H) call, object);
-        return all;
-    }
+    public boolean deliverAll(Object call, List<?> objects) { return adapter.deliverAll(sink, (H) call, objects); }
 
-    /** Whether this sink's adapter delivers a batch in one step rather than one delivery per object. */
-    public static boolean batchesNatively(SinkAdapter<?, ?> adapter) { return adapter instanceof BatchDelivery; }
+    /** Whether {@code adapter} maps a batch method of its sink, rather than delivering a batch object by object. */
+    public static boolean batchesNatively(SinkAdapter<?, ?> adapter) {
+        try {
+            return adapter.getClass().getMethod("deliverAll", Object.class, Object.class, List.class).getDeclaringClass()
+                    != SinkAdapter.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("SinkAdapter.deliverAll is gone", e);
+        }
+    }
 
     /** How many object callbacks the listener of a counted sink ({@link #open}) heard. */
     int objectsHeard() { return tally.objects; }

@@ -13,8 +13,8 @@ import org.sinkcheck.kit.SinkAdapter;
 /**
  * The deliver limit really holds the call's token while its callback runs (a delivery from inside that
  * callback is refused, SC-09's serial callbacks), once per object and once per batch; a peer, which
- * only reads its call's state, lets the nested delivery through. And a batch falls back to one
- * delivery per object for an adapter without {@link BatchDelivery}.
+ * only reads its call's state, lets the nested delivery through. The reference's batch is its sink's
+ * {@code deliverAll}, which holds the token for the whole batch too; a peer's is one delivery per object.
  */
 class DeliverLimitTest {
 
@@ -62,17 +62,27 @@ class DeliverLimitTest {
     @Test
     void SC09_the_limit_claims_a_batch_once_for_all_its_objects() {
         Reentrant limit = open("limit");
-        @SuppressWarnings("unchecked")
-        BatchDelivery<Object, Object> batches = (BatchDelivery<Object, Object>) limit.adapter;
-        assertTrue(batches.deliverAll(limit.sink, limit.call, List.of("a", "b", "c")));
+        assertTrue(limit.adapter.deliverAll(limit.sink, limit.call, List.of("a", "b", "c")));
         assertEquals(3, limit.objects);
         assertEquals(List.of(false, false, false), limit.nestedAccepted, "held for the whole batch");
-        assertFalse(LoadedSink.batchesNatively(Implementation.adapter("reference")), "the reference has no batch yet");
-        assertFalse(LoadedSink.batchesNatively(Implementation.adapter("rxjava")), "nor has a peer");
+        assertTrue(LoadedSink.batchesNatively(limit.adapter));
     }
 
     @Test
-    void without_a_batch_method_a_batch_is_one_delivery_per_object() {
+    void SC09_the_reference_claims_a_batch_once_for_all_its_objects_and_a_peer_delivers_one_by_one() {
+        Reentrant reference = open("reference");
+        assertTrue(reference.adapter.deliverAll(reference.sink, reference.call, List.of("a", "b", "c")));
+        assertEquals(List.of(false, false, false), reference.nestedAccepted, "held for the whole batch");
+        assertTrue(LoadedSink.batchesNatively(reference.adapter));
+
+        Reentrant peer = open("rxjava");
+        assertTrue(peer.adapter.deliverAll(peer.sink, peer.call, List.of("a", "b")));
+        assertEquals(List.of(true, true), peer.nestedAccepted, "one delivery per object, none held");
+        assertFalse(LoadedSink.batchesNatively(peer.adapter));
+    }
+
+    @Test
+    void a_batch_on_a_loaded_sink_is_heard_object_by_object_and_refused_after_cancel() {
         LoadedSink<?, ?> sink = LoadedSink.open(Implementation.adapter("reference"), 1);
         Object call = sink.anyCall();
         assertTrue(sink.deliverAll(call, List.of("a", "b", "c")));

@@ -1,5 +1,6 @@
 package org.sinkcheck.kit;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +27,18 @@ public interface SinkAdapter<S, H> {
     H begin(S sink, Object context);
 
     boolean deliver(S sink, H call, Object object);
+
+    /**
+     * Delivers {@code objects} of {@code call} as one batch (WMI's {@code IWbemObjectSink::Indicate});
+     * true if every object was accepted. The default is one {@link #deliver} per object, stopping at the
+     * first refused one; an adapter whose sink has a batch method maps it here (the reference's:
+     * {@code Sink.deliverAll}). The stress tier's batch race and the bench use it; the conformance
+     * replay does not (the abstract spec's step is one delivery).
+     */
+    default boolean deliverAll(S sink, H call, List<?> objects) {
+        for (Object object : objects) if (!deliver(sink, call, object)) return false;
+        return true;
+    }
 
     /** Needs {@link Capability#PROGRESS}. */
     default boolean progress(S sink, H call) {

@@ -1,6 +1,7 @@
 package org.sinkcheck.kit;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.sinkcheck.sink.Acceptance;
@@ -41,6 +42,11 @@ public abstract class SinkApiAdapter<S extends Sink<Object>> implements SinkAdap
     @Override
     public boolean deliver(S sink, CallHandle call, Object object) {
         return sink.deliver(call, object) == Acceptance.ACCEPTED;
+    }
+
+    @Override
+    public boolean deliverAll(S sink, CallHandle call, List<?> objects) {
+        return sink.deliverAll(call, objects) == Acceptance.ACCEPTED;
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.sinkcheck.reference;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.sinkcheck.sink.Acceptance;
@@ -263,13 +266,55 @@ public final class ReferenceSink<C> implements Sink<C> {
             if (isObject) listener.onObject(call.context, object);
             else listener.onProgress(call.context, done, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
-            report(call, thrown);
-            endHeld(call, CANCELLED, null);                          // SC-15: this call only
+            listenerThrew(call, thrown);
             return Acceptance.ACCEPTED;
         }
-        if (!call.cas(BUSY, IDLE)) {                                 // CancelAllAlgo!SignalReturn
-            endHeld(call, CANCELLED, null);                          // BUSY_CANCEL: the in-flight rule, SC-04
+        release(call);                                               // CancelAllAlgo!SignalReturn
+        return Acceptance.ACCEPTED;
+    }
+
+    /**
+     * Delivers the objects as one batch under one claim of the call's token (the two CAS of a delivery
+     * paid once per batch), re-reading {@code current} before each object: a cancel that closed the
+     * generation before an object's callback would start ends the batch there and the call as
+     * cancelled (SC-04); a listener that throws ends both (SC-15); a cancel from inside a callback
+     * (SC-16) is seen by the next re-check, or by the release after the last object. The answer is
+     * {@link Sink#deliverAll}'s. The list's size is read once, before the claim; a list that is not
+     * {@link RandomAccess} is copied first; a list that throws while it is read ends the batch and the
+     * exception propagates, with the token given back (the objects before it were delivered).
+     */
+    @Override
+    public Acceptance deliverAll(CallHandle handle, List<?> objects) {
+        if (objects == null) throw new NullPointerException("deliverAll: the list of objects is null");
+        Call<C> call = own(handle);
+        if (call == null) return Acceptance.NOT_THIS_SINK;
+        List<?> batch = objects instanceof RandomAccess ? objects : new ArrayList<>(objects);
+        int last = batch.size() - 1;
+        if (last < 0) return call.isFinished() ? Acceptance.CALL_FINISHED : Acceptance.ACCEPTED;
+        Object object = batch.get(0);                                // before the claim: a throw leaves nothing to undo
+        Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim (a batch of last + 1)
+        if (refused != null) return refused;
+        Object generation = call.chunk.generation;
+        for (int i = 0; ; ) {
+            if (current != generation) {                             // CancelAllAlgo!SignalCheckClosed (LP of this object)
+                endHeld(call, CANCELLED, null);
+                return Acceptance.CALL_FINISHED;
+            }
+            try { // open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
+                listener.onObject(call.context, object);
+            } catch (Throwable thrown) {                             // CancelAllAlgo!SignalThrow
+                listenerThrew(call, thrown);
+                return i == last ? Acceptance.ACCEPTED : Acceptance.CALL_FINISHED;
+            }
+            if (++i > last) break;
+            try {                                                    // CancelAllAlgo!BatchNext: back to the re-check
+                object = batch.get(i);
+            } catch (Throwable failed) {                             // the provider's list: a shorter batch
+                release(call);
+                throw failed;
+            }
         }
+        release(call);                                               // CancelAllAlgo!SignalReturn
         return Acceptance.ACCEPTED;
     }
 
@@ -398,6 +443,17 @@ public final class ReferenceSink<C> implements Sink<C> {
                 return s >= COMPLETED ? Acceptance.CALL_FINISHED : Acceptance.CALL_BUSY;
             }
         }
+    }
+
+    /** The holder gives the token back; a cancel that came meanwhile (BUSY_CANCEL) ends the call (SC-04 in flight). */
+    private void release(Call<C> call) {
+        if (!call.cas(BUSY, IDLE)) endHeld(call, CANCELLED, null);
+    }
+
+    /** The holder's listener threw from an object or progress callback: reported, and this call only is cancelled (SC-15). */
+    private void listenerThrew(Call<C> call, Throwable thrown) {
+        report(call, thrown);
+        endHeld(call, CANCELLED, null);
     }
 
     /** The token holder writes the call's final; nobody else can move a held call. */

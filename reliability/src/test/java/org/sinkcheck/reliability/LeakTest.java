@@ -9,6 +9,7 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,8 +121,9 @@ class LeakTest {
     }
 
     /**
-     * Three threads begin and complete calls while a fourth begins and cancels, until half the completes
-     * are done; then it stops, so a sink that only a cancel cleans is measured with the rest in it.
+     * Three threads begin and complete calls while a fourth begins and cancels; once every completing
+     * thread is half done the cancelling thread stops, and only then do they do their second half, so a
+     * sink that only a cancel cleans is measured with that second half in it, on every scheduling.
      */
     static void SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(SinkAdapter<?, ?> adapter, int cyclesPerThread) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
@@ -130,20 +132,28 @@ class LeakTest {
         cancelCycles(sink, WARM_UP);
         long baseline = retainedBytes(sink);
         int threads = 3;
-        LongAdder completes = new LongAdder();
+        CountDownLatch firstHalvesDone = new CountDownLatch(threads);
+        CountDownLatch cancellingStopped = new CountDownLatch(1);
         List<Bounded.Step> steps = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             steps.add(Bounded.start("begin/complete thread " + t, () -> {
                 for (int i = 0; i < cyclesPerThread; i++) {
+                    if (i == cyclesPerThread / 2) {
+                        firstHalvesDone.countDown();
+                        Bounded.awaitUninterruptibly(cancellingStopped);
+                    }
                     sink.begin(new Object()).complete();
-                    completes.increment();
                 }
             }));
         }
         steps.add(Bounded.start("begin/cancel thread", () -> {
-            while (completes.sum() < (long) threads * cyclesPerThread / 2) {
-                sink.begin(new Object());
-                sink.cancel();
+            try {
+                while (firstHalvesDone.getCount() > 0) {
+                    sink.begin(new Object());
+                    sink.cancel();
+                }
+            } finally {
+                cancellingStopped.countDown();
             }
         }));
         for (Bounded.Step step : steps) step.await(Duration.ofSeconds(40));

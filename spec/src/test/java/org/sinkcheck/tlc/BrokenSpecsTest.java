@@ -223,6 +223,12 @@ class BrokenSpecsTest {
     }
 
     @Test
+    void SC04_aBatchThatDoesNotRecheckBetweenItsObjectsDeliversAfterCancel() {
+        TlcResult result = caught("CancelAllAlgoBatchSkipsRecheck", "CancelAllAlgo.cfg", Rule.SC04, "SC04_SilentAfterCancel");
+        assertTrue(result.readableCounterexample().contains("tleft"), result::readableCounterexample);
+    }
+
+    @Test
     void SC13_finalSentBeforeTheCallIsUnlinkedIsRetainedWhileTheListenerRuns() {
         caught("CancelAllAlgoSendBeforeUnlink", "CancelAllAlgo.cfg", Rule.SC13, "SC13_NoRetention");
     }

@@ -121,16 +121,17 @@ class OperatorsCanFailTest {
                 Threads = {t1, t2}
                 ProviderFinals = {"completed", "failed"}
                 MaxIdleCancels = 1
+                MaxBatch = 2
                 ListenersWaitForCancel = FALSE
                 T1 = t1
                 T2 = t2
             """;
     private static final List<String> ALGO_VARIABLES = List.of("current", "owner", "gen", "state", "linked", "heard", "faulted",
-            "idleCancels", "pc", "tcall", "tkind", "csink", "cgen", "cmust", "cseen", "fcall");
+            "idleCancels", "pc", "tcall", "tleft", "tkind", "csink", "cgen", "cmust", "cseen", "fcall");
     private static final String ALGO_INIT = "[current |-> [s \\in Sinks |-> 0], owner |-> [c \\in Calls |-> NoSink],"
             + " gen |-> [c \\in Calls |-> 0], state |-> [c \\in Calls |-> \"none\"], linked |-> [c \\in Calls |-> FALSE],"
             + " heard |-> [c \\in Calls |-> <<>>], faulted |-> [c \\in Calls |-> FALSE], idleCancels |-> [s \\in Sinks |-> 0],"
-            + " pc |-> [t \\in Threads |-> \"idle\"], tcall |-> [t \\in Threads |-> NoCall], tkind |-> [t \\in Threads |-> \"none\"],"
+            + " pc |-> [t \\in Threads |-> \"idle\"], tcall |-> [t \\in Threads |-> NoCall], tleft |-> [t \\in Threads |-> 0], tkind |-> [t \\in Threads |-> \"none\"],"
             + " csink |-> [t \\in Threads |-> NoSink], cgen |-> [t \\in Threads |-> 0], cmust |-> [t \\in Threads |-> {}],"
             + " cseen |-> [t \\in Threads |-> {}], fcall |-> [t \\in Threads |-> NoCall]]";
     /** c1 begun (idle, linked) on s1 and c2 on s2, both in generation 0; every thread idle. */

@@ -90,10 +90,22 @@ final class EndState {
     private EventKind judge(RaceCall call, CallHistory.Cause cause) {
         Boolean told = race.has(Capability.PROVIDER_TOLD) && call.handle != null
                 ? race.adapter.providerSeesCancelled(race.sinks.get(call.sink), call.handle) : null;
-        CallHistory history = CallHistory.of(call.heard()).signalsAccepted(call.signalsAccepted)
+        CallHistory history = CallHistory.of(call.heard()).signalsAccepted(signalsAccepted(call))
                 .answers(call.complete, call.fail).signalThrew(call.signalThrew).cause(cause, -1).providerToldCancelled(told);
         history.violation().ifPresent(v -> violations.add(new Violation(v.operator(), call.name + ":" + outcomeWords(v.detail()))));
         return history.firstFinal();
+    }
+
+    /**
+     * The object and progress signals of {@code call} the sink delivered. A batch the sink refused may
+     * have delivered the objects before its cut, up to {@link RaceCall#objectsOfRefusedBatches} of them,
+     * so what the listener heard before the final counts as delivered within that range.
+     */
+    private static int signalsAccepted(RaceCall call) {
+        List<EventKind> heard = call.heard();
+        EventKind fin = CallHistory.of(heard).firstFinal();
+        int beforeFinal = (int) heard.stream().takeWhile(e -> e != fin).filter(e -> !e.isFinal()).count();
+        return Math.max(call.signalsAccepted, Math.min(beforeFinal, call.signalsAccepted + call.objectsOfRefusedBatches));
     }
 
     /** A call the race left live is reachable by the next cancel, which ends it (else it was lost: SC-06), exactly once. */

@@ -34,6 +34,8 @@ import org.sinkcheck.rules.Operator;
 public final class Race {
     /** What every accepted {@code deliver} hands to the listener. */
     private static final Object PAYLOAD = "object";
+    /** What a batch hands to the listener: two objects, so that a cancel can fall between them. */
+    private static final List<Object> BATCH = List.of(PAYLOAD, PAYLOAD);
 
     final SinkAdapter<Object, Object> adapter;
     private final Set<Capability> capabilities;
@@ -138,6 +140,18 @@ public final class Race {
     public boolean deliver(RaceCall call) {
         boolean accepted = answer(call, () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
         if (accepted) call.signalsAccepted++;
+        return accepted;
+    }
+
+    /**
+     * Delivers two objects to {@code call} as one batch ({@code SinkAdapter.deliverAll}); whether the
+     * sink accepted all of them. A refused batch may have delivered the objects before the point where
+     * it was cut short, so it allows up to one object less than it carried.
+     */
+    public boolean deliverAll(RaceCall call) {
+        boolean accepted = adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH);
+        if (accepted) call.signalsAccepted += BATCH.size();
+        else call.objectsOfRefusedBatches += BATCH.size() - 1;
         return accepted;
     }
 

@@ -32,6 +32,8 @@ public final class RaceCall {
     CallHistory.Answer fail = CallHistory.Answer.NOT_SENT;
     /** A signal of the provider threw instead of answering (SC-12). */
     boolean signalThrew;
+    /** The objects that batches the sink refused may still have delivered (those before the cut). */
+    int objectsOfRefusedBatches;
 
     RaceCall(String name, int sink, boolean beganBeforeRace) {
         this.name = name;

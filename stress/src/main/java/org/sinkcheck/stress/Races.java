@@ -9,6 +9,7 @@ import org.sinkcheck.kit.Capability;
 import org.sinkcheck.stress.races.SC02_CancelAVsBeginOnB;
 import org.sinkcheck.stress.races.SC02_CancelAVsCompleteOnB;
 import org.sinkcheck.stress.races.SC02_CancelAVsDeliverOnB;
+import org.sinkcheck.stress.races.SC04_BatchVsCancel;
 import org.sinkcheck.stress.races.SC04_DeliverVsCancel;
 import org.sinkcheck.stress.races.SC04_ProgressVsCancel;
 import org.sinkcheck.stress.races.SC05_CompleteVsCancel;
@@ -32,6 +33,7 @@ public final class Races {
             SC02_CancelAVsBeginOnB.class,
             SC02_CancelAVsCompleteOnB.class,
             SC02_CancelAVsDeliverOnB.class,
+            SC04_BatchVsCancel.class,
             SC04_DeliverVsCancel.class,
             SC04_ProgressVsCancel.class,
             SC05_CompleteVsCancel.class,

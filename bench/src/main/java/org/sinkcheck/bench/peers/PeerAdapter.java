@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.sinkcheck.bench.BatchDelivery;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -45,7 +44,7 @@ public class PeerAdapter implements SinkAdapter<PeerSink, PeerCall> {
     public static PeerAdapter limit() { return new Limit(); }
 
     /** The limit's adapter: it has the batch the peers lack, taking the call's token once per batch. */
-    private static final class Limit extends PeerAdapter implements BatchDelivery<PeerSink, PeerCall> {
+    private static final class Limit extends PeerAdapter {
         Limit() {
             super("limit", LimitGroup::new, EnumSet.of(Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE));
         }
