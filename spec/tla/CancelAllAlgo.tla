@@ -183,9 +183,12 @@ BeginSelfCancel(t) ==
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries), and a batch of  *)
 (* objects under one claim: ReferenceSink.deliverAll. A single delivery is a batch of one.   *)
 
-\* ReferenceSink.signal, `call.generationClosed()` (LP), closed, and ReferenceSink.deliverAll,
-\* `current != generation` before each object: the call was cancelled at the close; the holder writes
-\* CANCELLED (endHeld) and refuses the signal, or the rest of the batch.
+\* ReferenceSink.signal, `claim(call)`: ReferenceSink.claim's `call.cas(IDLE, BUSY)` takes the call's token,
+\* for k objects (k = 1 for deliver and progress; in ReferenceSink.deliverAll the list's size). (A refused
+\* claim changes nothing and is not modelled; nor is an empty batch, which takes no token: deliverAll
+\* answers it with a read of the call, as isFinished.) The provider holds the handle only once begin
+\* returned.
+SignalClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
     /\ \A u \in Threads : tcall[u] # c          \* begin has returned the handle
     /\ ObjectCount(c) + k <= MaxSignals
