@@ -17,7 +17,7 @@ import java.util.Arrays;
  * release store of null, on whichever thread ends the call; any thread's next probe may take it. So a
  * thread that begins and ends its own calls reuses one slot, a thread that only begins while another
  * only ends (an event loop) finds the oldest slot free right after its last claim, and a slot index
- * never passes through a list that one thread could keep to itself (issue 12's unbounded growth) or
+ * never passes through a list that one thread could keep to itself (the earlier allocator's unbounded growth) or
  * that two threads could pop with plain accesses (its duplicate slot).
  *
  * <p><b>Growth, and its bound.</b> A probe that found every slot occupied does not grow the stripe

@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Timeout;
 import org.sinkcheck.sink.CallHandle;
 
 /**
- * The slot allocator in the thread shapes real asynchronous code has (issue 12): calls begun on some
+ * The slot allocator in the thread shapes real asynchronous code has: calls begun on some
  * threads and completed on others, pools whose threads come and go, many more threads than stripes,
  * threads that report one id. Each shape checks the rules on every call (SC-03: exactly one final;
  * SC-13: nothing registered afterwards) and that every stripe's capacity — the registry's own
  * high-water mark — stays within {@code max(256, 2 * maxPending)}.
  *
  * <p>The event-loop shape runs {@value #CALLS} calls here; {@code -Dsinkcheck.alloc.calls=10000000}
- * runs the long version by command (docs/allocator.md). Each of these failed on the allocator before
- * issue 12 (owner free lists, identity by {@code Thread.getId()}): docs/allocator.md says how.
+ * runs the long version by command (docs/allocator.md). Each of these failed on the earlier allocator
+ * (owner free lists, identity by {@code Thread.getId()}): docs/allocator.md says how.
  */
 @Timeout(120)
 class AllocatorShapesTest {

@@ -154,19 +154,12 @@ class DeliverAllRulesTest {
 
     @Test
     void SC14_foreignForgedAndStaleHandlesAreRefusedAndDeliverNothing() {
-        ReferenceSink<Object> other = heard.newSink();
-        CallHandle theirs = other.begin("theirs");
-        CallHandle forged = new CallHandle() {
-            @Override public boolean isCancelled() { return false; }
-            @Override public boolean isFinished() { return false; }
-        };
-        CallHandle stale = sink.begin("stale");
-        sink.complete(stale);
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliverAll(theirs, List.of(1)));
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliverAll(theirs, List.of()));
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliverAll(forged, List.of(1)));
-        assertEquals(Acceptance.CALL_FINISHED, sink.deliverAll(stale, List.of(1)));
-        assertEquals(List.of(), heard.of("theirs"));
+        BadHandles bad = BadHandles.against(sink, heard);
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliverAll(bad.foreign(), List.of(1)));
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliverAll(bad.foreign(), List.of()));
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliverAll(bad.forged(), List.of(1)));
+        assertEquals(Acceptance.CALL_FINISHED, sink.deliverAll(bad.stale(), List.of(1)));
+        assertEquals(List.of(), heard.of("foreign"));
         assertEquals(List.of("completed"), heard.of("stale"));
     }
 

@@ -3,7 +3,6 @@ package org.sinkcheck.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -114,20 +113,7 @@ final class Handoff {
 
     /** Runs {@code roles} on threads made by {@code threads}, all at once, and waits for them. */
     Handoff run(Function<Runnable, Thread> threads, Runnable... roles) throws InterruptedException {
-        List<Thread> started = new ArrayList<>();
-        for (Runnable role : roles) {
-            Thread thread = threads.apply(() -> {
-                try {
-                    role.run();
-                } catch (Throwable t) {
-                    failures.add(t);
-                }
-            });
-            started.add(thread);
-            thread.start();
-        }
-        for (Thread thread : started) thread.join();
-        if (!failures.isEmpty()) throw new AssertionError(failures.get(0));
+        Together.run(threads, failures, roles);
         return this;
     }
 

@@ -3,9 +3,9 @@ package org.sinkcheck.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,22 +29,19 @@ class ReferenceSinkRacesTest {
     /** Runs {@code actions} on their own threads, released together. */
     private static void race(Runnable... actions) throws Exception {
         CyclicBarrier start = new CyclicBarrier(actions.length);
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (Runnable action : actions) {
-            Thread thread = new Thread(() -> {
+        Runnable[] released = new Runnable[actions.length];
+        for (int i = 0; i < actions.length; i++) {
+            Runnable action = actions[i];
+            released[i] = () -> {
                 try {
                     start.await();
-                    action.run();
-                } catch (Throwable t) {
-                    failures.add(t);
+                } catch (Exception e) {
+                    throw new AssertionError("the start barrier broke", e);
                 }
-            });
-            threads.add(thread);
-            thread.start();
+                action.run();
+            };
         }
-        for (Thread thread : threads) thread.join();
-        if (!failures.isEmpty()) throw new AssertionError(failures.get(0));
+        Together.run(Thread::new, new CopyOnWriteArrayList<>(), released);
     }
 
     private void assertOneFinalLast(Object context) {

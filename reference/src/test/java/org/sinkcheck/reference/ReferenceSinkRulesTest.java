@@ -219,22 +219,15 @@ class ReferenceSinkRulesTest {
 
     @Test
     void SC14_foreignForgedAndStaleHandlesAreRefused() {
-        ReferenceSink<Object> other = heard.newSink();
-        CallHandle foreign = other.begin("foreign");
-        CallHandle forged = new CallHandle() {
-            @Override public boolean isCancelled() { return false; }
-            @Override public boolean isFinished() { return false; }
-        };
-        CallHandle stale = sink.begin("stale");
-        sink.complete(stale);
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliver(foreign, "x"));
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.complete(foreign));
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.progress(forged, 1, 1, "x"));
-        assertEquals(Acceptance.NOT_THIS_SINK, sink.fail(forged, new RuntimeException()));
-        assertEquals(Acceptance.CALL_FINISHED, sink.deliver(stale, "x"));
+        BadHandles bad = BadHandles.against(sink, heard);
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.deliver(bad.foreign(), "x"));
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.complete(bad.foreign()));
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.progress(bad.forged(), 1, 1, "x"));
+        assertEquals(Acceptance.NOT_THIS_SINK, sink.fail(bad.forged(), new RuntimeException()));
+        assertEquals(Acceptance.CALL_FINISHED, sink.deliver(bad.stale(), "x"));
         assertEquals(List.of(), heard.of("foreign"));
         assertEquals(List.of("completed"), heard.of("stale"));
-        assertFalse(foreign.isFinished());
+        assertFalse(bad.foreign().isFinished());
     }
 
     @Test

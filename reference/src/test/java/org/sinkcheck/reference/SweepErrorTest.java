@@ -15,7 +15,7 @@ import org.sinkcheck.sink.SinkListener;
 
 /**
  * An Error that escapes while a cancel sweeps must not leave a call of the closed generation without
- * its final (issue 12). The real case: a listener that cancels from inside {@code onCancelled} (SC-16
+ * its final. The real case: a listener that cancels from inside {@code onCancelled} (SC-16
  * allows it) and begins a new call each time recurses until the thread's stack overflows; the
  * {@code StackOverflowError} can strike anywhere in the sink's own code, also between a generation's
  * close and the end of its drain.
