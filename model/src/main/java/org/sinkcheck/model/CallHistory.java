@@ -18,6 +18,8 @@ import org.sinkcheck.rules.Operator;
  *     (accepted, or refused because the call has ended) is how the provider is told its call was
  *     cancelled (SC-12: "its handle says so and its signals are refused"); SC-14 is about handles the
  *     sink did not issue or that are stale, which is not this handle.</li>
+ * <li>A call that never ends on its own (endless) heard onCompleted or onFailed, first or after another
+ *     final: SC-10 ("end only by cancel"), the rule of endless calls, before the general SC-03.</li>
  * <li>Something after the call's first final F. An object or progress: SC-04 after onCancelled ("no
  *     object or progress callback starts"), SC-03 after onCompleted/onFailed ("nothing follows it").
  *     onCancelled again after onCancelled: SC-07 (a cancel ends each call exactly once). onCancelled
@@ -25,7 +27,6 @@ import org.sinkcheck.rules.Operator;
  *     the cancel lost the race and still acted), not SC-03 (too general) nor SC-07 (about cancels of
  *     calls cancelled already). onCompleted/onFailed after F: SC-05 when the provider was answered
  *     ACCEPTED for it (two signals won), otherwise SC-03 (a final nobody sent; the same final twice).</li>
- * <li>A call that never ends on its own (endless) ended completed or failed: SC-10.</li>
  * <li>The answers against the final: a complete (fail) accepted while another final came first: SC-05
  *     ("the others are refused"); accepted with no final heard at all: SC-03 ("every call gets exactly
  *     one final"); refused although its final came: SC-05; ended completed (failed) though no complete
@@ -135,12 +136,16 @@ public record CallHistory(List<EventKind> heard, boolean endless, int signalsAcc
         }
         int finalAt = firstFinalAt();
         EventKind fin = finalAt < 0 ? null : heard.get(finalAt);
+        if (endless) {
+            for (EventKind event : heard) {
+                if (event == EventKind.COMPLETED || event == EventKind.FAILED) {
+                    return found(Operator.SC10_EndlessEndOnlyByCancel, "it never ends on its own but heard " + event.tla());
+                }
+            }
+        }
         for (int i = finalAt + 1; finalAt >= 0 && i < heard.size(); i++) {
             Optional<Violation> after = afterFinal(fin, heard.get(i));
             if (after.isPresent()) return after;
-        }
-        if (endless && (fin == EventKind.COMPLETED || fin == EventKind.FAILED)) {
-            return found(Operator.SC10_EndlessEndOnlyByCancel, "it never ends on its own but ended " + fin.tla());
         }
         for (EventKind kind : List.of(EventKind.COMPLETED, EventKind.FAILED)) {
             Answer answer = kind == EventKind.COMPLETED ? complete : fail;
