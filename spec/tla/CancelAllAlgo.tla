@@ -1,6 +1,6 @@
 --------------------------- MODULE CancelAllAlgo ---------------------------
 (***************************************************************************)
-(* The lock-free reference sink (impl/.../reference/ReferenceSink.java) at *)
+(* The lock-free reference sink (reference/.../ReferenceSink.java) at      *)
 (* the granularity of its atomic memory steps: one action per volatile     *)
 (* read, volatile write or CAS that matters to other threads. Threads run  *)
 (* begin, deliver (a signal, or deliverAll: a batch of objects under one   *)
@@ -14,20 +14,21 @@
 (*  - current[s] numbers the open registry generation of sink s: it counts *)
 (*    the closes (CancelClose, the linearization point); gen[c] is the     *)
 (*    generation call c was begun into; c's generation is closed iff       *)
-(*    gen[c] # current[owner[c]] (Java: the flag Registry.closed of the    *)
-(*    call's generation, set by the close's CAS). The Java keeps only the  *)
-(*    newest generation object (sink.current) and its flag. Java steps     *)
-(*    that are not actions here, and why: the first begin after a close    *)
-(*    makes the successor and installs it into current by CAS, which      *)
-(*    changes no variable here (a stutter before BeginRead: no call is     *)
-(*    bound to a generation before it is installed); a cancel that finds   *)
-(*    current closed and, re-reading it, still the same closed object is   *)
-(*    a CancelClose of the empty successor that no begin has made yet: at  *)
-(*    that read no generation is open, nothing of current[s] is linked,    *)
-(*    and the Java writes nothing (the number is a history of closes that  *)
-(*    only comparisons read); a cancel's other reads, and a CAS lost to    *)
-(*    another cancel, only send it round its loop again (stutters). So the *)
-(*    state graph is the one the swap of current gave (same counts).       *)
+(*    gen[c] # current[owner[c]] (Java: Call.generationClosed(), the flag  *)
+(*    Registry.closed of the call's generation, set by the close's CAS).   *)
+(*    The Java keeps only the newest generation object (sink.current) and *)
+(*    its flag. Java steps that are not actions here, and why: the first   *)
+(*    begin after a close makes the successor and installs it into        *)
+(*    current by CAS, which changes no variable here (a stutter before     *)
+(*    BeginRead: no call is bound to a generation before it is installed); *)
+(*    a cancel that finds current closed and, re-reading it, still the     *)
+(*    same closed object is a CancelClose of the empty successor that no   *)
+(*    begin has made yet: at that read no generation is open, nothing of   *)
+(*    current[s] is linked, and the Java writes nothing (the number is a   *)
+(*    history of closes that only comparisons read); a cancel's other      *)
+(*    reads, and a CAS lost to another cancel, only send it round its loop *)
+(*    again (stutters). So the state graph is the one the swap of current  *)
+(*    gave (same counts).                                                  *)
 (*  - state[c] is Call.state: "idle", "busy" (a thread holds c's token),   *)
 (*    "busycancel" (cancel requested while held), or a final.              *)
 (*  - linked[c]: c's slot in its generation holds it (Stripe.claim /       *)
@@ -84,8 +85,8 @@ Held == {"busy", "busycancel"}
 
 VARIABLES
     current,  \* [Sinks -> Nat]       ReferenceSink.current (a generation number)
-    owner,    \* [Calls -> Sinks+]    Call.sink
-    gen,      \* [Calls -> Nat]       Call.generation
+    owner,    \* [Calls -> Sinks+]    the call's sink (Call.sink(): chunk.generation.owner)
+    gen,      \* [Calls -> Nat]       the call's generation (Call.chunk.generation)
     state,    \* [Calls -> ...]       Call.state ("none": not begun)
     linked,   \* [Calls -> BOOLEAN]   the call's registry slot holds it
     heard,    \* [Calls -> Seq]       the owner's listener's events of the call
@@ -153,8 +154,8 @@ EndCall(t, c) == /\ fcall' = [fcall EXCEPT ![t] = c]
 -----------------------------------------------------------------------------
 (* begin(context): ReferenceSink.begin *)
 
-\* [ReferenceSink.begin] ReferenceSink.begin, `openGeneration()` (LP: its read of an open generation's flag; a closed
-\* one is replaced first, a stutter here): the call object is made, bound to s and to that generation, in state IDLE.
+\* ReferenceSink.begin, `openGeneration()` (LP: its read of an open generation's flag; a closed one is
+\* replaced first, a stutter here): the call object is made, bound to s and to that generation, in state IDLE.
 BeginRead(t, s, c) ==
     /\ pc[t] = "idle" /\ state[c] = "none"
     /\ owner' = [owner EXCEPT ![c] = s]
@@ -164,7 +165,7 @@ BeginRead(t, s, c) ==
     /\ Goto(t, "publish")
     /\ UNCHANGED <<current, linked, heard, faulted, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.begin] ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
+\* ReferenceSink.begin, `generation.claim(context)`: Stripe.claim's CAS of a free slot
 \* from null to the call, which stores and publishes it (SlotAllocator.tla models the claim).
 BeginPublish(t) ==
     /\ pc[t] = "publish"
@@ -172,7 +173,7 @@ BeginPublish(t) ==
     /\ Goto(t, "recheck")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.begin] ReferenceSink.begin, `generation.isClosed()`: the volatile re-read after publishing. Open: begin
+\* ReferenceSink.begin, `generation.isClosed()`: the volatile re-read after publishing. Open: begin
 \* returns the handle. Closed: a cancel closed the generation after our read; go end the call.
 BeginRecheck(t) ==
     /\ pc[t] = "recheck"
@@ -181,7 +182,7 @@ BeginRecheck(t) ==
        ELSE Goto(t, "idle") /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<algo, idleCancels, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.begin] ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
+\* ReferenceSink.begin, `call.cas(IDLE, CANCELLED)`: unless the sweep already ended it.
 BeginSelfCancel(t) ==
     /\ pc[t] = "selfcancel"
     /\ LET c == tcall[t] IN
@@ -196,11 +197,11 @@ BeginSelfCancel(t) ==
 (* deliver / progress: ReferenceSink.signal (modelled as object deliveries), and a batch of  *)
 (* objects under one claim: ReferenceSink.deliverAll. A single delivery is a batch of one.   *)
 
-\* [ReferenceSink.signal] [ReferenceSink.deliverAll] ReferenceSink.claim via signal, `call.cas(IDLE, BUSY)`: take the call's token, for k objects
-\* (k = 1 for deliver and progress, [ReferenceSink.deliverAll] the list's size). (A refused claim
-\* changes nothing and is not modelled; nor is an empty batch, which takes no token: deliverAll
-\* answers it with a read of the call, as isFinished.) The provider holds the handle only once
-\* begin returned.
+\* ReferenceSink.signal, `claim(call)`: ReferenceSink.claim's `call.cas(IDLE, BUSY)` takes the call's token,
+\* for k objects (k = 1 for deliver and progress; in ReferenceSink.deliverAll the list's size). (A refused
+\* claim changes nothing and is not modelled; nor is an empty batch, which takes no token: deliverAll
+\* answers it with a read of the call, as isFinished.) The provider holds the handle only once begin
+\* returned.
 SignalClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks
     /\ \A u \in Threads : tcall[u] # c          \* begin has returned the handle
@@ -211,9 +212,9 @@ SignalClaim(t, c, k) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.signal] [ReferenceSink.deliverAll] ReferenceSink.signal, `call.generationClosed()` (LP), closed, and
-\* [ReferenceSink.deliverAll] `generation.isClosed()` before each object: the call was cancelled at the
-\* close; the holder writes CANCELLED (endHeld) and refuses the signal, or the rest of the batch.
+\* ReferenceSink.signal, `call.generationClosed()` (LP), closed, and ReferenceSink.deliverAll,
+\* `generation.isClosed()` before each object: the call was cancelled at the close; the holder writes
+\* CANCELLED (endHeld) and refuses the signal, or the rest of the batch.
 SignalCheckClosed(t) ==
     /\ pc[t] = "scheck" /\ Closed(tcall[t])
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
@@ -222,8 +223,8 @@ SignalCheckClosed(t) ==
     /\ tleft' = [tleft EXCEPT ![t] = 0]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.signal] [ReferenceSink.deliverAll] ReferenceSink.signal, and [ReferenceSink.deliverAll] for each object, the check
-\* (LP) found the generation open: listener.onObject starts.
+\* ReferenceSink.signal, `call.generationClosed()` (LP), open, and ReferenceSink.deliverAll's check
+\* before each object, open: listener.onObject starts.
 SignalCheckOpen(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
@@ -231,8 +232,8 @@ SignalCheckOpen(t) ==
     /\ Goto(t, "callback")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.signal] [ReferenceSink.deliverAll] As SignalCheckOpen ([ReferenceSink.deliverAll] too), for a listener that is
-\* going to throw from this callback (its choice).
+\* ReferenceSink.signal and ReferenceSink.deliverAll, as SignalCheckOpen, for a listener that is going to
+\* throw from this callback (its choice).
 SignalCheckThrow(t) ==
     /\ pc[t] = "scheck" /\ ~Closed(tcall[t])
     /\ heard' = [heard EXCEPT ![tcall[t]] = Append(@, "object")]
@@ -240,8 +241,8 @@ SignalCheckThrow(t) ==
     /\ Goto(t, "throwing")
     /\ UNCHANGED <<current, owner, gen, state, linked, faulted, idleCancels, tcall, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.deliverAll] an object's onObject returned and objects of the batch are left: back to the
-\* re-check of `current` (SignalCheckClosed / SignalCheckOpen) before the next one. No memory step of
+\* ReferenceSink.deliverAll, an object's onObject returned and objects of the batch are left: back to the
+\* re-check of the flag (SignalCheckClosed / SignalCheckOpen) before the next one. No memory step of
 \* its own: it is where the listener returns, which a listener that waits for a running cancel does
 \* only once no other thread is inside cancel() (as in SignalReturn).
 BatchNext(t) ==
@@ -250,9 +251,9 @@ BatchNext(t) ==
     /\ Goto(t, "scheck")
     /\ UNCHANGED <<algo, idleCancels, tcall, tleft, tkind, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.signal] [ReferenceSink.deliverAll] ReferenceSink.signal's and [ReferenceSink.deliverAll]'s release, `call.cas(BUSY, IDLE)`
-\* in ReferenceSink.release, after the last onObject returned: release the token, or, if a cancel marked
-\* BUSY_CANCEL meanwhile, write CANCELLED and send onCancelled (SC-04 in flight).
+\* ReferenceSink.signal and ReferenceSink.deliverAll, `call.cas(BUSY, IDLE)` in ReferenceSink.release
+\* after the last onObject returned: release the token, or, if a cancel marked BUSY_CANCEL meanwhile,
+\* write CANCELLED and send onCancelled (SC-04 in flight).
 SignalReturn(t) ==
     /\ pc[t] = "callback" /\ tleft[t] = 0
     /\ ListenersWaitForCancel => \A u \in Threads \ {t} : csink[u] = NoSink
@@ -265,8 +266,8 @@ SignalReturn(t) ==
     /\ tcall' = [tcall EXCEPT ![t] = NoCall]
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, tkind, csink, cgen, cmust, cseen>>
 
-\* [ReferenceSink.signal] [ReferenceSink.deliverAll] ReferenceSink.signal, `catch (Throwable thrown)`, and [ReferenceSink.deliverAll]'s:
-\* report the error, write CANCELLED (SC-15); the rest of a batch is not delivered.
+\* ReferenceSink.signal and ReferenceSink.deliverAll, `catch (Throwable thrown)`: report the error, write
+\* CANCELLED (SC-15); the rest of a batch is not delivered.
 SignalThrow(t) ==
     /\ pc[t] = "throwing"
     /\ state' = [state EXCEPT ![tcall[t]] = "cancelled"]
@@ -279,7 +280,7 @@ SignalThrow(t) ==
 -----------------------------------------------------------------------------
 (* complete / fail: ReferenceSink.finish *)
 
-\* [ReferenceSink.finish] ReferenceSink.claim via finish, `call.cas(IDLE, BUSY)`.
+\* ReferenceSink.finish, `claim(call)`: ReferenceSink.claim's `call.cas(IDLE, BUSY)`.
 FinishClaim(t, c, k) ==
     /\ pc[t] = "idle" /\ state[c] = "idle" /\ owner[c] \in Sinks /\ c \notin Endless
     /\ \A u \in Threads : tcall[u] # c
@@ -289,13 +290,13 @@ FinishClaim(t, c, k) ==
     /\ Goto(t, "fcheck")
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.finish] ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
+\* ReferenceSink.finish, `open = !call.generationClosed()` (LP when open).
 FinishCheck(t) ==
     /\ pc[t] = "fcheck"
     /\ Goto(t, IF Closed(tcall[t]) THEN "fdecideClosed" ELSE "fdecideOpen")
     /\ UNCHANGED <<algo, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.finish] ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
+\* ReferenceSink.finish, `endHeld(call, open ? fin : CANCELLED, error)`: the holder's volatile write,
 \* overruling a BUSY_CANCEL that came after an open check.
 FinishDecide(t) ==
     /\ pc[t] \in {"fdecideOpen", "fdecideClosed"}
@@ -311,11 +312,11 @@ FinishDecide(t) ==
 \* Whether s has a call a cancel would end now (bounds idle cancels only; cancel itself has no guard).
 HasPending(s) == \E c \in Calls : owner[c] = s /\ gen[c] = current[s] /\ state[c] \notin Finals
 
-\* [ReferenceSink.cancel] ReferenceSink.cancel, `closed.close()`, the CAS of the generation's flag (LP): close the
-\* generation; or, current found closed, its re-read `current != closed` finding the same closed generation, whose
-\* successor no begin has made (an idle close: nothing of it is linked, no Java write). A CAS lost to another
-\* cancel, or a re-read that finds a successor, is retried on what current then holds. From an idle thread,
-\* or from inside an object callback (SC-16).
+\* ReferenceSink.cancel, `closed.close()`, the CAS of the generation's flag (LP): close the generation;
+\* or, current found closed, its re-read `current != closed` finding the same closed generation, whose
+\* successor no begin has made (an idle close: nothing of it is linked, no Java write). A CAS lost to
+\* another cancel, or a re-read that finds a successor, is retried on what current then holds. From an
+\* idle thread, or from inside an object callback (SC-16).
 CancelClose(t, s) ==
     /\ \/ pc[t] = "idle"
        \/ pc[t] = "callback" /\ csink[t] = NoSink
@@ -328,7 +329,7 @@ CancelClose(t, s) ==
     /\ Goto(t, "sweep")
     /\ UNCHANGED <<owner, gen, state, linked, heard, faulted, tcall, tkind, tleft, cseen, fcall>>
 
-\* [ReferenceSink.sweep] ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
+\* ReferenceSink.sweep, one slot of the closed generation: `call.cas(IDLE, CANCELLED)` then end it,
 \* or `call.cas(BUSY, BUSY_CANCEL)` (its holder ends it), or nothing (already requested or final).
 \* Registry.drain only reads the slot: the sweep needs no Unlink, because the drain drops every slot
 \* of the closed generation at once when it is done (CancelReturn). The slot's volatile read and the
@@ -344,7 +345,7 @@ CancelSweep(t, c) ==
          [] OTHER -> UNCHANGED <<state, pc, fcall>>
     /\ UNCHANGED <<current, owner, gen, linked, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust>>
 
-\* [ReferenceSink.cancel] ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
+\* ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
 \* of its calls is linked any more (Registry.drain's directory store, SC-13).
 CancelReturn(t) ==
@@ -361,14 +362,15 @@ CancelReturn(t) ==
 -----------------------------------------------------------------------------
 (* Ending a call: ReferenceSink.end, by the one thread that wrote its final *)
 
-\* [ReferenceSink.end] ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
+\* ReferenceSink.end, `call.chunk.clear(call.slot())`: Chunk.clear's release store (SC-13).
 Unlink(t) ==
     /\ pc[t] = "unlink"
     /\ linked' = [linked EXCEPT ![fcall[t]] = FALSE]
     /\ Goto(t, "send")
     /\ UNCHANGED <<current, owner, gen, state, heard, faulted, idleCancels, tcall, tkind, tleft, csink, cgen, cmust, cseen, fcall>>
 
-\* [ReferenceSink.sweep] [ReferenceSink.sendFinal] ReferenceSink.end and ReferenceSink.sweep, the final callback (onCompleted / onFailed / onCancelled), then back to the
+\* ReferenceSink.sendFinal (from ReferenceSink.end) and ReferenceSink.sweep, the final callback (onCompleted /
+\* onFailed / onCancelled), then back to the
 \* sweep if this thread is cancelling.
 SendFinal(t) ==
     /\ pc[t] = "send"

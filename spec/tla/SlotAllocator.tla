@@ -1,6 +1,6 @@
 ---------------------------- MODULE SlotAllocator ----------------------------
 (***************************************************************************)
-(* The reference sink's slot allocator (impl/.../reference/Stripe.java,    *)
+(* The reference sink's slot allocator (reference/.../Stripe.java,         *)
 (* Chunk.java, Registry.java) at the granularity of its atomic memory      *)
 (* steps: one stripe of one registry generation, threads that begin calls  *)
 (* (probe, claim by CAS, grow by double collect, re-check the close), any  *)

@@ -1,7 +1,7 @@
 ----------------------- MODULE SlotAllocatorOwnerKeepsForeignSlots -----------------------
 (***************************************************************************)
-(* DELIBERATELY BROKEN: the allocator before issue 12, kept to prove the   *)
-(* bound has teeth.                                                        *)
+(* DELIBERATELY BROKEN: the earlier owner-free-list allocator, kept to    *)
+(* prove the bound has teeth.                                              *)
 (*                                                                         *)
 (* The stripe's owner (the thread that created it) keeps every slot it     *)
 (* frees on a private list that only its own begins take from, including  *)

@@ -3,7 +3,7 @@
 (* DELIBERATELY BROKEN: kept to prove the allocator's checks have teeth.   *)
 (*                                                                         *)
 (* A claim with plain accesses, a read of the slot and then a write, as    *)
-(* the owner's free list was popped before issue 12: two threads that     *)
+(* the earlier allocator popped the owner's free list: two threads that   *)
 (* take that path at once (two threads whose getId() is the owner's) both *)
 (* see the slot free and both write it; the first call's slot then holds  *)
 (* the second, so ending one unlinks the other and a cancel misses it.     *)

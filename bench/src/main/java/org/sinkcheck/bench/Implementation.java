@@ -7,7 +7,7 @@ import org.sinkcheck.bench.peers.PeerAdapter;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 
 /**
  * The implementations the benchmarks compare, by the name a JMH {@code @Param} carries: the reference

@@ -28,7 +28,7 @@ class ClasspathTest {
         Files.writeString(source, """
                 package com.example.sink;
                 public final class AuthorsAdapter extends org.sinkcheck.gate.fixtures.ForwardingAdapter {
-                    public AuthorsAdapter() { super(new org.sinkcheck.kit.reference.ReferenceSinkAdapter()); }
+                    public AuthorsAdapter() { super(new org.sinkcheck.reference.adapter.ReferenceSinkAdapter()); }
                 }
                 """);
         Path classes = Files.createDirectories(dir.resolve("classes"));

@@ -1,24 +1,17 @@
 package org.sinkcheck.kit;
 
 import java.lang.reflect.InvocationTargetException;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
 
 /**
- * Finds the sink under test: the {@code sinkcheck.adapter} system property names a {@link SinkAdapter}
- * class with a public no-argument constructor; without it, the bundled reference sink. Every way this
- * can go wrong ends in an {@link AdapterLoadException} whose message says what was wrong, in one line.
+ * Loads a sink adapter by class name: a {@link SinkAdapter} class with a public no-argument constructor,
+ * as the {@value #PROPERTY} system property or the gate's sink option names it. Every way this can go
+ * wrong ends in an {@link AdapterLoadException} whose message says what was wrong, in one line.
  */
 public final class Adapters {
     /** The system property that names the adapter class of the sink under test. */
     public static final String PROPERTY = "sinkcheck.adapter";
 
     private Adapters() {}
-
-    /** The adapter named by {@value #PROPERTY}, or the reference sink's. */
-    public static SinkAdapter<?, ?> fromSystemProperty() throws AdapterLoadException {
-        String name = System.getProperty(PROPERTY);
-        return name == null || name.isBlank() ? new ReferenceSinkAdapter() : load(name, Adapters.class.getClassLoader());
-    }
 
     /** Loads and instantiates {@code className} from {@code loader}. */
     public static SinkAdapter<?, ?> load(String className, ClassLoader loader) throws AdapterLoadException {

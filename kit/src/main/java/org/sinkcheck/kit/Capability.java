@@ -1,7 +1,7 @@
 package org.sinkcheck.kit;
 
 import java.util.Set;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * What a sink under test can do or show. A rule that needs a capability the adapter does not declare

@@ -45,6 +45,9 @@ public class BaseSink implements Sink<Object> {
             this.context = context;
         }
 
+        /** The caller's context: what fixtures built on this sink outside its package tell calls apart by. */
+        public Object context() { return context; }
+
         @Override public boolean isCancelled() { return sink.providerSeesCancelled(this); }
 
         @Override public boolean isFinished() {

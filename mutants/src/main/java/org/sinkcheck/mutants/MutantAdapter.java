@@ -1,7 +1,7 @@
 package org.sinkcheck.mutants;
 
 import java.util.function.BiConsumer;
-import org.sinkcheck.kit.reference.SinkApiAdapter;
+import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.sink.SinkListener;
 
 /**

@@ -1,7 +1,7 @@
 package org.sinkcheck.mutants;
 
 import java.util.List;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The catalogue of mutants: each a {@link BaseSink} broken in one place, named after the rule it

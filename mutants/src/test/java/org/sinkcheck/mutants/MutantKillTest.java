@@ -19,7 +19,7 @@ import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
 import org.sinkcheck.kit.run.Verdict;
 import org.sinkcheck.mutants.Mutants.Mutant;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The kit has teeth: every mutant that one action at a time can expose is caught, each through the

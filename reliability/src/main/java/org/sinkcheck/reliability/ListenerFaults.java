@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.sinkcheck.model.Violation;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The ledger of exceptions the soak's listeners throw, for SC-15: each must come back through the
@@ -39,16 +40,15 @@ final class ListenerFaults {
     void reported(Object context, Throwable error) {
         SoakCall call = error == null ? null : outstanding.remove(error);
         if (call == null) {
-            log.report(new Violation(Rule.SC15, "SC15_FaultReported", "the sink reported a listener error that was never thrown, or reported one twice: " + error));
+            log.report(new Violation(Operator.SC15_FaultReported, "the sink reported a listener error that was never thrown, or reported one twice: " + error));
         } else if (call != context) {
-            log.report(new Violation(Rule.SC15, "SC15_FaultReported", "the listener error of " + call.name() + " was reported with another context: " + context));
+            log.report(new Violation(Operator.SC15_FaultReported, "the listener error of " + call.name() + " was reported with another context: " + context));
         }
     }
 
     /** At quiescence: every exception not yet reported was swallowed. */
     void reportSwallowed() {
-        outstanding.forEach((error, call) -> log.report(new Violation(Rule.SC15, "SC15_FaultReported",
-                "the listener of " + call.name() + " threw, and the sink never reported it")));
+        outstanding.forEach((error, call) -> log.report(new Violation(Operator.SC15_FaultReported, "the listener of " + call.name() + " threw, and the sink never reported it")));
         outstanding.clear();
     }
 

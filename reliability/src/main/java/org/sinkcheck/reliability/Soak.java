@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 
 /**
  * The soak: many threads over many sinks for minutes, every event checked online against the

@@ -2,18 +2,20 @@ package org.sinkcheck.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Bounds;
+import org.sinkcheck.model.CallHistory;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.RuleChecks;
-import org.sinkcheck.model.Status;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerPlan.Reaction;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One call of the soak, and the online check of its events against the executable model.
@@ -63,19 +65,27 @@ final class SoakCall {
     volatile boolean providerDone;
     int signalsSent;
     int signalsAccepted;
-    /** How the provider's view says the call ended; {@code null} until it knows. */
-    Status providerFinal;
+    /** What the provider was answered to its complete or fail. */
+    CallHistory.Answer complete = CallHistory.Answer.NOT_SENT;
+    CallHistory.Answer fail = CallHistory.Answer.NOT_SENT;
+    /** One of the provider's signals threw instead of answering (SC-12). */
+    boolean signalThrew;
 
     // Listener side.
     private final AtomicBoolean inCallback = new AtomicBoolean();
     volatile boolean finalHeard;
     private ModelState observed;
+    /** What the listener heard, in order; {@code observed} may be ahead of it by the listener's own reaction. */
+    private final List<EventKind> heard = new ArrayList<>();
+    /** Where in {@code heard} the listener threw or cancelled from an object or progress callback; -1 if it did not. */
+    private int reactedAt = -1;
     private int heardCount;
-    private int signalsHeard;
     private int lateSignals;
     /** The listener's one throw or cancel in this call, if it reacted yet; the model may then be ahead of the events. */
     private Reaction reactedWith = Reaction.NONE;
     private boolean condemned;
+    /** The model could not produce an event: the history names the rule once the provider's answers are known. */
+    private boolean judgeAtRetirement;
     private boolean retired;
 
     SoakCall(long id, SoakSink<?, ?> home, SoakPlan plan) {
@@ -100,10 +110,14 @@ final class SoakCall {
      */
     synchronized Reaction hear(EventKind event, ViolationLog log) {
         Reaction reaction = plan.listener().reactionTo(event, reactedWith != Reaction.NONE);
-        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) reactedWith = reaction;
+        heard.add(event);
+        if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) {
+            reactedWith = reaction;
+            if (!event.isFinal()) reactedAt = heard.size() - 1;
+        }
         if (event.isFinal()) finalHeard = true;
-        else signalsHeard++;
         if (!condemned) condemnIf(step(event, reaction), log);
+        if (judgeAtRetirement && retired) reportHistory(log);   // heard after it retired: its provider is done
         return reaction;
     }
 
@@ -113,7 +127,7 @@ final class SoakCall {
      */
     synchronized void lateSignal(ViolationLog log) {
         if (++lateSignals > 1 && !condemned) {
-            condemnIf(List.of(new Violation(Rule.SC04, "SC04_InFlight", name() + " got " + lateSignals
+            condemnIf(List.of(new Violation(Operator.SC04_InFlight, name() + " got " + lateSignals
                     + " object/progress callbacks after a cancel of " + home.name() + " that it predates had returned; at most one may be in flight")), log);
         }
     }
@@ -123,14 +137,32 @@ final class SoakCall {
         if (retired || !finalHeard || inCallback.get() || !providerDone) return;
         retired = true;
         home.live.remove(this);
-        if (condemned) return;
-        Status expected = providerFinal == null ? Status.CANCELLED : providerFinal;
-        if (observed.status(0) != expected) {
-            log.report(new Violation(Rule.SC05, "SC05_FinalIsForever", name() + ": its provider saw it end "
-                    + expected.tla() + " but its listener heard " + observed.heardOf(0)));
-        } else if (signalsHeard != signalsAccepted) {
-            log.report(new Violation(Rule.SC09, "SC09_EventsCarryTheirCall", name() + ": the sink accepted "
-                    + signalsAccepted + " object/progress signals but the listener heard " + signalsHeard + " with its context"));
+        if (!condemned || judgeAtRetirement) reportHistory(log);
+    }
+
+    /** At the drain, for a call that never retired: the judgement it was waiting for, if any. */
+    synchronized void reportPendingJudgement(ViolationLog log) {
+        if (judgeAtRetirement) reportHistory(log);
+    }
+
+    /**
+     * What this call's history breaks ({@link CallHistory#violation()}, the rule every tier names for it),
+     * once its provider is done (its answers are then known). A call the model could not follow breaks
+     * something: what the history does not show is a signal no provider of it sent, i.e. one of the
+     * soak's foreign or stale probes that reached its listener (SC-14).
+     */
+    synchronized void reportHistory(ViolationLog log) {
+        judgeAtRetirement = false;
+        CallHistory.Cause cause = reactedAt < 0 ? CallHistory.Cause.NONE
+                : reactedWith == Reaction.THROW ? CallHistory.Cause.ITS_LISTENER_THREW : CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK;
+        CallHistory history = CallHistory.of(heard).endless(plan.endless()).signalsAccepted(providerDone ? signalsAccepted : -1)
+                .answers(complete, fail).signalThrew(signalThrew).cause(cause, reactedAt);
+        Optional<Violation> broken = history.violation();
+        if (broken.isPresent()) {
+            log.report(new Violation(broken.get().operator(), name() + ": " + broken.get().detail()));
+        } else if (condemned) {
+            log.report(new Violation(Operator.SC14_HandlesBound, name() + " heard " + heard + ", more object/progress events than the "
+                    + plan.signals() + " its provider sent: a signal the sink had to refuse reached its listener"));
         }
     }
 
@@ -154,21 +186,28 @@ final class SoakCall {
     private List<Violation> step(EventKind event, Reaction reaction) {
         List<EventKind> expected = observed.heardOf(0);
         if (heardCount < expected.size()) {   // the model's action already produced this event
-            if (expected.get(heardCount) != event) return List.of(notEnabled(event));
+            if (expected.get(heardCount) != event) return notEnabled();
             heardCount++;
             return List.of();
         }
         for (Action action : actionsFor(event, reaction)) {
-            if (!model.isEnabled(observed, action)) return List.of(notEnabled(event));
+            if (!model.isEnabled(observed, action)) return notEnabled();
             ModelState next = model.apply(observed, action);
             List<Violation> found = new ArrayList<>(RuleChecks.step(observed, action, next));
             found.addAll(RuleChecks.invariants(model.bounds(), next));
             observed = next;
             if (!found.isEmpty()) return found;
         }
-        List<EventKind> heard = observed.heardOf(0);
-        if (heard.size() <= heardCount || heard.get(heardCount) != event) return List.of(notEnabled(event));
+        List<EventKind> produced = observed.heardOf(0);
+        if (produced.size() <= heardCount || produced.get(heardCount) != event) return notEnabled();
         heardCount++;
+        return List.of();
+    }
+
+    /** The model cannot produce the event just heard: the call is condemned, and judged when it retires. */
+    private List<Violation> notEnabled() {
+        condemned = true;
+        judgeAtRetirement = true;
         return List.of();
     }
 
@@ -192,23 +231,4 @@ final class SoakCall {
         }
     }
 
-    /** The violation of hearing {@code event} where the model cannot produce it, named by why it cannot. */
-    private Violation notEnabled(EventKind event) {
-        Status status = observed.status(0);
-        List<EventKind> heard = observed.heardOf(0);
-        String what = name() + " heard " + event.tla() + " after " + heard.subList(0, heardCount);
-        if (heardCount < heard.size()) {   // its own listener's throw or cancel has already ended it
-            if (!event.isFinal()) return new Violation(Rule.SC04, "SC04_SilentAfterCancel", what + ", once its listener ended it");
-            return reactedWith == Reaction.THROW
-                    ? new Violation(Rule.SC15, "SC15_FaultReported", what + ", but its listener threw, so it must end cancelled")
-                    : new Violation(Rule.SC16, "SC16_CancelInCallbackTakesEffect", what + ", but its listener cancelled its sink from inside a callback, so it must end cancelled");
-        }
-        if (status == Status.CANCELLED && !event.isFinal()) return new Violation(Rule.SC04, "SC04_SilentAfterCancel", what);
-        if (status.isFinal()) return new Violation(Rule.SC03, "SC03_OneFinalLast", what);
-        if (event == EventKind.COMPLETED || event == EventKind.FAILED) {
-            return new Violation(Rule.SC10, "SC10_EndlessEndOnlyByCancel", name() + " never ends on its own but heard " + event.tla());
-        }
-        return new Violation(Rule.SC14, "SC14_HandlesBound", name() + " heard more object/progress events than the "
-                + plan.signals() + " its provider sent: a signal the sink had to refuse reached its listener");
-    }
 }

@@ -13,10 +13,10 @@ import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.model.Status;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerFaults.SoakListenerFault;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One soak run: worker threads that act as callers, providers and cancellers over a fixed set of sinks,
@@ -130,7 +130,7 @@ final class SoakRun<S, H> {
             }
             if (t.isAlive()) {
                 stopped = false;
-                log.report(new Violation(Rule.SC11, "SC11_CancelNeverWaits", t.getName() + " is still inside the sink "
+                log.report(new Violation(Operator.SC11_CancelNeverWaits, t.getName() + " is still inside the sink "
                         + STOP_GRACE.toSeconds() + " s after the run ended: a sink call blocks (deadlock?)"));
             }
         }
@@ -144,15 +144,16 @@ final class SoakRun<S, H> {
                 call.providerDone = true;   // the workers are gone: no provider will signal again
                 call.tryRetire(log);
                 if (call.retired()) continue;
+                call.reportPendingJudgement(log);
                 sink.live.remove(call);
                 String what = call.name() + " never got its final, even after the last cancel of " + sink.name()
                         + ", which raced nothing: the sink lost it";
                 log.report(call.plan.endless()
-                        ? new Violation(Rule.SC10, "SC10_EveryCallEnds", what)
-                        : new Violation(Rule.SC06, "SC06_NoLostCall", what));
+                        ? new Violation(Operator.SC10_EveryCallEnds, what)
+                        : new Violation(Operator.SC06_NoLostCall, what));
             }
             if (capabilities.contains(Capability.RETENTION_VISIBLE) && adapter.pendingCalls(sink.sink) != 0) {
-                log.report(new Violation(Rule.SC13, "SC13_NoRetention", sink.name() + " still references "
+                log.report(new Violation(Operator.SC13_NoRetention, sink.name() + " still references "
                         + adapter.pendingCalls(sink.sink) + " calls after every call ended"));
             }
         }
@@ -220,7 +221,7 @@ final class SoakRun<S, H> {
                 handle = adapter.begin(home.sink, call);
             } catch (RuntimeException e) {
                 home.live.remove(call);
-                log.report(new Violation(Rule.SC08, "SC08_FreshCallsLive", "begin on " + home.name() + " threw " + Adapters.oneLine(e)));
+                log.report(new Violation(Operator.SC08_FreshCallsLive, "begin on " + home.name() + " threw " + Adapters.oneLine(e)));
                 return;
             }
             call.beganAt = clock.incrementAndGet();
@@ -241,11 +242,15 @@ final class SoakRun<S, H> {
             }
             if (call.plan.endless()) {
                 // An endless provider falls silent; it learns of the cancel from its handle, if it can.
-                if (!capabilities.contains(Capability.PROVIDER_TOLD)) return done(p, null);
-                return told(p) && done(p, Status.CANCELLED);
+                if (!capabilities.contains(Capability.PROVIDER_TOLD)) return done(p, false);
+                return told(p) && done(p, true);
             }
-            if (!send(p, call.plan.fails() ? Signal.FAIL : Signal.COMPLETE)) return refused(p);
-            return done(p, call.plan.fails() ? Status.FAILED : Status.COMPLETED);
+            boolean fails = call.plan.fails();
+            boolean accepted = send(p, fails ? Signal.FAIL : Signal.COMPLETE);
+            if (fails) call.fail = call.fail.and(accepted);
+            else call.complete = call.complete.and(accepted);
+            if (!accepted) return refused(p);
+            return done(p, true);
         }
 
         /**
@@ -257,7 +262,7 @@ final class SoakRun<S, H> {
             boolean accepted = signal(p, signal);
             if (accepted && toldCancelled) {
                 boolean isFinal = signal == Signal.COMPLETE || signal == Signal.FAIL;
-                log.report(new Violation(isFinal ? Rule.SC05 : Rule.SC04, isFinal ? "SC05_FinalIsForever" : "SC04_SilentAfterCancel",
+                log.report(new Violation(isFinal ? Operator.SC05_FinalIsForever : Operator.SC04_SilentAfterCancel,
                         p.home.name() + " accepted " + signal + " of " + p.call.name() + " after its handle had said it was cancelled"));
             }
             return accepted;
@@ -275,12 +280,11 @@ final class SoakRun<S, H> {
                     }
                 });
             } catch (SoakListenerFault escaped) {
-                log.report(new Violation(Rule.SC15, "SC15_FaultReported", "the listener's exception escaped into the provider's "
+                log.report(new Violation(Operator.SC15_FaultReported, "the listener's exception escaped into the provider's "
                         + signal + " signal of " + p.call.name() + " instead of being reported"));
                 return true;   // the callback ran
             } catch (RuntimeException e) {
-                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", "the " + signal + " signal of " + p.call.name()
-                        + " threw instead of being accepted or refused: " + Adapters.oneLine(e)));
+                p.call.signalThrew = true;   // the call's history names the rule (SC-12) when it retires
                 return false;
             }
         }
@@ -306,18 +310,18 @@ final class SoakRun<S, H> {
 
         /** The sink refused a signal of a call the provider had not ended: only a cancel can have ended it. */
         private boolean refused(Provider p) {
+            if (p.call.signalThrew) return done(p, false);   // not refused: the provider was told nothing
             refused.increment();
             if (capabilities.contains(Capability.PROVIDER_TOLD) && !told(p)) {
-                log.report(new Violation(Rule.SC12, "SC12_ProviderTold", "the sink refused a signal of " + p.call.name()
+                log.report(new Violation(Operator.SC12_ProviderTold, "the sink refused a signal of " + p.call.name()
                         + " but its handle does not say it was cancelled"));
             }
-            return done(p, Status.CANCELLED);
+            return done(p, true);
         }
 
-        /** The provider knows how its call ended; it probes the stale handle once, then lets go. */
-        private boolean done(Provider p, Status providerFinal) {
-            if (providerFinal != null) probeStale(p);
-            p.call.providerFinal = providerFinal;
+        /** The provider is done with its call; if it knows the call ended, it probes the stale handle once, then lets go. */
+        private boolean done(Provider p, boolean knowsItEnded) {
+            if (knowsItEnded) probeStale(p);
             p.call.providerDone = true;
             p.call.tryRetire(log);
             return true;
@@ -327,7 +331,7 @@ final class SoakRun<S, H> {
             if (random.nextInt(4) != 0) return;
             probes.increment();
             if (inSink(p, () -> adapter.deliver(p.home.sink, p.handle, "stale"))) {
-                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", p.home.name() + " accepted an object through the stale handle of "
+                log.report(new Violation(Operator.SC14_HandlesBound, p.home.name() + " accepted an object through the stale handle of "
                         + p.call.name() + ", after its final"));
             }
         }
@@ -337,11 +341,11 @@ final class SoakRun<S, H> {
             probes.increment();
             SoakSink<S, H> other = sinks.get(random.nextInt(sinks.size()));
             if (other != p.home && inSink(p, () -> adapter.deliver(other.sink, p.handle, "foreign"))) {
-                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", other.name() + " accepted an object through the handle of "
+                log.report(new Violation(Operator.SC14_HandlesBound, other.name() + " accepted an object through the handle of "
                         + p.call.name() + " (foreign handle)"));
             }
             if (adapter.deliver(p.home.sink, adapter.forgeHandle(p.home.sink), "forged")) {
-                log.report(new Violation(Rule.SC14, "SC14_HandlesBound", p.home.name() + " accepted an object through a forged handle"));
+                log.report(new Violation(Operator.SC14_HandlesBound, p.home.name() + " accepted an object through a forged handle"));
             }
         }
     }

@@ -12,7 +12,8 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerPlan.Reaction;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One sink of the soak: the sink under test, its listener, the calls begun on it that are not yet
@@ -60,10 +61,10 @@ final class SoakSink<S, H> implements Events {
         try {
             run.adapter.cancel(sink);
         } catch (ListenerFaults.SoakListenerFault escaped) {
-            run.log.report(new Violation(Rule.SC15, "SC15_FaultReported", "a listener's exception escaped from cancel of " + name()
+            run.log.report(new Violation(Operator.SC15_FaultReported, "a listener's exception escaped from cancel of " + name()
                     + " instead of being reported: " + escaped.getMessage()));
         } catch (RuntimeException e) {
-            run.log.report(new Violation(Rule.SC07, "SC07_CancelIdempotent", "cancel of " + name() + " threw " + Adapters.oneLine(e)));
+            run.log.report(new Violation(Operator.SC07_CancelIdempotent, "cancel of " + name() + " threw " + Adapters.oneLine(e)));
         } finally {
             alone &= activeCancels.decrementAndGet() == 0 && cancelsStarted.get() == order;
         }
@@ -90,7 +91,7 @@ final class SoakSink<S, H> implements Events {
             // Read in the reverse order of how a provider's signal sets them, so a signal that ends in
             // between is seen through its final.
             if (call.providerInSignal || call.inCallback() || call.finalHeard) continue;
-            run.log.report(new Violation(Rule.SC01, "SC01_ScopeAll", "cancel of " + name() + " returned, but " + call.name()
+            run.log.report(new Violation(Operator.SC01_ScopeAll, "cancel of " + name() + " returned, but " + call.name()
                     + ", begun before it, had no final and no callback in flight"));
         }
     }
@@ -110,18 +111,18 @@ final class SoakSink<S, H> implements Events {
     private void on(Object context, EventKind event) {
         run.events.increment();
         if (!(context instanceof SoakCall)) {
-            run.log.report(new Violation(Rule.SC09, "SC09_EventsCarryTheirCall", "the listener of " + name() + " heard "
+            run.log.report(new Violation(Operator.SC09_EventsCarryTheirCall, "the listener of " + name() + " heard "
                     + event.tla() + " with a context no call was begun with: " + context));
             return;
         }
         SoakCall call = (SoakCall) context;
         if (call.home != this) {
-            run.log.report(new Violation(Rule.SC02, "SC02_OwnListenerOnly", "the listener of " + name() + " heard "
+            run.log.report(new Violation(Operator.SC02_OwnListenerOnly, "the listener of " + name() + " heard "
                     + event.tla() + " of " + call.name()));
             return;
         }
         if (!call.enterCallback()) {
-            run.log.report(new Violation(Rule.SC09, "SC09_SerialCallbacks", call.name() + ": " + event.tla()
+            run.log.report(new Violation(Operator.SC09_SerialCallbacks, call.name() + ": " + event.tla()
                     + " started while another of its callbacks was running"));
             return;
         }
@@ -129,7 +130,7 @@ final class SoakSink<S, H> implements Events {
             if (!event.isFinal() && lastReturnedCancelStart.get() > call.beganAt) call.lateSignal(run.log);
             if (event == EventKind.CANCELLED && call.cancelsStartedAtBegin >= 0 && call.cancelsStartedAtBegin == cancelsStarted.get()
                     && !call.endedByItsListener()) {
-                run.log.report(new Violation(Rule.SC08, "SC08_FreshCallsLive", call.name() + " was cancelled, but no cancel of "
+                run.log.report(new Violation(Operator.SC08_FreshCallsLive, call.name() + " was cancelled, but no cancel of "
                         + name() + " was running when it began or started since, and its listener did not throw"));
             }
             react(call, call.hear(event, run.log));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
@@ -34,7 +35,7 @@ class HostileInputTest {
 
     @Test
     void SC14_forgedHandle_isRefused_andReachesNoListener() {
-        SC14_forgedHandle(SinkUnderTest.adapterUnderTest());
+        SC14_forgedHandle(SinkUnderTest.adapter());
     }
 
     @Test
@@ -44,10 +45,10 @@ class HostileInputTest {
 
     static void SC14_forgedHandle(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heard);
-        Object live = Recorder.context("live call");
-        SinkUnderTest.Call call = a.begin(live);
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heard);
+        Object live = RecordingEvents.context("live call");
+        ScenarioSink.Call call = a.begin(live);
 
         assertAllSignalsRefused(a.forged(), a.capabilities(), "a forged handle");
 
@@ -58,7 +59,7 @@ class HostileInputTest {
 
     @Test
     void SC14_foreignHandle_isRefused_andReachesNoListener() {
-        SC14_foreignHandle(SinkUnderTest.adapterUnderTest());
+        SC14_foreignHandle(SinkUnderTest.adapter());
     }
 
     @Test
@@ -68,12 +69,12 @@ class HostileInputTest {
 
     static void SC14_foreignHandle(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
-        Object ofB = Recorder.context("call of b");
-        SinkUnderTest.Call call = b.begin(ofB);
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
+        Object ofB = RecordingEvents.context("call of b");
+        ScenarioSink.Call call = b.begin(ofB);
 
         assertAllSignalsRefused(call.presentedTo(a), a.capabilities(), "b's handle presented to a");
         a.cancel();
@@ -90,7 +91,7 @@ class HostileInputTest {
     @ParameterizedTest(name = "after {0}")
     @EnumSource(Ending.class)
     void SC14_staleHandleAfterTheCallsOwnFinal_isRefused_SC05(Ending ending) {
-        SC14_staleHandle(SinkUnderTest.adapterUnderTest(), ending);
+        SC14_staleHandle(SinkUnderTest.adapter(), ending);
     }
 
     @Test
@@ -102,13 +103,13 @@ class HostileInputTest {
         Set<Capability> caps = adapter.capabilities();
         assumeTrue(ending != Ending.FAIL || caps.contains(Capability.FAIL), Capability.FAIL.reason());
         assumeTrue(ending != Ending.LISTENER_THROWS || caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heard);
-        Object context = Recorder.context("call");
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heard);
+        Object context = RecordingEvents.context("call");
         heard.hook((c, event) -> {
             if (ending == Ending.LISTENER_THROWS && event == EventKind.OBJECT) throw new IllegalStateException("listener fails");
         });
-        SinkUnderTest.Call call = a.begin(context);
+        ScenarioSink.Call call = a.begin(context);
         assertTrue(call.deliver("x"));
         switch (ending) {
             case COMPLETE: assertTrue(call.complete()); break;
@@ -127,9 +128,9 @@ class HostileInputTest {
 
     @Test
     void SC09_nullContext_isCarriedBackAsGiven_orRefusedWithAClearError() {
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(SinkUnderTest.adapterUnderTest(), heard);
-        SinkUnderTest.Call call;
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
+        ScenarioSink.Call call;
         try {
             call = a.begin(null);
         } catch (RuntimeException refused) {
@@ -137,7 +138,7 @@ class HostileInputTest {
             assertTrue(refused.getMessage() != null && !message.isBlank() && !message.contains("\n"),
                     "a refused null context needs a clear one-line error, got: " + refused);
             if (a.capabilities().contains(Capability.RETENTION_VISIBLE)) assertEquals(0, a.pendingCalls(), "a refused begin left a call behind");
-            Object context = Recorder.context("after the refusal");
+            Object context = RecordingEvents.context("after the refusal");
             assertTrue(a.begin(context).complete(), "the sink still works after refusing a null context");
             return;
         }
@@ -148,11 +149,11 @@ class HostileInputTest {
 
     @Test
     void SC09_duplicateContexts_areTwoCalls_eachWithItsOwnFinal() {
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(SinkUnderTest.adapterUnderTest(), heard);
-        Object shared = Recorder.context("shared context");
-        SinkUnderTest.Call first = a.begin(shared);
-        SinkUnderTest.Call second = a.begin(shared);
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
+        Object shared = RecordingEvents.context("shared context");
+        ScenarioSink.Call first = a.begin(shared);
+        ScenarioSink.Call second = a.begin(shared);
 
         assertTrue(first.deliver("x") && first.complete());
         assertFalse(first.deliver("late"), "SC-05: the completed call is over");
@@ -166,12 +167,12 @@ class HostileInputTest {
 
     @Test
     void SC07_cancelOnAnIdleSink_isANoOp() {
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(SinkUnderTest.adapterUnderTest(), heard);
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(SinkUnderTest.adapter(), heard);
         assertDoesNotThrow(a::cancel, "SC-07: cancel of an idle sink threw");
         assertDoesNotThrow(a::cancel, "SC-07: a second cancel of an idle sink threw");
         assertEquals(0, heard.total(), "SC-07: cancel of an idle sink signalled");
-        Object context = Recorder.context("begun after");
+        Object context = RecordingEvents.context("begun after");
         assertTrue(a.begin(context).complete(), "SC-08: the sink is usable after cancel");
         assertEquals(List.of(EventKind.COMPLETED), heard.heard(context));
     }
@@ -179,7 +180,7 @@ class HostileInputTest {
     @Test
     @Timeout(60)
     void SC07_cancelStormFromManyThreads_racingBegins_endsEveryCallExactlyOnce_SC06() {
-        SC07_cancelStorm(SinkUnderTest.adapterUnderTest());
+        SC07_cancelStorm(SinkUnderTest.adapter());
     }
 
     @Test
@@ -190,10 +191,10 @@ class HostileInputTest {
 
     static void SC07_cancelStorm(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> before = a.beginMany("call", 2000);
         b.beginMany("call of b", 200);
         List<Object> during = new CopyOnWriteArrayList<>();
@@ -210,7 +211,7 @@ class HostileInputTest {
             steps.add(Bounded.start("beginner " + t, () -> {
                 Bounded.awaitUninterruptibly(go);
                 for (int i = 0; i < 500; i++) {
-                    Object context = Recorder.context("call " + i + " begun by thread " + thread + " during the storm");
+                    Object context = RecordingEvents.context("call " + i + " begun by thread " + thread + " during the storm");
                     during.add(context);
                     a.begin(context);
                 }
@@ -238,7 +239,7 @@ class HostileInputTest {
 
 
     /** Every provider signal through {@code call} is refused. */
-    private static void assertAllSignalsRefused(SinkUnderTest.Call call, Set<Capability> caps, String what) {
+    private static void assertAllSignalsRefused(ScenarioSink.Call call, Set<Capability> caps, String what) {
         assertFalse(call.deliver("hostile"), "SC-14: the sink accepted an object through " + what);
         if (caps.contains(Capability.PROGRESS)) assertFalse(call.progress(), "SC-14: the sink accepted progress through " + what);
         assertFalse(call.complete(), "SC-14: the sink accepted complete through " + what);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jol.info.GraphLayout;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -57,7 +58,7 @@ class LeakTest {
     @Test
     @Timeout(120)
     void SC13_millionCompleteAndMillionCancelCycles_leaveTheSinkAtItsBaselineSize() {
-        SC13_cyclesLeaveTheSinkAtItsBaselineSize(SinkUnderTest.adapterUnderTest(), CYCLES);
+        SC13_cyclesLeaveTheSinkAtItsBaselineSize(SinkUnderTest.adapter(), CYCLES);
     }
 
     @Test
@@ -71,7 +72,7 @@ class LeakTest {
      */
     static void SC13_cyclesLeaveTheSinkAtItsBaselineSize(SinkAdapter<?, ?> adapter, int cycles) {
         CountingEvents events = new CountingEvents();
-        SinkUnderTest sink = SinkUnderTest.open(adapter, events);
+        ScenarioSink sink = ScenarioSink.open(adapter, events);
         completeCycles(sink, WARM_UP);
         cancelCycles(sink, WARM_UP);
         long baseline = retainedBytes(sink);
@@ -83,22 +84,22 @@ class LeakTest {
         assertEquals(4L * (WARM_UP + cycles), events.events.sum(), "every cycle's object and final reached the listener");
     }
 
-    private static void completeCycles(SinkUnderTest sink, int cycles) {
+    private static void completeCycles(ScenarioSink sink, int cycles) {
         for (int i = 0; i < cycles; i++) {
-            SinkUnderTest.Call call = sink.begin(new Object());
+            ScenarioSink.Call call = sink.begin(new Object());
             call.deliver(new Object());
             call.complete();
         }
     }
 
-    private static void cancelCycles(SinkUnderTest sink, int cycles) {
+    private static void cancelCycles(ScenarioSink sink, int cycles) {
         for (int i = 0; i < cycles; i++) {
             sink.begin(new Object()).deliver(new Object());
             sink.cancel();
         }
     }
 
-    private static void assertBackToBaseline(SinkUnderTest sink, long baseline, String after) {
+    private static void assertBackToBaseline(ScenarioSink sink, long baseline, String after) {
         if (sink.capabilities().contains(Capability.RETENTION_VISIBLE)) {
             assertEquals(0, sink.pendingCalls(), "SC-13: after " + after + ", the sink still counts pending calls");
         }
@@ -111,7 +112,7 @@ class LeakTest {
     @Test
     @Timeout(60)
     void SC13_racingBeginsCompletesAndCancels_leaveTheSinkAtItsBaselineSize_kotlinx1845() {
-        SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(SinkUnderTest.adapterUnderTest(), 100_000);
+        SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(SinkUnderTest.adapter(), 100_000);
     }
 
     @Test
@@ -126,7 +127,7 @@ class LeakTest {
      */
     static void SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(SinkAdapter<?, ?> adapter, int cyclesPerThread) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        SinkUnderTest sink = SinkUnderTest.open(adapter, new CountingEvents());
+        ScenarioSink sink = ScenarioSink.open(adapter, new CountingEvents());
         completeCycles(sink, WARM_UP);
         cancelCycles(sink, WARM_UP);
         long baseline = retainedBytes(sink);
@@ -166,7 +167,7 @@ class LeakTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Ending.class)
     void SC13_finishedCallsContextObjectAndHandle_becomeCollectible(Ending ending) {
-        SC13_remainsOfFinishedCallsBecomeCollectible(SinkUnderTest.adapterUnderTest(), ending);
+        SC13_remainsOfFinishedCallsBecomeCollectible(SinkUnderTest.adapter(), ending);
     }
 
     @Test
@@ -176,7 +177,7 @@ class LeakTest {
 
     static void SC13_remainsOfFinishedCallsBecomeCollectible(SinkAdapter<?, ?> adapter, Ending ending) {
         assumeTrue(ending != Ending.FAIL || adapter.capabilities().contains(Capability.FAIL), Capability.FAIL.reason());
-        SinkUnderTest sink = SinkUnderTest.open(adapter, new CountingEvents());
+        ScenarioSink sink = ScenarioSink.open(adapter, new CountingEvents());
         List<WeakReference<Object>> remains = finishOneCall(sink, ending);
         for (int attempt = 0; attempt < GC_ATTEMPTS && remains.stream().anyMatch(r -> r.get() != null); attempt++) {
             System.gc();
@@ -191,10 +192,10 @@ class LeakTest {
     }
 
     /** Begins, feeds and ends one call; returns weak references to its context, object and handle only. */
-    private static List<WeakReference<Object>> finishOneCall(SinkUnderTest sink, Ending ending) {
+    private static List<WeakReference<Object>> finishOneCall(ScenarioSink sink, Ending ending) {
         Object context = new Object();
         Object object = new Object();
-        SinkUnderTest.Call call = sink.begin(context);
+        ScenarioSink.Call call = sink.begin(context);
         call.deliver(object);
         switch (ending) {
             case COMPLETE: call.complete(); break;
@@ -204,7 +205,7 @@ class LeakTest {
         return List.of(new WeakReference<>(context), new WeakReference<>(object), new WeakReference<>(call));
     }
 
-    private static long retainedBytes(SinkUnderTest sink) {
+    private static long retainedBytes(ScenarioSink sink) {
         return GraphLayout.parseInstance(sink.sink()).totalSize();
     }
 

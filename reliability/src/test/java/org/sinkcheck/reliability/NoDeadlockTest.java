@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
@@ -40,7 +41,7 @@ class NoDeadlockTest {
     @EnumSource(EventKind.class)
     @Timeout(30)
     void SC16_cancelFromInsideEveryKindOfCallback_takesEffect_withoutDeadlock(EventKind kind) {
-        SC16_cancelInsideCallback(SinkUnderTest.adapterUnderTest(), kind);
+        SC16_cancelInsideCallback(SinkUnderTest.adapter(), kind);
     }
 
     @Test
@@ -54,21 +55,21 @@ class NoDeadlockTest {
         assumeTrue(caps.contains(Capability.CANCEL_IN_CALLBACK), Capability.CANCEL_IN_CALLBACK.reason());
         assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
         assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heard);
-        Object x = Recorder.context("the call whose " + kind.tla() + " callback cancels");
-        Object y = Recorder.context("a pending call");
-        Object z = Recorder.context("another pending call");
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heard);
+        Object x = RecordingEvents.context("the call whose " + kind.tla() + " callback cancels");
+        Object y = RecordingEvents.context("a pending call");
+        Object z = RecordingEvents.context("another pending call");
         AtomicReference<Object> begunInside = new AtomicReference<>();
         AtomicBoolean fired = new AtomicBoolean();
         heard.hook((context, event) -> {
             if (context != x || event != kind || fired.getAndSet(true)) return;
-            Object v = Recorder.context("a call begun inside the callback");
+            Object v = RecordingEvents.context("a call begun inside the callback");
             begunInside.set(v);
             a.begin(v);
             a.cancel();
         });
-        SinkUnderTest.Call call = a.begin(x);
+        ScenarioSink.Call call = a.begin(x);
         a.begin(y);
         a.begin(z);
 
@@ -94,7 +95,7 @@ class NoDeadlockTest {
     @Test
     @Timeout(60)
     void SC16_twoSinksWhoseListenersCancelEachOther_whileBothAreCancelled_finish_dotnet43438() {
-        SC16_mutualCancel(SinkUnderTest.adapterUnderTest(), 50);
+        SC16_mutualCancel(SinkUnderTest.adapter(), 50);
     }
 
     @Test
@@ -114,10 +115,10 @@ class NoDeadlockTest {
         assumeTrue(caps.contains(Capability.CANCEL_IN_CALLBACK), Capability.CANCEL_IN_CALLBACK.reason());
         assumeTrue(caps.contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
         for (int round = 0; round < rounds; round++) {
-            Recorder heardA = new Recorder();
-            Recorder heardB = new Recorder();
-            SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-            SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+            RecordingEvents heardA = new RecordingEvents();
+            RecordingEvents heardB = new RecordingEvents();
+            ScenarioSink a = ScenarioSink.open(adapter, heardA);
+            ScenarioSink b = ScenarioSink.open(adapter, heardB);
             CyclicBarrier bothInside = new CyclicBarrier(2);
             heardA.hook(cancelOtherOnFirstCancelled(b, bothInside));
             heardB.hook(cancelOtherOnFirstCancelled(a, bothInside));
@@ -134,7 +135,7 @@ class NoDeadlockTest {
         }
     }
 
-    private static Recorder.Hook cancelOtherOnFirstCancelled(SinkUnderTest other, CyclicBarrier bothInside) {
+    private static RecordingEvents.Hook cancelOtherOnFirstCancelled(ScenarioSink other, CyclicBarrier bothInside) {
         AtomicBoolean first = new AtomicBoolean(true);
         return (context, event) -> {
             if (event != EventKind.CANCELLED || !first.getAndSet(false)) return;
@@ -152,7 +153,7 @@ class NoDeadlockTest {
     @Test
     @Timeout(30)
     void SC11_listenerBlockedInOneSink_doesNotStopAnotherSinksCancel() {
-        SC11_blockedListenerElsewhere(SinkUnderTest.adapterUnderTest());
+        SC11_blockedListenerElsewhere(SinkUnderTest.adapter());
     }
 
     @Test
@@ -163,10 +164,10 @@ class NoDeadlockTest {
 
     static void SC11_blockedListenerElsewhere(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> callsB = b.beginMany("call of b", 10);
         BlockedCallback blocked = BlockedCallback.start(a, heardA);
         try {
@@ -180,7 +181,7 @@ class NoDeadlockTest {
     @Test
     @Timeout(30)
     void SC11_listenerBlockedInOneCall_doesNotStopItsOwnSinksCancel_SC04() {
-        SC11_blockedListenerInOwnSink(SinkUnderTest.adapterUnderTest());
+        SC11_blockedListenerInOwnSink(SinkUnderTest.adapter());
     }
 
     @Test
@@ -191,8 +192,8 @@ class NoDeadlockTest {
 
     static void SC11_blockedListenerInOwnSink(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
-        Recorder heard = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heard);
+        RecordingEvents heard = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heard);
         List<Object> others = a.beginMany("other call", 10);
         BlockedCallback blocked = BlockedCallback.start(a, heard);
         try (blocked) {
@@ -209,13 +210,13 @@ class NoDeadlockTest {
 
     /** A provider thread stuck inside one call's object callback until {@link #close()}. */
     private static final class BlockedCallback implements AutoCloseable {
-        final Object context = Recorder.context("the call whose listener blocks");
-        final SinkUnderTest.Call call;
+        final Object context = RecordingEvents.context("the call whose listener blocks");
+        final ScenarioSink.Call call;
         private final CountDownLatch entered = new CountDownLatch(1);
         private final CountDownLatch release = new CountDownLatch(1);
         private final Bounded.Step provider;
 
-        private BlockedCallback(SinkUnderTest sink, Recorder heard) {
+        private BlockedCallback(ScenarioSink sink, RecordingEvents heard) {
             heard.hook((c, event) -> {
                 if (c != context || event != EventKind.OBJECT) return;
                 entered.countDown();
@@ -229,7 +230,7 @@ class NoDeadlockTest {
             provider = Bounded.start("provider whose object callback blocks", () -> assertTrue(call.deliver("x")));
         }
 
-        static BlockedCallback start(SinkUnderTest sink, Recorder heard) {
+        static BlockedCallback start(ScenarioSink sink, RecordingEvents heard) {
             BlockedCallback b = new BlockedCallback(sink, heard);
             try {
                 assertTrue(b.entered.await(STEP.toMillis(), TimeUnit.MILLISECONDS), "the listener never entered its blocking callback");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.sinkcheck.kit.AdapterLoadException;
-import org.sinkcheck.kit.Adapters;
+
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 
@@ -23,9 +23,9 @@ class SoakTest {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
 
     @Test
-    void SC01_to_SC16_soakOfManySinksAndThreads_hasNoViolations() throws AdapterLoadException {
+    void SC01_to_SC16_soakOfManySinksAndThreads_hasNoViolations() {
         Duration length = Duration.ofSeconds(Long.getLong(SECONDS_PROPERTY, 60));
-        SinkAdapter<?, ?> adapter = Adapters.fromSystemProperty();
+        SinkAdapter<?, ?> adapter = SinkUnderTest.adapter();
         SoakTotals totals = assertTimeoutPreemptively(length.plus(DRAIN_LIMIT),
                 () -> Soak.run(Soak.Options.defaults().adapter(adapter).duration(length)), "the soak hung");
 

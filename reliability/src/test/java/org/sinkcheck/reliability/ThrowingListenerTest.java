@@ -16,12 +16,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.mutants.SC15_ListenerErrorSwallowed;
 import org.sinkcheck.mutants.SC15_ThrowingListenerStopsSweep;
-import org.sinkcheck.reliability.Recorder.ReportedError;
+import org.sinkcheck.reliability.RecordingEvents.ReportedError;
 
 /**
  * SC-15, a throwing listener harms no one else: a throw from an object or progress callback cancels that
@@ -35,7 +36,7 @@ class ThrowingListenerTest {
     @ParameterizedTest(name = "throw from {0}")
     @EnumSource(EventKind.class)
     void SC15_throwFromACallback_endsOnlyItsOwnCallAsTheRuleSays_andIsReported(EventKind kind) {
-        SC15_throwFromCallback(SinkUnderTest.adapterUnderTest(), kind);
+        SC15_throwFromCallback(SinkUnderTest.adapter(), kind);
     }
 
     @Test
@@ -48,20 +49,20 @@ class ThrowingListenerTest {
         assumeTrue(caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
         assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
         assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
-        Object thrower = Recorder.context("thrower");
-        Object bystander = Recorder.context("bystander");
-        Object elsewhere = Recorder.context("call of the other sink");
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
+        Object thrower = RecordingEvents.context("thrower");
+        Object bystander = RecordingEvents.context("bystander");
+        Object elsewhere = RecordingEvents.context("call of the other sink");
         RuntimeException boom = new IllegalStateException("the listener fails in " + kind.tla());
         heardA.hook((context, event) -> {
             if (context == thrower && event == kind) throw boom;
         });
-        SinkUnderTest.Call t = a.begin(thrower);
-        SinkUnderTest.Call s = a.begin(bystander);
-        SinkUnderTest.Call o = b.begin(elsewhere);
+        ScenarioSink.Call t = a.begin(thrower);
+        ScenarioSink.Call s = a.begin(bystander);
+        ScenarioSink.Call o = b.begin(elsewhere);
 
         switch (kind) {
             case OBJECT: assertTrue(t.deliver("x"), "the object was accepted: its callback ran"); break;
@@ -92,7 +93,7 @@ class ThrowingListenerTest {
 
     @Test
     void SC15_throwsInTheMiddleOfACancelSweep_keepNoOtherCallFromItsFinal_andAreAllReported() {
-        SC15_throwsDuringSweep(SinkUnderTest.adapterUnderTest());
+        SC15_throwsDuringSweep(SinkUnderTest.adapter());
     }
 
     @Test
@@ -107,21 +108,21 @@ class ThrowingListenerTest {
 
     static void SC15_throwsDuringSweep(SinkAdapter<?, ?> adapter) {
         assumeTrue(adapter.capabilities().contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
-        Recorder heardA = new Recorder();
-        Recorder heardB = new Recorder();
-        SinkUnderTest a = SinkUnderTest.open(adapter, heardA);
-        SinkUnderTest b = SinkUnderTest.open(adapter, heardB);
+        RecordingEvents heardA = new RecordingEvents();
+        RecordingEvents heardB = new RecordingEvents();
+        ScenarioSink a = ScenarioSink.open(adapter, heardA);
+        ScenarioSink b = ScenarioSink.open(adapter, heardB);
         List<Object> contexts = new ArrayList<>();
         Map<Object, RuntimeException> thrown = new IdentityHashMap<>();
         for (int i = 0; i < SWEPT; i++) {
-            Object context = Recorder.context("call " + i);
+            Object context = RecordingEvents.context("call " + i);
             contexts.add(context);
             if (i % 3 == 0) thrown.put(context, new IllegalStateException("the listener fails on call " + i));
             a.begin(context);
         }
         List<Object> others = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            others.add(Recorder.context("call " + i + " of the other sink"));
+            others.add(RecordingEvents.context("call " + i + " of the other sink"));
             b.begin(others.get(i));
         }
         heardA.hook((context, event) -> {

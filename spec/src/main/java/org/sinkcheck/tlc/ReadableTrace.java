@@ -8,7 +8,7 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.RuleChecks;
-import org.sinkcheck.tlc.Counterexample.Loop;
+import org.sinkcheck.tlc.TlcTrace.Loop;
 
 /**
  * Turns a TLC trace into what a person in a hurry reads: one numbered line per action.
@@ -23,7 +23,7 @@ public final class ReadableTrace {
     private ReadableTrace() {}
 
     /** Numbered lines, one per action, and a last line saying how a liveness counterexample loops. */
-    public static List<String> lines(Counterexample trace, Optional<Bounds> bounds) {
+    public static List<String> lines(TlcTrace trace, Optional<Bounds> bounds) {
         Optional<Model> model = bounds.map(Model::new);
         List<String> out = new ArrayList<>();
         List<TlaState> states = trace.states();

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.tlc.TlcResult.Kind;
 
 /**
@@ -176,7 +176,7 @@ public final class Tlc {
         if (rule.isEmpty()) rule = name.flatMap(Rule::ofTlaName);
         List<String> steps = List.of();
         boolean traced = kind != Kind.ERROR && kind != Kind.PASSED && kind != Kind.COUNTS_CHANGED && kind != Kind.TIMED_OUT;
-        Counterexample trace = traced ? Counterexample.parse(log) : null;
+        TlcTrace trace = traced ? TlcTrace.parse(log) : null;
         if (trace != null) steps = ReadableTrace.lines(trace, CancelAllStates.tryBounds(config));
         return new TlcResult(label, exit, found, config.expected(), kind, name, rule, steps, elapsed, log);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,52 +18,35 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java code and the algorithm spec name each other, and the names stay true: every action of
- * CancelAllAlgo.tla cites what of ReferenceSink.java it models, by line ({@code [ReferenceSink.java:183]})
- * or by method ({@code [ReferenceSink.deliverAll]}); each cited line, or some line of each cited method,
- * carries the comment {@code CancelAllAlgo!<Action>}, and every such comment in the Java is cited back
- * (by its line or by its method). Editing either file without the other fails this test.
+ * The Java code and the specs cite each other by name, and the names stay true both ways, with no line
+ * numbers to keep in step. Every action a thread of CancelAllAlgo.tla takes cites, in the comment above
+ * it, the ReferenceSink methods it models ({@code ReferenceSink.begin}); each Java line that performs an
+ * action carries the tag {@code // CancelAllAlgo!<Action>}; every tag names an action, every action is
+ * tagged, and each tag sits in a method its action cites. Every {@code Class.method} either spec cites
+ * (CancelAllAlgo.tla, SlotAllocator.tla) is a method or field that class declares.
  */
 class CodeNamesSpecTest {
-    private static final Path SPEC = Path.of("tla", "CancelAllAlgo.tla");
-    private static final Path JAVA = Path.of("..", "impl", "src", "main", "java", "org", "sinkcheck", "reference",
-            "ReferenceSink.java");
-    private static final Pattern CITATION = Pattern.compile("\\[ReferenceSink\\.java:([\\d,]+)]");
-    private static final Pattern METHOD_CITATION = Pattern.compile("\\[ReferenceSink\\.(\\w+)]");
-    /** A member declaration of ReferenceSink (four spaces in): its name, where a method starts. */
-    private static final Pattern METHOD = Pattern.compile(
-            "^    (?=[\\w<])(?:(?:public|protected|private|static|final)\\s+)*(?:<[^>]+>\\s+)?[\\w.<>\\[\\]?, ]+\\s(\\w+)\\(");
-    private static final Pattern DEFINITION = Pattern.compile("^(\\w+)\\(t\\b[^)]*\\) ==", Pattern.MULTILINE);
-    private static final Pattern JAVA_NAME = Pattern.compile("CancelAllAlgo!(\\w+)");
+    private static final Path TLA = Path.of("tla");
+    private static final Path JAVA = Path.of("..", "reference", "src", "main", "java", "org", "sinkcheck", "reference");
+    private static final Pattern ACTION = Pattern.compile("^(\\w+)\\(t\\b[^)]*\\) ==", Pattern.MULTILINE);
+    private static final Pattern CITED = Pattern.compile("\\b(ReferenceSink|Registry|Stripe|Chunk)\\.(?!java\\b)(\\w+)");
+    private static final Pattern TAG = Pattern.compile("CancelAllAlgo!(\\w+)");
+    /** A member method of a top-level class: four spaces in, a name and an open parenthesis, no semicolon. */
+    private static final Pattern METHOD = Pattern.compile("^    (?![ @])(?!return|throw|new )[\\w<>\\[\\], ?]*\\b(\\w+)\\([^;]*$");
 
-    /** Action name to the Java lines its comment cites, a cited method standing for its lines. */
-    private static Map<String, Set<Integer>> citations(List<String> spec, List<String> java) {
-        Map<String, Set<Integer>> out = new TreeMap<>();
+    /** Action name to the ReferenceSink methods its comment cites. */
+    private static Map<String, Set<String>> citations(List<String> spec) {
+        Map<String, Set<String>> out = new TreeMap<>();
         for (int i = 0; i < spec.size(); i++) {
-            Matcher definition = DEFINITION.matcher(spec.get(i));
-            if (!definition.find()) continue;
-            Set<Integer> lines = new TreeSet<>();
+            Matcher action = ACTION.matcher(spec.get(i));
+            if (!action.find()) continue;
+            Set<String> methods = new TreeSet<>();
             for (int j = i - 1; j >= 0 && spec.get(j).startsWith("\\*"); j--) {
-                Matcher cited = CITATION.matcher(spec.get(j));
-                while (cited.find()) for (String n : cited.group(1).split(",")) lines.add(Integer.parseInt(n));
-                Matcher method = METHOD_CITATION.matcher(spec.get(j));
-                while (method.find()) lines.addAll(linesOf(java, method.group(1), definition.group(1)));
+                Matcher cited = CITED.matcher(spec.get(j));
+                while (cited.find()) if (cited.group(1).equals("ReferenceSink")) methods.add(cited.group(2));
             }
-            if (!lines.isEmpty()) out.put(definition.group(1), lines);
+            out.put(action.group(1), methods);
         }
-        return out;
-    }
-
-    /** The lines of {@code method} (from its declaration to the next member's) that name {@code action}; one exists. */
-    private static Set<Integer> linesOf(List<String> java, String method, String action) {
-        Set<Integer> out = new TreeSet<>();
-        boolean inside = false;
-        for (int i = 0; i < java.size(); i++) {
-            Matcher member = METHOD.matcher(java.get(i));
-            if (member.find()) inside = member.group(1).equals(method);
-            if (inside && java.get(i).contains("CancelAllAlgo!" + action)) out.add(i + 1);
-        }
-        assertFalse(out.isEmpty(), () -> action + " cites ReferenceSink." + method + ", which has no line naming it");
         return out;
     }
 
@@ -79,31 +63,60 @@ class CodeNamesSpecTest {
         return out;
     }
 
-    @Test
-    void everyAlgorithmActionCitesTheJavaLinesThatNameIt() throws IOException {
-        String specText = Files.readString(SPEC);
-        List<String> java = Files.readAllLines(JAVA);
-        Map<String, Set<Integer>> cited = citations(specText.lines().toList(), java);
-        Set<String> actions = threadActions(specText);
-        assertFalse(actions.isEmpty());
-        assertEquals(actions, cited.keySet(), "actions of ThreadStep/Start vs actions citing Java lines");
-        cited.forEach((action, lines) -> lines.forEach(line -> assertTrue(
-                line <= java.size() && java.get(line - 1).contains("CancelAllAlgo!" + action),
-                () -> action + " cites ReferenceSink.java:" + line + ", which does not name it: "
-                        + (line <= java.size() ? java.get(line - 1).strip() : "(no such line)"))));
+    /** Each tag of ReferenceSink.java with the method whose body holds it, as {@code Action@method}. */
+    private static List<String> tags(List<String> java) {
+        List<String> out = new ArrayList<>();
+        String method = null;
+        for (String line : java) {
+            Matcher m = METHOD.matcher(line);
+            if (m.find()) method = m.group(1);
+            Matcher tag = TAG.matcher(line);
+            while (tag.find()) out.add(tag.group(1) + "@" + method);
+        }
+        return out;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file);
     }
 
     @Test
-    void everyJavaStepThatNamesAnActionIsCitedBackByIt() throws IOException {
-        List<String> java = Files.readAllLines(JAVA);
-        Map<String, Set<Integer>> cited = citations(Files.readAllLines(SPEC), java);
-        for (int i = 0; i < java.size(); i++) {
-            Matcher named = JAVA_NAME.matcher(java.get(i));
-            while (named.find()) {
-                int line = i + 1;
-                String action = named.group(1);
-                assertTrue(cited.getOrDefault(action, Set.of()).contains(line),
-                        () -> "ReferenceSink.java:" + line + " names CancelAllAlgo!" + action + ", which does not cite it");
+    void everyThreadActionCitesTheReferenceSinkMethodsThatCarryItsTag() throws IOException {
+        String spec = read(TLA.resolve("CancelAllAlgo.tla"));
+        Map<String, Set<String>> cited = citations(spec.lines().toList());
+        Set<String> actions = threadActions(spec);
+        assertFalse(actions.isEmpty());
+        Set<String> tagged = new TreeSet<>();
+        for (String tag : tags(Files.readAllLines(JAVA.resolve("ReferenceSink.java")))) {
+            String action = tag.substring(0, tag.indexOf('@'));
+            String method = tag.substring(tag.indexOf('@') + 1);
+            assertTrue(actions.contains(action), "ReferenceSink." + method + " carries CancelAllAlgo!" + action + ", which is no thread action");
+            assertTrue(cited.get(action).contains(method),
+                    () -> "CancelAllAlgo!" + action + " is tagged in ReferenceSink." + method + ", which its comment does not cite: " + cited.get(action));
+            tagged.add(action);
+        }
+        assertEquals(actions, tagged, "thread actions vs actions tagged in ReferenceSink.java");
+        for (String action : actions) assertFalse(cited.get(action).isEmpty(), action + " cites no ReferenceSink method");
+    }
+
+    @Test
+    void everyJavaMethodTheSpecsCiteExists() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String spec : List.of("CancelAllAlgo.tla", "SlotAllocator.tla")) {
+            Matcher cited = CITED.matcher(read(TLA.resolve(spec)));
+            while (cited.find()) {
+                String java = read(JAVA.resolve(cited.group(1) + ".java"));
+                if (!java.matches("(?s).*\\b" + cited.group(2) + "\\s*[(=;].*")) missing.add(spec + ": " + cited.group());
+            }
+        }
+        assertTrue(missing.isEmpty(), "cited but not declared: " + missing);
+    }
+
+    @Test
+    void noSpecCitesJavaByLineNumber() throws IOException {
+        try (var files = Files.walk(TLA)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".tla"))::iterator) {
+                assertFalse(read(f).matches("(?s).*\\.java:\\d.*"), f + " cites Java by line number");
             }
         }
     }

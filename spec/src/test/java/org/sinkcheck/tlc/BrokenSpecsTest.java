@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.tlc.TlcResult.Kind;
 
 /**

@@ -104,7 +104,7 @@ class RuleChecksAgreeWithTlaTest {
     }
 
     private static Set<String> names(List<Violation> violations) {
-        return violations.stream().map(Violation::tlaName).collect(Collectors.toCollection(TreeSet::new));
+        return violations.stream().map(v -> v.operator().name()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void compare(String where, Set<String> java, Boolean[] tla, List<String> operators, Map<String, Integer> falsified) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.model.Bounds;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /** Configuration files are read into sections, varied without a second hand-made file, and written back. */
 class TlcConfigTest {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.lincheck.LincheckMain;
 
 /**

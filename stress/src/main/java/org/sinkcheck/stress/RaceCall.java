@@ -3,6 +3,7 @@ package org.sinkcheck.stress;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sinkcheck.model.CallHistory;
 import org.sinkcheck.model.EventKind;
 
 /**
@@ -26,11 +27,13 @@ public final class RaceCall {
 
     Object handle;
     int signalsAccepted;
+    /** What the provider was answered to its completes and fails. */
+    CallHistory.Answer complete = CallHistory.Answer.NOT_SENT;
+    CallHistory.Answer fail = CallHistory.Answer.NOT_SENT;
+    /** A signal of the provider threw instead of answering (SC-12). */
+    boolean signalThrew;
     /** The objects that batches the sink refused may still have delivered (those before the cut). */
     int objectsOfRefusedBatches;
-    /** Null until the provider completes (fails) the call; then whether any of its completes (fails) was accepted. */
-    Boolean completeAccepted;
-    Boolean failAccepted;
 
     RaceCall(String name, int sink, boolean beganBeforeRace) {
         this.name = name;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;

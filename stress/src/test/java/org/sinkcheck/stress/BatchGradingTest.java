@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.sink.CallHandle;
 
@@ -22,13 +22,13 @@ class BatchGradingTest {
 
     @Test
     void SC04_SC16_aCancelBetweenTheObjectsOfABatchEndsItOnTheReferenceAndABatchWithoutARecheckIsGradedSC04() {
-        RaceRecorder reference = new RaceRecorder(adapter(new ReferenceSinkAdapter()), 1);
+        Race reference = new Race(adapter(new ReferenceSinkAdapter()), 1);
         RaceCall a1 = reference.pendingCall("a1", 0);
         reference.cancelFromInsideObjectCallbackOf(a1);
         assertEquals(false, reference.deliverAll(a1), "cut short: refused");
         assertEquals("a1:object+cancelled", reference.endState());
 
-        RaceRecorder broken = new RaceRecorder(new CheckOnce(), 1);
+        Race broken = new Race(new CheckOnce(), 1);
         RaceCall b1 = broken.pendingCall("a1", 0);
         broken.cancelFromInsideObjectCallbackOf(b1);
         broken.deliverAll(b1);

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 import org.sinkcheck.mutants.SC02_StaticRegistryCancelsNeighbours;
 import org.sinkcheck.mutants.SC04_ProgressAfterCancel;
 import org.sinkcheck.mutants.SC06_FirstObjectUnlinksCall;
@@ -27,9 +27,9 @@ import org.sinkcheck.mutants.SC16_CancelInCallbackIgnored;
 class EndStateTest {
 
     /** Sinks: A (and B); calls a1 (and a2) pending on A, b1 pending on B, later call a3 on A. */
-    record Stage(RaceRecorder race, RaceCall a1, RaceCall a2, RaceCall b1, RaceCall a3) {
+    record Stage(Race race, RaceCall a1, RaceCall a2, RaceCall b1, RaceCall a3) {
         static Stage on(SinkAdapter<Object, Object> adapter) {
-            RaceRecorder race = new RaceRecorder(adapter, 2);
+            Race race = new Race(adapter, 2);
             return new Stage(race, race.pendingCall("a1", 0), race.pendingCall("a2", 0), race.pendingCall("b1", 1), race.laterCall("a3", 0));
         }
     }

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sinkcheck.kit.reference.ReferenceSinkAdapter;
+import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 import org.sinkcheck.mutants.SC05_CompleteRacingCancelBothFinal;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The CI tier of the stress module: every race in jcstress's sanity mode against the reference sink, and

@@ -11,7 +11,7 @@ import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
 import org.sinkcheck.kit.run.Verdict;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * Keeps the verdicts of the README's "Sinks from the wild" true: each library's adapter is run through the kit's

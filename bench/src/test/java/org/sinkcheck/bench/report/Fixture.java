@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The files of real bench runs (bench/src/test/resources/fixture/RUN: JMH's JSON, the memory probe's,
  * and the event-loop footprints where the run had them), untouched, so the report code is tested on
- * what JMH really writes: {@link #QUICK}, a three-fork quick run with every benchmark of issue 12 (a
+ * what JMH really writes: {@link #QUICK}, a three-fork quick run with every benchmark of the targets (a
  * trial of the quick profile as it is now, with three warm-up seconds and batches for every
  * implementation), and
  * {@link #ONE_FORK}, an older one-fork quick run without delivery batches or event-loop shapes.

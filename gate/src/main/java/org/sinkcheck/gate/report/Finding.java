@@ -1,7 +1,7 @@
 package org.sinkcheck.gate.report;
 
 import org.sinkcheck.kit.run.Verdict;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * What one engine ({@code source}: the TLC model check, the conformance suite, the stress tier) found about

@@ -14,7 +14,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

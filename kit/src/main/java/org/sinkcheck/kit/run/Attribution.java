@@ -1,6 +1,7 @@
 package org.sinkcheck.kit.run;
 
 import java.util.List;
+import java.util.Optional;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Action.Begin;
 import org.sinkcheck.model.Action.Cancel;
@@ -17,7 +18,11 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.Status;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.model.CallHistory;
+import org.sinkcheck.model.RuleChecks;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * Which rule a difference between the sink and the model breaks. The principle: charge the difference
@@ -54,143 +59,131 @@ final class Attribution {
     private Attribution() {}
 
     /** A listener heard of a call its sink does not own: SC-14 if a foreign or forged handle let it in. */
-    static Discrepancy foreignListener(Action step, int sink, int call, ModelState after, List<EventKind> heard) {
+    static Violation foreignListener(Action step, int sink, int call, ModelState after, List<EventKind> heard) {
         String owner = after.owner(call) == ModelState.NO_SINK ? "no sink (not begun)" : Bounds.sinkName(after.owner(call));
         String what = "the listener of " + Bounds.sinkName(sink) + " heard " + heard + " of "
                 + Bounds.callName(call) + ", a call of " + owner;
-        return isForeignOrForged(step) ? Discrepancy.of(Rule.SC14, what + ", through a handle it did not issue")
-                : Discrepancy.of(Rule.SC02, 1, what);
+        return isForeignOrForged(step) ? found(Operator.SC14_HandlesBound, what + ", through a handle it did not issue")
+                : found(Operator.SC02_OwnListenerOnly, what);
     }
 
-    static Discrepancy stray(Action step, String what) {
-        return isForeignOrForged(step) ? Discrepancy.of(Rule.SC14, what) : Discrepancy.of(Rule.SC09, what);
+    static Violation stray(Action step, String what) {
+        return isForeignOrForged(step) ? found(Operator.SC14_HandlesBound, what) : found(Operator.SC09_EventsCarryTheirCall, what);
     }
 
-    static Discrepancy overlap(String what) {
-        return Discrepancy.of(Rule.SC09, 1, what);
+    static Violation overlap(String what) {
+        return found(Operator.SC09_SerialCallbacks, what);
     }
 
     /**
      * The owner's listener heard {@code seen} of {@code call} in this step where the model has it hear
-     * {@code expected}. {@code refused} says whether the step's own signal was refused.
+     * {@code expected}; {@code history} is everything the call's observers saw, this step included.
+     * What one call's history shows is {@link CallHistory#violation()}'s to name; the step decides only
+     * what a history cannot show (which step concerned the call, what the model expected).
      */
-    static Discrepancy ownEvents(Action step, ModelState before, int call, List<EventKind> expected,
-                                 List<EventKind> seen, boolean refused, boolean bornAfterCancel, Bounds bounds) {
+    static Violation ownEvents(Action step, ModelState before, int call, List<EventKind> expected,
+                               List<EventKind> seen, CallHistory history, boolean refused, boolean bornAfterCancel, Bounds bounds) {
         String c = Bounds.callName(call);
         String what = "the listener heard " + seen + " of " + c + " where the model hears " + expected
                 + " (" + c + " was " + before.status(call).tla() + ")";
-        Status was = before.status(call);
-        if (step instanceof StaleHandle) {
-            if (was == Status.CANCELLED && seen.stream().anyMatch(e -> !e.isFinal())) return Discrepancy.of(Rule.SC04, what);
-            if (seen.stream().anyMatch(EventKind::isFinal)) return Discrepancy.of(Rule.SC05, what);
-            return Discrepancy.of(Rule.SC03, what);
+        if (isForeignOrForged(step)) return found(Operator.SC14_HandlesBound, what);
+        if (!(step instanceof StaleHandle) && !concerns(step, before, call)) {
+            return RuleChecks.cancelledSink(before, step) >= 0 ? found(Operator.SC02_NeverOthers, what)
+                    : found(Operator.SC09_EventsCarryTheirCall, what);
         }
-        if (isForeignOrForged(step)) return Discrepancy.of(Rule.SC14, what);
-        if (!concerns(step, before, call)) {
-            return cancelledSink(step, before) >= 0 ? Discrepancy.of(Rule.SC02, 0, what) : Discrepancy.of(Rule.SC09, 0, what);
-        }
-        if (was.isFinal()) {
-            if (cancelledSink(step, before) == before.owner(call) && seen.stream().allMatch(e -> e == EventKind.CANCELLED)) {
-                return Discrepancy.of(Rule.SC07, what);
-            }
-            if (was == Status.CANCELLED && seen.stream().anyMatch(e -> !e.isFinal())) return Discrepancy.of(Rule.SC04, what);
-            EventKind had = EventKind.finalOf(was);
-            if (seen.stream().anyMatch(e -> e.isFinal() && e != had)) return Discrepancy.of(Rule.SC05, what);
-            return Discrepancy.of(Rule.SC03, what);
-        }
-        if (bounds.isEndless(call) && (seen.contains(EventKind.COMPLETED) || seen.contains(EventKind.FAILED))) {
-            return Discrepancy.of(Rule.SC10, 0, what);
-        }
-        long finals = seen.stream().filter(EventKind::isFinal).count();
-        if (finals > 1 || (finals == 1 && !seen.get(seen.size() - 1).isFinal())) return Discrepancy.of(Rule.SC03, what);
+        Optional<Violation> judged = history.violation();
+        if (judged.isPresent()) return new Violation(judged.get().operator(), what);
         EventKind expectedFinal = expected.stream().filter(EventKind::isFinal).findFirst().orElse(null);
         EventKind seenFinal = seen.stream().filter(EventKind::isFinal).findFirst().orElse(null);
         if (expectedFinal != seenFinal) {
-            if (expectedFinal == null) return step instanceof Begin ? Discrepancy.of(Rule.SC08, what) : Discrepancy.of(Rule.SC03, what);
+            if (expectedFinal == null) return step instanceof Begin ? found(Operator.SC08_FreshCallsLive, what) : found(Operator.SC03_OneFinalLast, what);
             return missingFinal(step, call, refused, bounds, what);
         }
         long expectedSignals = expected.stream().filter(e -> !e.isFinal()).count();
         long seenSignals = seen.stream().filter(e -> !e.isFinal()).count();
         if (seenSignals < expectedSignals) return refusedSignal(step, bornAfterCancel, what);
-        return Discrepancy.of(Rule.SC09, 0, what);
+        return found(Operator.SC09_EventsCarryTheirCall, what);
     }
 
-    private static Discrepancy missingFinal(Action step, int call, boolean refused, Bounds bounds, String what) {
-        if (step instanceof Cancel) {
-            return bounds.isEndless(call) ? Discrepancy.of(Rule.SC10, 1, what) : Discrepancy.of(Rule.SC01, what);
+    /** Who, besides the provider, ended {@code call} in this step, as a history says it. */
+    static CallHistory.Cause cause(Action step, int call) {
+        if (step instanceof ListenerThrows) return CallHistory.Cause.ITS_LISTENER_THREW;
+        if (step instanceof CancelInCallback) {
+            return step.call() == call ? CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK : CallHistory.Cause.SINK_CANCELLED_FROM_A_CALLBACK;
         }
-        if (step instanceof CancelInCallback) return Discrepancy.of(Rule.SC16, what);
-        if (step instanceof ListenerThrows) return Discrepancy.of(Rule.SC15, what);
-        if ((step instanceof Complete || step instanceof Fail) && refused) return Discrepancy.of(Rule.SC05, what);
-        return Discrepancy.of(Rule.SC03, what);
+        return step instanceof Cancel ? CallHistory.Cause.SINK_CANCELLED : CallHistory.Cause.NONE;
+    }
+
+    /** A final the model sends is missing or of another kind, and the history names no rule: the step does. */
+    private static Violation missingFinal(Action step, int call, boolean refused, Bounds bounds, String what) {
+        if (step instanceof Cancel) {
+            return bounds.isEndless(call) ? found(Operator.SC10_EveryCallEnds, what) : found(Operator.SC01_ScopeAll, what);
+        }
+        if (step instanceof CancelInCallback) return found(Operator.SC16_CancelInCallbackTakesEffect, what);
+        if (step instanceof ListenerThrows) return found(Operator.SC15_FaultReported, what);
+        if ((step instanceof Complete || step instanceof Fail) && refused) return found(Operator.SC05_FinalIsForever, what);
+        return found(Operator.SC03_OneFinalLast, what);
     }
 
     /** A live call's own signal was refused. */
-    static Discrepancy refusedSignal(Action step, boolean bornAfterCancel, String what) {
-        if (step instanceof ListenerThrows) return Discrepancy.of(Rule.SC15, what);
-        if (step instanceof CancelInCallback) return Discrepancy.of(Rule.SC16, what);
-        return bornAfterCancel ? Discrepancy.of(Rule.SC08, what) : Discrepancy.of(Rule.SC12, what);
+    static Violation refusedSignal(Action step, boolean bornAfterCancel, String what) {
+        if (step instanceof ListenerThrows) return found(Operator.SC15_FaultReported, what);
+        if (step instanceof CancelInCallback) return found(Operator.SC16_CancelInCallbackTakesEffect, what);
+        return bornAfterCancel ? found(Operator.SC08_FreshCallsLive, what) : found(Operator.SC12_ProviderTold, what);
     }
 
     /** A probe with a stale, foreign or forged handle was accepted, and nothing else gave it away. */
-    static Discrepancy acceptedProbe(String what) {
-        return Discrepancy.of(Rule.SC14, what);
+    static Violation acceptedProbe(String what) {
+        return found(Operator.SC14_HandlesBound, what);
     }
 
-    static Discrepancy errorsReported(String what) {
-        return Discrepancy.of(Rule.SC15, what);
+    static Violation errorsReported(String what) {
+        return found(Operator.SC15_FaultReported, what);
     }
 
-    static Discrepancy retention(int sink, int seen, int expected) {
+    static Violation retention(int sink, int seen, int expected) {
         String what = Bounds.sinkName(sink) + " references " + seen + " call(s) where " + expected + " are pending";
-        return seen > expected ? Discrepancy.of(Rule.SC13, what) : Discrepancy.of(Rule.SC06, what);
+        return seen > expected ? found(Operator.SC13_NoRetention, what) : found(Operator.SC06_NoLostCall, what);
     }
 
-    static Discrepancy providerView(Action step, int call, boolean seesCancelled) {
+    static Violation providerView(Action step, int call, boolean seesCancelled) {
         String what = "the provider of " + Bounds.callName(call) + (seesCancelled ? " is told it was cancelled, but it is not"
                 : " is not told it was cancelled");
-        return step instanceof Begin && seesCancelled ? Discrepancy.of(Rule.SC08, what) : Discrepancy.of(Rule.SC12, what);
+        return step instanceof Begin && seesCancelled ? found(Operator.SC08_FreshCallsLive, what) : found(Operator.SC12_ProviderTold, what);
     }
 
-    static Discrepancy threw(Action step, ModelState before, String what) {
-        if (step instanceof Cancel) {
-            return before.pendingOf(((Cancel) step).sink()).isEmpty()
-                    ? Discrepancy.of(Rule.SC07, "cancel of an idle sink threw " + what)
-                    : Discrepancy.of(Rule.SC01, "cancel threw " + what);
+    static Violation threw(Action step, ModelState before, String what) {
+        if (step instanceof Cancel cancel) {
+            return before.pendingOf(cancel.sink()).isEmpty()
+                    ? found(Operator.SC07_CancelIdempotent, "cancel of an idle sink threw " + what)
+                    : found(Operator.SC01_ScopeAll, "cancel threw " + what);
         }
-        if (step instanceof CancelInCallback) return Discrepancy.of(Rule.SC16, "cancel from inside a callback threw " + what);
-        if (step instanceof ListenerThrows) return Discrepancy.of(Rule.SC15, "the sink let the listener's exception out: " + what);
-        if (step instanceof Begin) return Discrepancy.of(Rule.SC08, "begin threw " + what);
-        if (step instanceof StaleHandle || isForeignOrForged(step)) return Discrepancy.of(Rule.SC14, "a handle probe threw " + what);
-        return Discrepancy.of(Rule.SC12, "a provider signal threw " + what);
+        if (step instanceof CancelInCallback) return found(Operator.SC16_CancelInCallbackTakesEffect, "cancel from inside a callback threw " + what);
+        if (step instanceof ListenerThrows) return found(Operator.SC15_FaultReported, "the sink let the listener's exception out: " + what);
+        if (step instanceof Begin) return found(Operator.SC08_FreshCallsLive, "begin threw " + what);
+        if (step instanceof StaleHandle || isForeignOrForged(step)) return found(Operator.SC14_HandlesBound, "a handle probe threw " + what);
+        Violation signal = CallHistory.of(List.of()).signalThrew(true).violation().orElseThrow();
+        return new Violation(signal.operator(), "a provider signal threw " + what + " (" + signal.detail() + ")");
     }
 
     /** A difference that shows only while the listener throws from its final callbacks: SC-15's. */
-    static Discrepancy onlyWithThrowingFinals(Discrepancy d) {
+    static Violation onlyWithThrowingFinals(Violation d) {
         String also = d.rule() == Rule.SC15 ? "" : " (so " + d.rule().id() + " breaks too)";
-        return Discrepancy.of(Rule.SC15, "with a listener throwing from its finals, " + d.detail() + also);
+        return found(Operator.SC15_FaultReported, "with a listener throwing from its finals, " + d.detail() + also);
     }
 
-    /** Whether the step is about {@code call}: signals it, or cancels its sink. */
+    /** Whether the step is about {@code call}: begins, signals or probes it through its own handle, or cancels its sink. */
     static boolean concerns(Action step, ModelState before, int call) {
-        if (step instanceof Begin) return ((Begin) step).call() == call;
-        if (step instanceof Deliver) return ((Deliver) step).call() == call;
-        if (step instanceof Progress) return ((Progress) step).call() == call;
-        if (step instanceof Complete) return ((Complete) step).call() == call;
-        if (step instanceof Fail) return ((Fail) step).call() == call;
-        if (step instanceof ListenerThrows) return ((ListenerThrows) step).call() == call;
-        if (step instanceof StaleHandle) return ((StaleHandle) step).call() == call;
-        return cancelledSink(step, before) >= 0 && cancelledSink(step, before) == before.owner(call);
-    }
-
-    /** The sink a (possibly in-callback) cancel step cancels, or -1. */
-    static int cancelledSink(Action step, ModelState before) {
-        if (step instanceof Cancel) return ((Cancel) step).sink();
-        if (step instanceof CancelInCallback) return before.owner(((CancelInCallback) step).call());
-        return -1;
+        if (!(step instanceof ForeignHandle) && step.call() == call) return true;
+        int cancelled = RuleChecks.cancelledSink(before, step);
+        return cancelled >= 0 && cancelled == before.owner(call);
     }
 
     static boolean isForeignOrForged(Action step) {
         return step instanceof ForeignHandle || step instanceof ForgedHandle;
+    }
+
+    private static Violation found(Operator operator, String detail) {
+        return new Violation(operator, detail);
     }
 }

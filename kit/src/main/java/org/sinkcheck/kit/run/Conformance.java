@@ -19,7 +19,8 @@ import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
 import org.sinkcheck.model.StateGraph;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The conformance kit's engine: checks one author's sink, through its {@link SinkAdapter}, against the
@@ -43,15 +44,6 @@ import org.sinkcheck.spec.Rule;
  */
 public final class Conformance {
     private Conformance() {}
-
-    /** What the sequential kit cannot see of each rule it otherwise checks: left to the stress tier. */
-    private static final Map<Rule, String> CONCURRENT_PART = Map.of(
-            Rule.SC04, "the in-flight allowance when cancel races a signal",
-            Rule.SC05, "complete or fail racing cancel",
-            Rule.SC06, "begin racing cancel",
-            Rule.SC07, "concurrent cancels of one sink",
-            Rule.SC09, "callbacks of one call signalled from several threads",
-            Rule.SC16, "two sinks whose listeners cancel each other on two threads");
 
     /** Runs the kit on {@code adapter} with the budget of {@link Options#fromSystemProperties()}. */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter) {
@@ -132,7 +124,7 @@ public final class Conformance {
     }
 
     /** A failing behaviour waiting to be shrunk: the shortest one seen per rule. */
-    private record Candidate(Discrepancy discrepancy, List<Action> actions, Model model, boolean throwingFinals,
+    private record Candidate(Violation violation, List<Action> actions, Model model, boolean throwingFinals,
                              String origin, Long seed) {}
 
     private static final class Session {
@@ -170,13 +162,13 @@ public final class Conformance {
                 replaySteps += quiet.steps();
                 playable.markCovered(quiet.steps(), covered);
                 if (!quiet.passed()) {
-                    offer(quiet.discrepancies(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
+                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
                     continue;
                 }
                 Run.Outcome loud = Run.play(adapter, replayModel, path, states, true, tally);
                 replaySteps += loud.steps();
                 if (!loud.passed()) {
-                    offer(List.of(Attribution.onlyWithThrowingFinals(loud.discrepancies().get(0))),
+                    offer(List.of(Attribution.onlyWithThrowingFinals(loud.violations().get(0))),
                             path.subList(0, loud.steps()), replayModel, true, origin + ", listeners throwing from finals", null);
                 }
             }
@@ -203,16 +195,16 @@ public final class Conformance {
                         + " (reproduce: -Dsinkcheck.seed=" + seed + " -Dsinkcheck.walks=1)";
                 Run.Outcome quiet = throwing ? Run.play(adapter, model, prefix, false, null) : outcome;
                 if (!quiet.passed()) {
-                    offer(quiet.discrepancies(), prefix.subList(0, quiet.steps()), model, false, origin, seed);
+                    offer(quiet.violations(), prefix.subList(0, quiet.steps()), model, false, origin, seed);
                 } else {
-                    offer(List.of(Attribution.onlyWithThrowingFinals(outcome.discrepancies().get(0))), prefix, model, true, origin, seed);
+                    offer(List.of(Attribution.onlyWithThrowingFinals(outcome.violations().get(0))), prefix, model, true, origin, seed);
                 }
             }
             return actions;
         }
 
-        private void offer(List<Discrepancy> found, List<Action> actions, Model model, boolean throwingFinals, String origin, Long seed) {
-            for (Discrepancy d : found) {
+        private void offer(List<Violation> found, List<Action> actions, Model model, boolean throwingFinals, String origin, Long seed) {
+            for (Violation d : found) {
                 Candidate best = candidates.get(d.rule());
                 if (best == null || actions.size() < best.actions().size()) {
                     candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, throwingFinals, origin, seed));
@@ -226,7 +218,7 @@ public final class Conformance {
                 Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.throwingFinals()).contains(rule),
                         options.shrinkBudget());
                 List<Action> small = shrinker.shrink(c.actions());
-                Discrepancy d = discrepancyOf(small, c, rule).orElse(c.discrepancy());
+                Violation d = violationOf(small, c, rule).orElse(c.violation());
                 out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));
             });
             return out;
@@ -240,16 +232,16 @@ public final class Conformance {
         }
 
         /** The difference the shrunk behaviour ends in, described afresh (its details name its own steps). */
-        private Optional<Discrepancy> discrepancyOf(List<Action> actions, Candidate c, Rule rule) {
+        private Optional<Violation> violationOf(List<Action> actions, Candidate c, Rule rule) {
             Run.Outcome quiet = Run.play(adapter, c.model(), actions, false, null);
-            Optional<Discrepancy> direct = quiet.discrepancies().stream().filter(d -> d.rule() == rule).findFirst();
+            Optional<Violation> direct = quiet.violations().stream().filter(d -> d.rule() == rule).findFirst();
             if (direct.isPresent() || !c.throwingFinals()) return direct;
-            return Run.play(adapter, c.model(), actions, true, null).discrepancies().stream().findFirst()
+            return Run.play(adapter, c.model(), actions, true, null).violations().stream().findFirst()
                     .map(Attribution::onlyWithThrowingFinals);
         }
 
         private static Set<Rule> rules(Run.Outcome outcome) {
-            return outcome.discrepancies().stream().map(Discrepancy::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
+            return outcome.violations().stream().map(Violation::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
         }
 
         private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {
@@ -257,21 +249,23 @@ public final class Conformance {
             for (Rule rule : Rule.values()) {
                 Optional<Capability> missing = EnumSet.allOf(Capability.class).stream()
                         .filter(cap -> cap.rules().contains(rule) && !capabilities.contains(cap)).findFirst();
-                boolean concurrentPart = CONCURRENT_PART.containsKey(rule);
+                // What only interleavings break is the catalogue's to say (Operator.concurrency()).
+                Optional<String> concurrent = rule.concurrentPart();
+                boolean concurrentPart = concurrent.isPresent();
                 if (failures.containsKey(rule)) {
                     // before N/A: a rule broken in a way the kit could see is never hidden behind a missing capability
                     rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
                 } else if (missing.isPresent()) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE,
                             missing.get().reason() + " (capability " + missing.get() + " not declared)", null, false));
-                } else if (rule == Rule.SC11) {
+                } else if (rule.concurrentOnly()) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.STRESS_TIER,
-                            "only another thread can make cancel wait; checked by the stress tier", null, true));
+                            concurrent.orElseThrow() + "; checked by the stress tier", null, true));
                 } else if (tally[rule.ordinal()] == 0) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.UNTESTED, "no replayed step exercised it", null, concurrentPart));
                 } else {
                     String evidence = "held in " + tally[rule.ordinal()] + " steps"
-                            + (concurrentPart ? "; " + CONCURRENT_PART.get(rule) + ": stress tier" : "");
+                            + concurrent.map(part -> "; " + part + ": stress tier").orElse("");
                     rows.add(new ConformanceReport.Row(rule, Verdict.PASS, evidence, null, concurrentPart));
                 }
             }

@@ -5,7 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Optional;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The kit's verdict on one sink: one row per rule of the catalogue, in catalogue order, and the counts
@@ -127,7 +127,7 @@ public final class ConformanceReport {
             r.addProperty("evidence", row.evidence());
             r.addProperty("stressTierToo", row.stressTierToo());
             JsonArray operators = new JsonArray();
-            row.rule().tlaNames().forEach(operators::add);
+            row.rule().operators().forEach(op -> operators.add(op.name()));
             r.add("tla", operators);
             if (row.counterexample() != null) r.add("counterexample", json(row.counterexample()));
             rules.add(r);
@@ -138,7 +138,7 @@ public final class ConformanceReport {
 
     private static JsonObject json(Counterexample cx) {
         JsonObject o = new JsonObject();
-        o.addProperty("operator", cx.operator());
+        o.addProperty("operator", cx.operator().name());
         o.addProperty("detail", cx.detail());
         JsonArray actions = new JsonArray();
         cx.actions().forEach(actions::add);

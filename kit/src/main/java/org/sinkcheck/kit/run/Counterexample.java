@@ -2,7 +2,9 @@ package org.sinkcheck.kit.run;
 
 import java.util.List;
 import org.sinkcheck.model.Action;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * A behaviour of the model that the sink does not follow: the actions from a fresh set of sinks, the
@@ -13,13 +15,15 @@ import org.sinkcheck.spec.Rule;
  * @param seed       the seed that reproduces it ({@code Conformance.Options.withSeed}), or null for a replay path
  * @param shrunkFrom how many actions the behaviour had before delta debugging shrank it
  */
-public record Counterexample(Rule rule, String operator, String detail, List<String> actions, String origin,
+public record Counterexample(Operator operator, String detail, List<String> actions, String origin,
                              Long seed, int shrunkFrom) {
 
-    static Counterexample of(Discrepancy d, List<Action> actions, String origin, Long seed, int shrunkFrom) {
-        return new Counterexample(d.rule(), d.operator(), d.detail(),
+    static Counterexample of(Violation d, List<Action> actions, String origin, Long seed, int shrunkFrom) {
+        return new Counterexample(d.operator(), d.detail(),
                 actions.stream().map(Action::toString).toList(), origin, seed, shrunkFrom);
     }
+
+    public Rule rule() { return operator.rule(); }
 
     /** The numbered actions, the last one marked with what went wrong. */
     public String numbered() {
@@ -34,7 +38,7 @@ public record Counterexample(Rule rule, String operator, String detail, List<Str
     @Override
     public String toString() {
         String provenance = origin + (shrunkFrom > actions.size() ? ", shrunk from " + shrunkFrom + " actions" : "");
-        return rule.id() + " (" + operator + ") broken after " + actions.size() + " action(s) [" + provenance + "]:"
+        return rule().id() + " (" + operator + ") broken after " + actions.size() + " action(s) [" + provenance + "]:"
                 + System.lineSeparator() + numbered();
     }
 }

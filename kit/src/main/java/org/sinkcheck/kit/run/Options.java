@@ -19,6 +19,16 @@ import org.sinkcheck.model.Bounds;
  */
 public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int walkLength, long seed, int shrinkBudget) {
 
+    /**
+     * The named budgets, as {@code -Dsinkcheck.budget} and the gate's {@code --budget} both spell them
+     * (lower case, the way they are typed).
+     */
+    public enum Budget {
+        ci, extended;
+
+        public Options options() { return this == ci ? ci() : extended(); }
+    }
+
     /** The seed of CI runs, fixed so that CI is reproducible. */
     public static final long DEFAULT_SEED = 20261125L;
 
@@ -41,12 +51,12 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
 
     /** The budget named by {@code sinkcheck.budget}, with any of seed, walks, walk length overridden. */
     public static Options fromSystemProperties() {
-        String budget = System.getProperty("sinkcheck.budget", "ci").trim();
+        String budget = System.getProperty("sinkcheck.budget", Budget.ci.name()).trim();
         Options base;
-        switch (budget) {
-            case "ci": base = ci(); break;
-            case "extended": base = extended(); break;
-            default: throw new IllegalArgumentException("sinkcheck.budget must be ci or extended, not '" + budget + "'");
+        try {
+            base = Budget.valueOf(budget).options();
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("sinkcheck.budget must be ci or extended, not '" + budget + "'");
         }
         long seed = longProperty("sinkcheck.seed", base.seed());
         int walks = (int) longProperty("sinkcheck.walks", base.walks());

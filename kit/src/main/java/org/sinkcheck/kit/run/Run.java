@@ -1,14 +1,17 @@
 package org.sinkcheck.kit.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
@@ -25,11 +28,14 @@ import org.sinkcheck.model.Action.ListenerThrows;
 import org.sinkcheck.model.Action.Progress;
 import org.sinkcheck.model.Action.StaleHandle;
 import org.sinkcheck.model.Bounds;
+import org.sinkcheck.model.CallHistory;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
+import org.sinkcheck.model.RuleChecks;
 import org.sinkcheck.model.Status;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Rule;
 
 /**
  * One behaviour of the model played against a fresh set of the adapter's sinks, step by step, in
@@ -46,9 +52,9 @@ import org.sinkcheck.spec.Rule;
  */
 final class Run<S, H> {
 
-    /** How a behaviour went: the number of steps taken, and the differences of the last one (none: it passed). */
-    record Outcome(int steps, List<Discrepancy> discrepancies) {
-        boolean passed() { return discrepancies.isEmpty(); }
+    /** How a behaviour went: the number of steps taken, and the violations of the last one (none: it passed). */
+    record Outcome(int steps, List<Violation> violations) {
+        boolean passed() { return violations.isEmpty(); }
     }
 
     private static final Throwable PROVIDER_ERROR = new RuntimeException("the provider failed the call (kit)", null, false, false) {};
@@ -58,11 +64,16 @@ final class Run<S, H> {
     private final Bounds bounds;
     private final Set<Capability> capabilities;
     private final List<S> sinks = new ArrayList<>();
-    private final List<Recorder> recorders = new ArrayList<>();
+    private final List<ScriptedListener> recorders = new ArrayList<>();
     private final Map<Object, Integer> callOf = new IdentityHashMap<>();
     private final List<H> handles = new ArrayList<>();
     private final boolean[] sinkCancelled;
     private final boolean[] bornAfterCancel;
+    /** Per call, what its own provider was answered: object/progress signals accepted, completes, fails. */
+    private final int[] signalsAccepted;
+    private final CallHistory.Answer[] completeAnswers;
+    private final CallHistory.Answer[] failAnswers;
+    private final boolean[] signalThrew;
     private final boolean throwFromFinals;
     private ModelState state;
 
@@ -74,10 +85,16 @@ final class Run<S, H> {
         this.throwFromFinals = throwFromFinals;
         this.sinkCancelled = new boolean[bounds.sinks()];
         this.bornAfterCancel = new boolean[bounds.calls()];
+        this.signalsAccepted = new int[bounds.calls()];
+        this.completeAnswers = new CallHistory.Answer[bounds.calls()];
+        this.failAnswers = new CallHistory.Answer[bounds.calls()];
+        this.signalThrew = new boolean[bounds.calls()];
+        Arrays.fill(completeAnswers, CallHistory.Answer.NOT_SENT);
+        Arrays.fill(failAnswers, CallHistory.Answer.NOT_SENT);
         this.state = model.initial();
         for (int c = 0; c < bounds.calls(); c++) handles.add(null);
         for (int s = 0; s < bounds.sinks(); s++) {
-            Recorder recorder = new Recorder(callOf, bounds.calls(), throwFromFinals);
+            ScriptedListener recorder = new ScriptedListener(callOf, bounds.calls(), throwFromFinals);
             recorders.add(recorder);
             sinks.add(adapter.newSink(recorder));
         }
@@ -101,7 +118,7 @@ final class Run<S, H> {
         for (int i = 0; i < actions.size(); i++) {
             Set<Rule> exercised = EnumSet.noneOf(Rule.class);
             ModelState after = states == null ? model.apply(run.state, actions.get(i)) : states.get(i);
-            List<Discrepancy> found = run.step(actions.get(i), after, exercised);
+            List<Violation> found = run.step(actions.get(i), after, exercised);
             if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
             if (!found.isEmpty()) return new Outcome(i + 1, found);
         }
@@ -118,66 +135,57 @@ final class Run<S, H> {
         return true;
     }
 
-    private List<Discrepancy> step(Action action, ModelState after, Set<Rule> exercised) {
+    private List<Violation> step(Action action, ModelState after, Set<Rule> exercised) {
         ModelState before = state;
-        Map<String, Boolean> answers = new LinkedHashMap<>();
+        Answers answers = new Answers();
         String threw = null;
         try {
             perform(action, answers);
         } catch (RuntimeException | StackOverflowError e) {
             threw = Adapters.oneLine(e);
         } finally {
-            for (Recorder r : recorders) r.disarm();
+            for (ScriptedListener r : recorders) r.disarm();
         }
         for (S sink : sinks) adapter.settle(sink);
         state = after;
+        noteAnswers(action, answers, threw != null);
         noteExercised(action, before, after, exercised);
         return judge(action, before, after, answers, threw);
     }
 
     // ---- doing ----
 
-    private void perform(Action action, Map<String, Boolean> answers) {
-        if (action instanceof Begin) {
-            Begin a = (Begin) action;
+    private void perform(Action action, Answers answers) {
+        if (action instanceof Begin a) {
             Object context = new CallContext(a.call());
             callOf.put(context, a.call());
             bornAfterCancel[a.call()] = sinkCancelled[a.sink()];
             handles.set(a.call(), adapter.begin(sinks.get(a.sink()), context));
-        } else if (action instanceof Cancel) {
-            int s = ((Cancel) action).sink();
+        } else if (action instanceof Cancel a) {
+            sinkCancelled[a.sink()] = true;
+            adapter.cancel(sinks.get(a.sink()));
+        } else if (action instanceof Deliver a) {
+            answers.put(Signal.DELIVER, deliver(ownerOf(a.call()), handles.get(a.call()), a.call()));
+        } else if (action instanceof Progress a) {
+            answers.put(Signal.PROGRESS, adapter.progress(ownerOf(a.call()), handles.get(a.call())));
+        } else if (action instanceof Complete a) {
+            answers.put(Signal.COMPLETE, adapter.complete(ownerOf(a.call()), handles.get(a.call())));
+        } else if (action instanceof Fail a) {
+            answers.put(Signal.FAIL, adapter.fail(ownerOf(a.call()), handles.get(a.call()), PROVIDER_ERROR));
+        } else if (action instanceof ListenerThrows a) {
+            recorders.get(state.owner(a.call())).throwOnNextObjectOf(a.call());
+            answers.put(Signal.DELIVER, deliver(ownerOf(a.call()), handles.get(a.call()), a.call()));
+        } else if (action instanceof CancelInCallback a) {
+            int s = state.owner(a.call());
             sinkCancelled[s] = true;
-            adapter.cancel(sinks.get(s));
-        } else if (action instanceof Deliver) {
-            int c = ((Deliver) action).call();
-            answers.put("deliver", deliver(ownerOf(c), handles.get(c), c));
-        } else if (action instanceof Progress) {
-            int c = ((Progress) action).call();
-            answers.put("progress", adapter.progress(ownerOf(c), handles.get(c)));
-        } else if (action instanceof Complete) {
-            int c = ((Complete) action).call();
-            answers.put("complete", adapter.complete(ownerOf(c), handles.get(c)));
-        } else if (action instanceof Fail) {
-            int c = ((Fail) action).call();
-            answers.put("fail", adapter.fail(ownerOf(c), handles.get(c), PROVIDER_ERROR));
-        } else if (action instanceof ListenerThrows) {
-            int c = ((ListenerThrows) action).call();
-            recorders.get(state.owner(c)).throwOnNextObjectOf(c);
-            answers.put("deliver", deliver(ownerOf(c), handles.get(c), c));
-        } else if (action instanceof CancelInCallback) {
-            int c = ((CancelInCallback) action).call();
-            int s = state.owner(c);
-            sinkCancelled[s] = true;
-            recorders.get(s).cancelOnNextObjectOf(c, () -> adapter.cancel(sinks.get(s)));
-            answers.put("deliver", deliver(sinks.get(s), handles.get(c), c));
-        } else if (action instanceof StaleHandle) {
-            int c = ((StaleHandle) action).call();
-            probe(ownerOf(c), handles.get(c), c, answers);
-        } else if (action instanceof ForeignHandle) {
-            ForeignHandle a = (ForeignHandle) action;
+            recorders.get(s).cancelOnNextObjectOf(a.call(), () -> adapter.cancel(sinks.get(s)));
+            answers.put(Signal.DELIVER, deliver(sinks.get(s), handles.get(a.call()), a.call()));
+        } else if (action instanceof StaleHandle a) {
+            probe(ownerOf(a.call()), handles.get(a.call()), a.call(), answers);
+        } else if (action instanceof ForeignHandle a) {
             probe(sinks.get(a.sink()), handles.get(a.call()), a.call(), answers);
-        } else if (action instanceof ForgedHandle) {
-            S sink = sinks.get(((ForgedHandle) action).sink());
+        } else if (action instanceof ForgedHandle a) {
+            S sink = sinks.get(a.sink());
             probe(sink, adapter.forgeHandle(sink), -1, answers);
         } else {
             throw new IllegalArgumentException("the kit cannot play " + action);
@@ -191,32 +199,63 @@ final class Run<S, H> {
     }
 
     /** Every signal the sink has, through a handle it must refuse; each answer is recorded. */
-    private void probe(S sink, H handle, int call, Map<String, Boolean> answers) {
-        Map<String, BooleanSupplier> signals = new LinkedHashMap<>();
-        signals.put("deliver", () -> deliver(sink, handle, call));
-        if (capabilities.contains(Capability.PROGRESS)) signals.put("progress", () -> adapter.progress(sink, handle));
-        signals.put("complete", () -> adapter.complete(sink, handle));
-        if (capabilities.contains(Capability.FAIL)) signals.put("fail", () -> adapter.fail(sink, handle, PROVIDER_ERROR));
-        signals.forEach((name, signal) -> answers.put(name, signal.getAsBoolean()));
+    private void probe(S sink, H handle, int call, Answers answers) {
+        answers.put(Signal.DELIVER, deliver(sink, handle, call));
+        if (capabilities.contains(Capability.PROGRESS)) answers.put(Signal.PROGRESS, adapter.progress(sink, handle));
+        answers.put(Signal.COMPLETE, adapter.complete(sink, handle));
+        if (capabilities.contains(Capability.FAIL)) answers.put(Signal.FAIL, adapter.fail(sink, handle, PROVIDER_ERROR));
+    }
+
+    /** What the call's own provider was answered, through the handle the sink issued for it (stale probes included). */
+    private void noteAnswers(Action action, Answers answers, boolean threw) {
+        if (action instanceof ForeignHandle || action instanceof ForgedHandle || action.call() < 0) return;
+        int c = action.call();
+        boolean providerSignal = action instanceof Deliver || action instanceof Progress || action instanceof Complete || action instanceof Fail;
+        if (threw && providerSignal) signalThrew[c] = true;
+        for (Signal signal : List.of(Signal.DELIVER, Signal.PROGRESS)) {
+            if (answers.answer(signal).orElse(false)) signalsAccepted[c]++;
+        }
+        answers.answer(Signal.COMPLETE).ifPresent(ok -> completeAnswers[c] = completeAnswers[c].and(ok));
+        answers.answer(Signal.FAIL).ifPresent(ok -> failAnswers[c] = failAnswers[c].and(ok));
+    }
+
+    /**
+     * Everything the observers of {@code call} saw so far, as {@link CallHistory} needs it: what its
+     * listener heard, its provider's answers, and who else ended it in this step.
+     */
+    private CallHistory history(Action action, ModelState before, int call, List<EventKind> heard) {
+        CallHistory.Cause cause = Attribution.cause(action, call);
+        int causeAt = -1;
+        if (cause == CallHistory.Cause.ITS_LISTENER_THREW || cause == CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK) {
+            int had = Math.min(before.heardOf(call).size(), heard.size());
+            int at = heard.subList(had, heard.size()).indexOf(EventKind.OBJECT);
+            if (at >= 0) {
+                causeAt = had + at;
+            } else {
+                cause = CallHistory.Cause.NONE;   // the callback the listener was to act in never ran
+            }
+        }
+        return CallHistory.of(heard).endless(bounds.isEndless(call)).signalsAccepted(signalsAccepted[call])
+                .answers(completeAnswers[call], failAnswers[call]).signalThrew(signalThrew[call]).cause(cause, causeAt);
     }
 
     // ---- judging ----
 
-    private List<Discrepancy> judge(Action action, ModelState before, ModelState after, Map<String, Boolean> answers, String threw) {
-        List<Discrepancy> found = new ArrayList<>();
+    private List<Violation> judge(Action action, ModelState before, ModelState after, Answers answers, String threw) {
+        List<Violation> found = new ArrayList<>();
         if (threw != null) found.add(Attribution.threw(action, before, threw));
         boolean probe = action instanceof StaleHandle || Attribution.isForeignOrForged(action);
-        boolean refused = !probe && answers.containsValue(false);
+        boolean refused = !probe && answers.anyRefused();
         BitSet changed = changedCalls(before, after);
         BitSet mismatched = new BitSet(bounds.calls());
         for (int s = 0; s < bounds.sinks(); s++) {
-            Recorder r = recorders.get(s);
+            ScriptedListener r = recorders.get(s);
             for (String stray : r.takeStrays()) found.add(Attribution.stray(action, Bounds.sinkName(s) + ": " + stray));
             for (String overlap : r.takeOverlaps()) found.add(Attribution.overlap(overlap));
             for (String error : r.takeNestedCancelErrors()) found.add(Attribution.threw(action, before, error));
         }
         for (int s = 0; s < bounds.sinks(); s++) {
-            Recorder r = recorders.get(s);
+            ScriptedListener r = recorders.get(s);
             for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
                 List<EventKind> expected = after.heard(s, c);
                 if (r.heardExactly(c, expected)) continue;
@@ -227,17 +266,17 @@ final class Run<S, H> {
                 } else {
                     int had = Math.min(before.heard(s, c).size(), seen.size());
                     found.add(Attribution.ownEvents(action, before, c, expected.subList(had, expected.size()),
-                            seen.subList(had, seen.size()), refused, bornAfterCancel[c], bounds));
+                            seen.subList(had, seen.size()), history(action, before, c, seen), refused, bornAfterCancel[c], bounds));
                 }
             }
         }
         if (found.isEmpty()) {
-            if (probe && answers.containsValue(true)) {
-                found.add(Attribution.acceptedProbe(action + ": the sink accepted " + accepted(answers) + " through it"));
+            if (probe && answers.anyAccepted()) {
+                found.add(Attribution.acceptedProbe(action + ": the sink accepted " + answers.named(true) + " through it"));
             } else if (refused) {
-                int call = signalledCall(action);
+                int call = action.call();
                 found.add(Attribution.refusedSignal(action, bornAfterCancel[call], action + ": the sink refused "
-                        + refusedNames(answers) + " of " + Bounds.callName(call) + ", which is pending"));
+                        + answers.named(false) + " of " + Bounds.callName(call) + ", which is pending"));
             }
         }
         checkErrorsReported(after, changed, found);
@@ -253,7 +292,7 @@ final class Run<S, H> {
      */
     private BitSet changedCalls(ModelState before, ModelState after) {
         BitSet changed = new BitSet(bounds.calls());
-        for (Recorder r : recorders) changed.or(r.takeTouched());
+        for (ScriptedListener r : recorders) changed.or(r.takeTouched());
         for (int c = 0; c < bounds.calls(); c++) {
             if (before.status(c) != after.status(c) || before.faulted(c) != after.faulted(c)) changed.set(c);
             for (int s = 0; s < bounds.sinks() && !changed.get(c); s++) {
@@ -264,11 +303,11 @@ final class Run<S, H> {
         return changed;
     }
 
-    private void checkErrorsReported(ModelState after, BitSet changed, List<Discrepancy> found) {
+    private void checkErrorsReported(ModelState after, BitSet changed, List<Violation> found) {
         if (!capabilities.contains(Capability.LISTENER_ERRORS)) return;
         for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             int seen = 0;
-            for (Recorder r : recorders) seen += r.errorsReported(c);
+            for (ScriptedListener r : recorders) seen += r.errorsReported(c);
             long finals = throwFromFinals ? after.heardOf(c).stream().filter(EventKind::isFinal).count() : 0;
             long expected = (after.faulted(c) ? 1 : 0) + finals;
             if (seen != expected) {
@@ -282,7 +321,7 @@ final class Run<S, H> {
      * The pending counts. A sink with a call whose events already differ in this step is skipped: its
      * count differs for the same reason, which is already charged.
      */
-    private void checkRetention(ModelState after, BitSet mismatched, List<Discrepancy> found) {
+    private void checkRetention(ModelState after, BitSet mismatched, List<Violation> found) {
         if (!capabilities.contains(Capability.RETENTION_VISIBLE)) return;
         BitSet explained = new BitSet(bounds.sinks());
         for (int c = mismatched.nextSetBit(0); c >= 0; c = mismatched.nextSetBit(c + 1)) {
@@ -299,7 +338,7 @@ final class Run<S, H> {
      * Every begun call's provider view: a sink may flip one at any step, so none is skipped, except a
      * call whose events already differ in this step (the same fault, already charged).
      */
-    private void checkProviderViews(Action action, ModelState after, BitSet mismatched, List<Discrepancy> found) {
+    private void checkProviderViews(Action action, ModelState after, BitSet mismatched, List<Violation> found) {
         if (!capabilities.contains(Capability.PROVIDER_TOLD)) return;
         for (int c = 0; c < bounds.calls(); c++) {
             if (handles.get(c) == null || mismatched.get(c)) continue;
@@ -312,16 +351,16 @@ final class Run<S, H> {
         exercised.add(Rule.SC02);
         exercised.add(Rule.SC03);
         exercised.add(Rule.SC09);
-        int cancelled = Attribution.cancelledSink(action, before);
+        int cancelled = RuleChecks.cancelledSink(before, action);
         if (cancelled >= 0) {
             List<Integer> pending = before.pendingOf(cancelled);
             exercised.add(pending.isEmpty() ? Rule.SC07 : Rule.SC01);
             if (pending.stream().anyMatch(bounds::isEndless)) exercised.add(Rule.SC10);
             if (action instanceof CancelInCallback) exercised.add(Rule.SC16);
         }
-        if (action instanceof Begin && bornAfterCancel[((Begin) action).call()]) exercised.add(Rule.SC08);
+        if (action instanceof Begin && bornAfterCancel[action.call()]) exercised.add(Rule.SC08);
         if (action instanceof Complete || action instanceof Fail || action instanceof StaleHandle) exercised.add(Rule.SC05);
-        if (action instanceof StaleHandle && before.status(((StaleHandle) action).call()) == Status.CANCELLED) exercised.add(Rule.SC04);
+        if (action instanceof StaleHandle && before.status(action.call()) == Status.CANCELLED) exercised.add(Rule.SC04);
         if (action instanceof StaleHandle || Attribution.isForeignOrForged(action)) exercised.add(Rule.SC14);
         if (action instanceof ListenerThrows || (throwFromFinals && !before.equals(after))) exercised.add(Rule.SC15);
         boolean anyPending = false;
@@ -337,27 +376,35 @@ final class Run<S, H> {
         if (capabilities.contains(Capability.PROVIDER_TOLD) && anyCancelled) exercised.add(Rule.SC12);
     }
 
-    private static int signalledCall(Action action) {
-        if (action instanceof Deliver) return ((Deliver) action).call();
-        if (action instanceof Progress) return ((Progress) action).call();
-        if (action instanceof Complete) return ((Complete) action).call();
-        if (action instanceof Fail) return ((Fail) action).call();
-        if (action instanceof ListenerThrows) return ((ListenerThrows) action).call();
-        return ((CancelInCallback) action).call();
-    }
-
-    private static List<String> accepted(Map<String, Boolean> answers) {
-        return answers.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-    }
-
-    private static List<String> refusedNames(Map<String, Boolean> answers) {
-        return answers.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-    }
-
-    private static List<Discrepancy> dedupeByRule(List<Discrepancy> found) {
-        Map<Rule, Discrepancy> first = new LinkedHashMap<>();
-        for (Discrepancy d : found) first.putIfAbsent(d.rule(), d);
+    private static List<Violation> dedupeByRule(List<Violation> found) {
+        Map<Rule, Violation> first = new LinkedHashMap<>();
+        for (Violation d : found) first.putIfAbsent(d.rule(), d);
         return List.copyOf(first.values());
+    }
+
+    /** The provider signals a step sends. */
+    private enum Signal {
+        DELIVER, PROGRESS, COMPLETE, FAIL;
+
+        @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    /** What the sink answered each signal of one step: accepted or refused, in the order they were sent. */
+    private static final class Answers {
+        private final Map<Signal, Boolean> accepted = new EnumMap<>(Signal.class);
+
+        void put(Signal signal, boolean wasAccepted) { accepted.put(signal, wasAccepted); }
+
+        Optional<Boolean> answer(Signal signal) { return Optional.ofNullable(accepted.get(signal)); }
+
+        boolean anyAccepted() { return accepted.containsValue(true); }
+
+        boolean anyRefused() { return accepted.containsValue(false); }
+
+        /** The signals answered {@code wasAccepted}. */
+        List<Signal> named(boolean wasAccepted) {
+            return accepted.entrySet().stream().filter(e -> e.getValue() == wasAccepted).map(Map.Entry::getKey).toList();
+        }
     }
 
     /** The context of one call: compared by identity, printed for people. */

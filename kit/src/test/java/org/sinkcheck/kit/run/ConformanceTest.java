@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.reference.SinkApiAdapter;
+import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.StateGraph;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.sink.SinkListener;
-import org.sinkcheck.spec.Rule;
+import org.sinkcheck.rules.Operator;
+import org.sinkcheck.rules.Rule;
 
 /**
  * The engine's own promises, on the reference sink dressed up two ways: declaring fewer capabilities
@@ -84,7 +85,7 @@ class ConformanceTest {
         ConformanceReport report = cancelDoesNothing();
         assertFalse(report.requiredRulesHold());
         Counterexample cx = report.counterexample(Rule.SC01).orElseThrow(() -> new AssertionError(report.table()));
-        assertEquals("SC01_ScopeAll", cx.operator());
+        assertEquals(Operator.SC01_ScopeAll, cx.operator());
         assertEquals(2, cx.actions().size(), cx::toString);
         assertTrue(cx.actions().get(0).startsWith("begin") && cx.actions().get(1).startsWith("cancel"), cx::toString);
         assertEquals(Verdict.FAIL, report.result(Rule.SC10).verdict(), "the endless call is never ended either");

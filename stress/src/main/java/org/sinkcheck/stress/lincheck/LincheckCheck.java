@@ -22,7 +22,7 @@ public final class LincheckCheck {
     public static final int CI_ITERATIONS = 5;
     public static final int CI_INVOCATIONS = 200;
 
-    private static final String[] HARNESS = {"org.sinkcheck.stress.RaceRecorder$Listener", "org.sinkcheck.stress.EndState"};
+    private static final String[] HARNESS = {"org.sinkcheck.stress.Race$Listener", "org.sinkcheck.stress.EndState"};
 
     /**
      * How long one invocation may take before Lincheck calls it hung. Lincheck's default (10 s) fires on

@@ -5,7 +5,7 @@ import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * The sink under test as Lincheck sees it: two sinks, up to three calls, and the operations begin,
@@ -28,7 +28,7 @@ public class SinkOperations {
     static final int NO_CALL = -1;
     private static final String PROVIDER = "provider";
 
-    private final RaceRecorder race = new RaceRecorder(SINKS);
+    private final Race race = new Race(SINKS);
     private final RaceCall[] calls = new RaceCall[CALLS];
     private int begun;
 
@@ -60,7 +60,7 @@ public class SinkOperations {
     @Validate
     public void endStateObeysTheRules() {
         race.brokenRule().ifPresent(violation -> {
-            throw new IllegalStateException(violation.toString());
+            throw new IllegalStateException(Race.outcome(violation));
         });
     }
 }

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * The client cancels sink A while another thread begins b2 on sink B (which already holds b1). Cancel
@@ -24,7 +24,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC02_CancelAVsBeginOnB {
-    private final RaceRecorder race = new RaceRecorder(2);
+    private final Race race = new Race(2);
     private final RaceCall b2;
 
     public SC02_CancelAVsBeginOnB() {

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * The client cancels sink A while the provider of b1 completes it on sink B. The complete always wins,
@@ -23,7 +23,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC02_CancelAVsCompleteOnB {
-    private final RaceRecorder race = new RaceRecorder(2);
+    private final Race race = new Race(2);
     private final RaceCall b1;
 
     public SC02_CancelAVsCompleteOnB() {

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * The client cancels sink A while a provider delivers an object to b1 on sink B. B's delivery is always
@@ -24,7 +24,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state (e.g. b1's delivery refused although B was never cancelled)")
 @State
 public class SC02_CancelAVsDeliverOnB {
-    private final RaceRecorder race = new RaceRecorder(2);
+    private final Race race = new Race(2);
     private final RaceCall b1;
 
     public SC02_CancelAVsDeliverOnB() {

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * A provider delivers an object to a1 while the client cancels sink A. If the delivery linearizes first,
@@ -27,7 +27,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC04_DeliverVsCancel {
-    private final RaceRecorder race = new RaceRecorder(1);
+    private final Race race = new Race(1);
     private final RaceCall a1 = race.pendingCall("a1", 0);
 
     @Actor

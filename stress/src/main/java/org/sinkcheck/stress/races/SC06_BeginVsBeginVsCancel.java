@@ -11,7 +11,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * Two begins race one cancel on sink A (which holds a1). Each new call independently lands before or after
@@ -29,7 +29,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC06_BeginVsBeginVsCancel {
-    private final RaceRecorder race = new RaceRecorder(1);
+    private final Race race = new Race(1);
     private final RaceCall a2;
     private final RaceCall a3;
 

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * Begin racing cancel on one sink: the classic lost call (dotnet {@code CancellationTokenSource.Register},
@@ -28,7 +28,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC06_BeginVsCancel {
-    private final RaceRecorder race = new RaceRecorder(1);
+    private final Race race = new Race(1);
     private final RaceCall a2;
 
     public SC06_BeginVsCancel() {

@@ -10,7 +10,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * Two threads cancel the same sink A, which holds a1 and a2. Concurrent cancels end each call exactly
@@ -25,7 +25,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC07_CancelVsCancel {
-    private final RaceRecorder race = new RaceRecorder(1);
+    private final Race race = new Race(1);
 
     public SC07_CancelVsCancel() {
         race.pendingCall("a1", 0);

@@ -11,7 +11,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.L_Result;
 import org.sinkcheck.stress.RaceCall;
-import org.sinkcheck.stress.RaceRecorder;
+import org.sinkcheck.stress.Race;
 
 /**
  * The client cancels sink A while a listener of A is inside a1's object callback, which does not return
@@ -27,7 +27,7 @@ import org.sinkcheck.stress.RaceRecorder;
 @Outcome(expect = FORBIDDEN, desc = "No rule allows this end state; an SC-nn outcome names the rule it breaks")
 @State
 public class SC11_CancelVsRunningListener {
-    private final RaceRecorder race = new RaceRecorder(1);
+    private final Race race = new Race(1);
     private final RaceCall a1;
 
     public SC11_CancelVsRunningListener() {

@@ -1,0 +1,174 @@
+package org.sinkcheck.kit.run;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import org.sinkcheck.kit.Adapters;
+import org.sinkcheck.kit.Events;
+import org.sinkcheck.model.Bounds;
+import org.sinkcheck.model.EventKind;
+
+/**
+ * The listener of one sink under test: records, per call and in order, every event it hears, and plays
+ * the listener's part in the model's actions (throw from an object callback, cancel the sink from inside
+ * one, and, when asked, throw from every final). Events are told apart only by the identity of the
+ * context the kit passed to {@code begin}; anything else is a stray (SC-09, SC-14).
+ *
+ * <p>It also watches what no single event shows: a callback of a call starting while another callback
+ * of the same call is still running (SC-09, serial callbacks).
+ */
+final class ScriptedListener implements Events {
+
+    /** What the kit's listener throws on purpose; a sink must contain it (SC-15). */
+    static final class ListenerFault extends RuntimeException {
+        ListenerFault(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<Object, Integer> callOf;
+    private final List<List<EventKind>> heard = new ArrayList<>();
+    private final int[] errors;
+    private final int[] running;
+    private final BitSet touched = new BitSet();
+    private final List<String> strays = new ArrayList<>();
+    private final List<String> overlaps = new ArrayList<>();
+    private final List<String> nestedCancelErrors = new ArrayList<>();
+    private final boolean throwFromFinals;
+    private int throwOnObjectOf = -1;
+    private int cancelOnObjectOf = -1;
+    private Runnable cancelOwnSink;
+
+    /** @param callOf identity map from the contexts the kit passed to begin to call numbers */
+    ScriptedListener(Map<Object, Integer> callOf, int calls, boolean throwFromFinals) {
+        this.callOf = callOf;
+        this.errors = new int[calls];
+        this.running = new int[calls];
+        this.throwFromFinals = throwFromFinals;
+        for (int c = 0; c < calls; c++) heard.add(new ArrayList<>());
+    }
+
+    // ---- the listener's part in the model's actions ----
+
+    /** {@code ListenerThrows(c)}: the next object callback of {@code call} throws. */
+    synchronized void throwOnNextObjectOf(int call) { throwOnObjectOf = call; }
+
+    /** {@code CancelInCallback(c)}: the next object callback of {@code call} cancels this listener's sink. */
+    synchronized void cancelOnNextObjectOf(int call, Runnable cancel) {
+        cancelOnObjectOf = call;
+        cancelOwnSink = cancel;
+    }
+
+    synchronized void disarm() {
+        throwOnObjectOf = -1;
+        cancelOnObjectOf = -1;
+        cancelOwnSink = null;
+    }
+
+    // ---- what was observed ----
+
+    synchronized List<EventKind> heard(int call) { return List.copyOf(heard.get(call)); }
+
+    /** Whether this listener heard exactly {@code expected} of {@code call}: the common case, without a copy. */
+    synchronized boolean heardExactly(int call, List<EventKind> expected) { return heard.get(call).equals(expected); }
+
+    synchronized int errorsReported(int call) { return errors[call]; }
+
+    /** The calls this listener heard of, or had errors reported for, since the last call; then forgets them. */
+    synchronized BitSet takeTouched() {
+        BitSet out = (BitSet) touched.clone();
+        touched.clear();
+        return out;
+    }
+
+    synchronized List<String> takeStrays() { return drain(strays); }
+
+    synchronized List<String> takeOverlaps() { return drain(overlaps); }
+
+    synchronized List<String> takeNestedCancelErrors() { return drain(nestedCancelErrors); }
+
+    private static List<String> drain(List<String> list) {
+        List<String> out = List.copyOf(list);
+        list.clear();
+        return out;
+    }
+
+    // ---- Events ----
+
+    @Override
+    public synchronized void object(Object context, Object object) {
+        Integer call = callOf.get(context);
+        if (call == null) {
+            strays.add("heard an object with a context no call was begun with: " + context);
+            return;
+        }
+        enter(call);
+        try {
+            heard.get(call).add(EventKind.OBJECT);
+            if (throwOnObjectOf == call) {
+                throwOnObjectOf = -1;
+                throw new ListenerFault("thrown on purpose by the kit's listener (SC-15)");
+            }
+            if (cancelOnObjectOf == call) {
+                Runnable cancel = cancelOwnSink;
+                disarm();
+                try {
+                    cancel.run();
+                } catch (RuntimeException e) {
+                    nestedCancelErrors.add(Adapters.oneLine(e));
+                }
+            }
+        } finally {
+            running[call]--;
+        }
+    }
+
+    @Override
+    public synchronized void progress(Object context) { plain(context, EventKind.PROGRESS); }
+
+    @Override
+    public synchronized void completed(Object context) { plain(context, EventKind.COMPLETED); }
+
+    @Override
+    public synchronized void failed(Object context, Throwable error) { plain(context, EventKind.FAILED); }
+
+    @Override
+    public synchronized void cancelled(Object context) { plain(context, EventKind.CANCELLED); }
+
+    @Override
+    public synchronized void listenerError(Object context, Throwable error) {
+        Integer call = callOf.get(context);
+        if (call == null) {
+            strays.add("a listener error was reported with a context no call was begun with: " + context);
+        } else {
+            errors[call]++;
+            touched.set(call);
+        }
+    }
+
+    private void plain(Object context, EventKind kind) {
+        Integer call = callOf.get(context);
+        if (call == null) {
+            strays.add("heard " + kind.tla() + " with a context no call was begun with: " + context);
+            return;
+        }
+        enter(call);
+        try {
+            heard.get(call).add(kind);
+            if (kind.isFinal() && throwFromFinals) {
+                throw new ListenerFault("thrown on purpose from a final callback by the kit's listener (SC-15)");
+            }
+        } finally {
+            running[call]--;
+        }
+    }
+
+    private void enter(int call) {
+        if (running[call] > 0) {
+            overlaps.add("a callback of " + Bounds.callName(call) + " started while another callback of it was still running");
+        }
+        running[call]++;
+        touched.set(call);
+    }
+}

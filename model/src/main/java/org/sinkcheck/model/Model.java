@@ -1,0 +1,134 @@
+package org.sinkcheck.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sinkcheck.model.Action.Begin;
+import org.sinkcheck.model.Action.Cancel;
+import org.sinkcheck.model.Action.CancelInCallback;
+import org.sinkcheck.model.Action.Complete;
+import org.sinkcheck.model.Action.Deliver;
+import org.sinkcheck.model.Action.Fail;
+import org.sinkcheck.model.Action.ForeignHandle;
+import org.sinkcheck.model.Action.ForgedHandle;
+import org.sinkcheck.model.Action.ListenerThrows;
+import org.sinkcheck.model.Action.Progress;
+import org.sinkcheck.model.Action.StaleHandle;
+
+/**
+ * The executable mirror of CancelAll.tla: its initial state, each action's enabling condition and
+ * effect, written to match the TLA+ definitions line by line. It is the oracle of the conformance kit,
+ * the soak test and Lincheck; {@code ModelEqualsTlcTest} proves that its reachable states and labelled
+ * transitions equal TLC's state graph at the CI bounds.
+ */
+public final class Model {
+    private final Bounds bounds;
+
+    public Model(Bounds bounds) {
+        this.bounds = bounds;
+    }
+
+    public Bounds bounds() { return bounds; }
+
+    /** {@code Init}. */
+    public ModelState initial() {
+        return ModelState.initial(bounds);
+    }
+
+    /** Every action enabled in {@code state}, in a fixed order (TLA+'s {@code Next}, unrolled). */
+    public List<Action> enabled(ModelState state) {
+        List<Action> actions = new ArrayList<>();
+        for (int s = 0; s < bounds.sinks(); s++) {
+            for (int c = 0; c < bounds.calls(); c++) {
+                if (state.status(c) == Status.UNBORN) actions.add(new Begin(s, c));
+            }
+            actions.add(new Cancel(s));
+        }
+        for (int c = 0; c < bounds.calls(); c++) {
+            Status st = state.status(c);
+            if (canSignal(state, c)) {
+                actions.add(new Deliver(c));
+                actions.add(new Progress(c));
+            }
+            if (st == Status.PENDING && !bounds.isEndless(c)) {
+                actions.add(new Complete(c));
+                actions.add(new Fail(c));
+            }
+            if (st.isFinal()) actions.add(new StaleHandle(c));
+            if (st == Status.PENDING) {
+                for (int s = 0; s < bounds.sinks(); s++) {
+                    if (s != state.owner(c)) actions.add(new ForeignHandle(c, s));
+                }
+            }
+        }
+        for (int s = 0; s < bounds.sinks(); s++) actions.add(new ForgedHandle(s));
+        for (int c = 0; c < bounds.calls(); c++) {
+            if (canSignal(state, c)) {
+                actions.add(new ListenerThrows(c));
+                actions.add(new CancelInCallback(c));
+            }
+        }
+        return actions;
+    }
+
+    /** Whether {@code action}'s enabling condition holds in {@code state}. */
+    public boolean isEnabled(ModelState state, Action action) {
+        return enabled(state).contains(action);
+    }
+
+    /** {@code CanSignal(c)}. */
+    public boolean canSignal(ModelState state, int call) {
+        return state.status(call) == Status.PENDING && state.signalCount(call) < bounds.maxSignals();
+    }
+
+    /**
+     * The successor of {@code state} under {@code action}. The action must be enabled
+     * ({@link #isEnabled}); this is not checked here, for speed on long walks.
+     */
+    public ModelState apply(ModelState state, Action action) {
+        ModelState.Builder next = state.toBuilder();
+        if (action instanceof Begin a) {
+            next.owner[a.call()] = a.sink();
+            next.status[a.call()] = Status.PENDING;
+            next.registry[a.sink()][a.call()] = true;
+        } else if (action instanceof Cancel a) {
+            cancelAll(state, next, a.sink());
+        } else if (action instanceof Deliver a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
+        } else if (action instanceof Progress a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.PROGRESS);
+        } else if (action instanceof Complete a) {
+            end(state, next, a.call(), Status.COMPLETED);
+        } else if (action instanceof Fail a) {
+            end(state, next, a.call(), Status.FAILED);
+        } else if (action instanceof ListenerThrows a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
+            end(state, next, a.call(), Status.CANCELLED);
+            next.faulted[a.call()] = true;
+        } else if (action instanceof CancelInCallback a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
+            cancelAll(state, next, state.owner(a.call()));
+        } else if (action instanceof StaleHandle || action instanceof ForeignHandle || action instanceof ForgedHandle) {
+            return state;  // refused: UNCHANGED vars
+        } else {
+            throw new IllegalArgumentException("unknown action " + action);
+        }
+        return next.build();
+    }
+
+    /** {@code Cancel(s)}: every call of s pending in {@code before} becomes cancelled; s's registry empties. */
+    private static void cancelAll(ModelState before, ModelState.Builder next, int sink) {
+        for (int c : before.pendingOf(sink)) {
+            next.status[c] = Status.CANCELLED;
+            next.hear(sink, c, EventKind.CANCELLED);
+        }
+        java.util.Arrays.fill(next.registry[sink], false);
+    }
+
+    /** {@code Ends(c, final)}: the call gets its final and leaves its sink's registry. */
+    private static void end(ModelState before, ModelState.Builder next, int call, Status fin) {
+        int sink = before.owner(call);
+        next.status[call] = fin;
+        next.hear(sink, call, EventKind.finalOf(fin));
+        next.registry[sink][call] = false;
+    }
+}

@@ -1,0 +1,272 @@
+package org.sinkcheck.stress;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
+import org.sinkcheck.reference.adapter.SinkUnderTest;
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.Events;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.model.EventKind;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Operator;
+
+/**
+ * The shared stage of every race: one or two sinks of the sink under test (named {@code A}, {@code B}),
+ * the calls taking part, and the listeners that record what each call heard. The jcstress tests in
+ * {@code org.sinkcheck.stress.races} only say <em>which</em> operations race; this class performs them
+ * through the adapter and remembers the sink's answers, and {@link EndState} grades the result.
+ *
+ * <p>Every call's context is its {@link RaceCall}, so a callback that carries a wrong context, or reaches
+ * the listener of a sink that does not own the call, is caught as a stray (SC-09, SC-02).
+ *
+ * <p>Each call is begun and signalled by one thread (a jcstress actor, Lincheck's provider thread); only
+ * {@link #cancel} may run on several threads at once. The same stage serves the Lincheck scenarios
+ * ({@code org.sinkcheck.stress.lincheck}), whose validation grades with the same arbiter ({@link #brokenRule()}).
+ */
+public final class Race {
+    /** What every accepted {@code deliver} hands to the listener. */
+    private static final Object PAYLOAD = "object";
+    /** What a batch hands to the listener: two objects, so that a cancel can fall between them. */
+    private static final List<Object> BATCH = List.of(PAYLOAD, PAYLOAD);
+
+    final SinkAdapter<Object, Object> adapter;
+    private final Set<Capability> capabilities;
+    final List<Object> sinks = new ArrayList<>();
+    /** Copy-on-write: Lincheck declares calls while other threads' listeners look them up. */
+    final List<RaceCall> calls = new CopyOnWriteArrayList<>();
+    /** Per sink, how many {@code cancel()}s started and returned; a dawdling listener watches them (SC-11). */
+    final AtomicIntegerArray cancelsStarted;
+    final AtomicIntegerArray cancelsReturned;
+    /** Sinks cancelled from inside a listener callback, whose calls SC-16 (not only SC-01) says must end. */
+    final boolean[] cancelledInsideCallback;
+    /** Callbacks that reached a listener they do not belong to, each with the rule it breaks. */
+    final ConcurrentLinkedQueue<Violation> strays = new ConcurrentLinkedQueue<>();
+
+    /** A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}). */
+    public Race(int sinkCount) {
+        this(SinkUnderTest.adapter(), sinkCount);
+    }
+
+    /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink. */
+    public Race(SinkAdapter<Object, Object> adapter, int sinkCount) {
+        this.adapter = adapter;
+        this.capabilities = Set.copyOf(adapter.capabilities());
+        for (int s = 0; s < sinkCount; s++) sinks.add(adapter.newSink(new Listener(s)));
+        cancelsStarted = new AtomicIntegerArray(sinkCount);
+        cancelsReturned = new AtomicIntegerArray(sinkCount);
+        cancelledInsideCallback = new boolean[sinkCount];
+    }
+
+    /** The name of sink {@code index} in outcomes: {@code A}, {@code B}. */
+    static String sinkName(int index) { return String.valueOf((char) ('A' + index)); }
+
+    /** A call begun on sink {@code sink} now, before any actor runs: pending when the race starts. */
+    public RaceCall pendingCall(String name, int sink) {
+        RaceCall call = declare(name, sink, true);
+        call.handle = adapter.begin(sinks.get(sink), call);
+        return call;
+    }
+
+    /** A call that an actor will begin with {@link #begin}. */
+    public RaceCall laterCall(String name, int sink) {
+        return declare(name, sink, false);
+    }
+
+    private RaceCall declare(String name, int sink, boolean beganBeforeRace) {
+        RaceCall call = new RaceCall(name, sink, beganBeforeRace);
+        calls.add(call);
+        return call;
+    }
+
+    /** Makes {@code call}'s object callback cancel the call's own sink from inside the listener (SC-16). */
+    public void cancelFromInsideObjectCallbackOf(RaceCall call) {
+        call.onObject = () -> {
+            cancelledInsideCallback[call.sink] = true;
+            cancel(call.sink);
+        };
+    }
+
+    /**
+     * Makes {@code call}'s object callback dawdle until a cancel of its sink, started on another thread
+     * meanwhile, has returned. A cancel that waits for the running listener cannot return, and after
+     * {@link #CANCEL_MAY_TAKE} the callback gives up and records SC-11. A cancel that has not started
+     * within {@link #CANCEL_STARTS_WITHIN} is late; that sample then teaches nothing.
+     */
+    public void dawdleInObjectCallbackOfUntilCancelReturns(RaceCall call) {
+        call.onObject = () -> {
+            if (!awaitCount(cancelsStarted, call.sink, CANCEL_STARTS_WITHIN)) return;
+            if (!awaitCount(cancelsReturned, call.sink, CANCEL_MAY_TAKE)) {
+                strays.add(new Violation(Operator.SC11_CancelNeverWaits, sinkName(call.sink) + ":cancel-waited-for-a-running-listener"));
+            }
+        };
+    }
+
+    /** How long a dawdling listener waits for the racing cancel to start. */
+    static final long CANCEL_STARTS_WITHIN = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long a cancel may take while a listener of its sink runs: generous, since SC-11 allows no waiting at all. */
+    static final long CANCEL_MAY_TAKE = TimeUnit.SECONDS.toNanos(1);
+
+    private static boolean awaitCount(AtomicIntegerArray counts, int index, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (counts.get(index) == 0) {
+            if (System.nanoTime() - deadline > 0) return false;
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    /** Makes {@code call}'s object callback linger a little, so that an overlapping callback of it is seen (SC-09). */
+    public void lingerInObjectCallbackOf(RaceCall call) {
+        call.onObject = () -> {
+            for (int spin = 0; spin < LINGER_SPINS; spin++) Thread.onSpinWait();
+        };
+    }
+
+    private static final int LINGER_SPINS = 200;
+
+    public void begin(RaceCall call) {
+        call.handle = adapter.begin(sinks.get(call.sink), call);
+    }
+
+    /** Delivers an object to {@code call}; whether the sink accepted it. */
+    public boolean deliver(RaceCall call) {
+        boolean accepted = answer(call, () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
+        if (accepted) call.signalsAccepted++;
+        return accepted;
+    }
+
+    /**
+     * Delivers two objects to {@code call} as one batch ({@code SinkAdapter.deliverAll}); whether the
+     * sink accepted all of them. A refused batch may have delivered the objects before the point where
+     * it was cut short, so it allows up to one object less than it carried.
+     */
+    public boolean deliverAll(RaceCall call) {
+        boolean accepted = adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH);
+        if (accepted) call.signalsAccepted += BATCH.size();
+        else call.objectsOfRefusedBatches += BATCH.size() - 1;
+        return accepted;
+    }
+
+    public boolean progress(RaceCall call) {
+        boolean accepted = answer(call, () -> adapter.progress(sinks.get(call.sink), call.handle));
+        if (accepted) call.signalsAccepted++;
+        return accepted;
+    }
+
+    /** Completes {@code call}; whether the sink accepted it (the complete won). */
+    public boolean complete(RaceCall call) {
+        boolean accepted = answer(call, () -> adapter.complete(sinks.get(call.sink), call.handle));
+        call.complete = call.complete.and(accepted);
+        return accepted;
+    }
+
+    public boolean fail(RaceCall call) {
+        boolean accepted = answer(call, () -> adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed")));
+        call.fail = call.fail.and(accepted);
+        return accepted;
+    }
+
+    /** The sink's answer to one provider signal of {@code call}; a signal that throws instead is noted (SC-12) and refused. */
+    private static boolean answer(RaceCall call, BooleanSupplier signal) {
+        try {
+            return signal.getAsBoolean();
+        } catch (RuntimeException threw) {
+            call.signalThrew = true;
+            return false;
+        }
+    }
+
+    public void cancel(int sink) {
+        cancelsStarted.incrementAndGet(sink);
+        adapter.cancel(sinks.get(sink));
+        cancelsReturned.incrementAndGet(sink);
+    }
+
+    /** Whether the sink declares {@code capability}; the checks needing a missing one are skipped. */
+    boolean has(Capability capability) { return capabilities.contains(capability); }
+
+    /** Whether some {@code cancel()} of {@code sink} has returned. */
+    boolean cancelReturned(int sink) { return cancelsReturned.get(sink) > 0; }
+
+    /** Grades the race once every actor has returned: the verdict string jcstress counts (see {@link EndState}). */
+    public String endState() {
+        return new EndState(this).verdict();
+    }
+
+    /**
+     * A broken rule as a jcstress outcome, {@code SC-04:a1:object-after-cancelled}: the rule id first, so
+     * that every test's {@code @Outcome(id = "SC-04:.*", expect = FORBIDDEN)} catches it, and no spaces,
+     * so that it stays one column in jcstress's tables.
+     */
+    public static String outcome(Violation violation) {
+        return violation.rule().id() + ":" + violation.detail();
+    }
+
+    /** Grades the race once every thread has returned: the first broken rule, if any (Lincheck's validation). */
+    public Optional<Violation> brokenRule() {
+        return new EndState(this).violation();
+    }
+
+    List<RaceCall> callsOf(int sink) {
+        List<RaceCall> own = new ArrayList<>();
+        for (RaceCall call : calls) if (call.sink == sink) own.add(call);
+        return Collections.unmodifiableList(own);
+    }
+
+    /** The listener of sink {@code sink}: files each callback under the call its context names. */
+    private final class Listener implements Events {
+        private final int sink;
+
+        Listener(int sink) { this.sink = sink; }
+
+        /**
+         * Files {@code event} under its call, counting the call's running callbacks around it (SC-09), and
+         * runs the call's object hook inside the callback.
+         */
+        private void hear(Object context, EventKind event) {
+            if (!(context instanceof RaceCall) || !calls.contains(context)) {
+                strays.add(new Violation(Operator.SC09_EventsCarryTheirCall, sinkName(sink) + ":" + event.tla() + "-with-unknown-context"));
+                return;
+            }
+            RaceCall call = (RaceCall) context;
+            if (call.sink != sink) {
+                strays.add(new Violation(Operator.SC02_OwnListenerOnly, sinkName(sink) + ":heard-" + event.tla() + "-of-" + call.name));
+                return;
+            }
+            if (call.inCallback.getAndIncrement() > 0) {
+                strays.add(new Violation(Operator.SC09_SerialCallbacks, call.name + ":" + event.tla() + "-overlapped-another-callback"));
+            }
+            try {
+                call.heard.add(event);
+                Runnable hook = call.onObject;
+                if (event == EventKind.OBJECT && hook != null) hook.run();
+            } finally {
+                call.inCallback.decrementAndGet();
+            }
+        }
+
+        @Override public void object(Object context, Object object) { hear(context, EventKind.OBJECT); }
+
+        @Override public void progress(Object context) { hear(context, EventKind.PROGRESS); }
+
+        @Override public void completed(Object context) { hear(context, EventKind.COMPLETED); }
+
+        @Override public void failed(Object context, Throwable error) { hear(context, EventKind.FAILED); }
+
+        @Override public void cancelled(Object context) { hear(context, EventKind.CANCELLED); }
+
+        /** No race makes a listener throw, so any report is one the sink invented or misrouted. */
+        @Override
+        public void listenerError(Object context, Throwable error) {
+            strays.add(new Violation(Operator.SC15_FaultReported, sinkName(sink) + ":reported-a-listener-error-nobody-threw"));
+        }
+    }
+}
