@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sinkcheck.sink.CallHandle;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * A cancel allocates nothing: it closes the current generation with one CAS of its flag, and the next
@@ -21,13 +20,7 @@ class CancelAllocationTest {
     private static final int WARM = 20_000;
     private static final int MEASURED = 1_000;
 
-    private static final SinkListener<Object> SILENT = new SinkListener<>() {
-        @Override public void onObject(Object context, Object object) { }
-        @Override public void onProgress(Object context, int current, int upperBound, String message) { }
-        @Override public void onCompleted(Object context) { }
-        @Override public void onFailed(Object context, Throwable error) { }
-        @Override public void onCancelled(Object context) { }
-    };
+    private static final SilentListener SILENT = new SilentListener();
 
     @Test
     void SC07_anIdleSinksCancelAllocatesNothing() {

@@ -140,7 +140,7 @@ class ReferenceSinkRulesTest {
 
     @Test
     void SC13_finishedCallsAreUnlinkedAndUnreachable() {
-        ReferenceSink<Object> quiet = new ReferenceSink<>(new Silent(), (context, error) -> { });
+        ReferenceSink<Object> quiet = new ReferenceSink<>(new SilentListener(), (context, error) -> { });
         Object completed = new Object();
         Object cancelled = new Object();
         WeakReference<Object> completedRef = new WeakReference<>(completed);
@@ -160,7 +160,7 @@ class ReferenceSinkRulesTest {
 
     @Test
     void SC13_aStaleHandleKeepsNoOtherCallReachable() {
-        ReferenceSink<Object> quiet = new ReferenceSink<>(new Silent(), (context, error) -> { });
+        ReferenceSink<Object> quiet = new ReferenceSink<>(new SilentListener(), (context, error) -> { });
         CallHandle kept = quiet.begin("kept");
         Object other = new Object();
         WeakReference<Object> otherRef = new WeakReference<>(other);
@@ -170,15 +170,6 @@ class ReferenceSinkRulesTest {
         for (int i = 0; i < 50 && otherRef.get() != null; i++) System.gc();
         assertNull(otherRef.get(), "a stale handle keeps its generation's other calls reachable");
         assertTrue(kept.isCancelled());
-    }
-
-    /** A listener that keeps nothing, so that only the sink could keep a context reachable. */
-    private static final class Silent implements org.sinkcheck.sink.SinkListener<Object> {
-        @Override public void onObject(Object context, Object object) { }
-        @Override public void onProgress(Object context, int current, int upperBound, String message) { }
-        @Override public void onCompleted(Object context) { }
-        @Override public void onFailed(Object context, Throwable error) { }
-        @Override public void onCancelled(Object context) { }
     }
 
     @Test
