@@ -128,12 +128,13 @@ class BrokenSpecsTest {
         return result;
     }
 
-    /** Step i of the counterexample contains every fragment of {@code expected.get(i)}. */
-    private static void assertSteps(TlcResult result, List<List<String>> expected) {
+    /** Step i of the counterexample contains every fragment of {@code expected[i]}. */
+    @SafeVarargs
+    private static void assertSteps(TlcResult result, List<String>... expected) {
         List<String> steps = result.readableSteps();
-        assertEquals(expected.size(), steps.size(), result::readableCounterexample);
+        assertEquals(expected.length, steps.size(), result::readableCounterexample);
         for (int i = 0; i < steps.size(); i++) {
-            for (String fragment : expected.get(i)) {
+            for (String fragment : expected[i]) {
                 String step = steps.get(i);
                 assertTrue(step.contains(fragment), () -> "'" + fragment + "' in\n" + step);
             }
@@ -174,27 +175,23 @@ class BrokenSpecsTest {
     void SC02_cancelOverASharedRegistryEndsAnotherSinksCall() {
         TlcResult result = caught("CancelAllTouchesNeighbour", "CancelAll.cfg", Rule.SC02, "SC02_NeverOthers");
         assertEquals(13, result.exitCode());
-        assertSteps(result, List.of(
-                List.of("1. begin c1 on s1"),
-                List.of("2. CancelTouchingNeighbour: ", "status[c1]: \"pending\" -> \"cancelled\"",
-                        "heard[s1][c1] += \"cancelled\"", "cancels[s2]: 0 -> 1")));
+        assertSteps(result, List.of("1. begin c1 on s1"), List.of("2. CancelTouchingNeighbour: ",
+                "status[c1]: \"pending\" -> \"cancelled\"", "heard[s1][c1] += \"cancelled\"", "cancels[s2]: 0 -> 1"));
     }
 
     @Test
     void SC02_cancelOfAnIdleSinkThatEndsTheNeighboursCallsIsJudgedByTheSinkItCancels() {
         TlcResult result = caught("CancelAllIdleCancelEndsNeighbour", "CancelAll.cfg", Rule.SC02, "SC02_NeverOthers");
-        assertSteps(result, List.of(
-                List.of("1. begin c1 on s"),
-                List.of("2. CancelFallingThrough: ", "status[c1]: \"pending\" -> \"cancelled\"", "cancels[s")));
+        assertSteps(result, List.of("1. begin c1 on s"),
+                List.of("2. CancelFallingThrough: ", "status[c1]: \"pending\" -> \"cancelled\"", "cancels[s"));
     }
 
     @Test
     void SC13_completeThatKeepsTheCallRegisteredIsALeak() {
         TlcResult result = caught("CancelAllCompleteRetains", "CancelAll.cfg", Rule.SC13, "SC13_NoRetention");
         assertEquals(12, result.exitCode());
-        assertSteps(result, List.of(
-                List.of("1. begin c1 on s1"),
-                List.of("2. CompleteRetaining: ", "status[c1]: \"pending\" -> \"completed\"", "heard[s1][c1] += \"completed\"")));
+        assertSteps(result, List.of("1. begin c1 on s1"),
+                List.of("2. CompleteRetaining: ", "status[c1]: \"pending\" -> \"completed\"", "heard[s1][c1] += \"completed\""));
         assertFalse(result.readableSteps().get(1).contains("registry"), "the broken step leaves the registry alone");
     }
 
