@@ -1,13 +1,10 @@
 package org.sinkcheck.gate;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.sinkcheck.bench.BenchRunner;
 import org.sinkcheck.bench.Profile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sinkcheck bench}: the JMH comparison of the reference sink (or {@code --sink}) against the peers
@@ -17,14 +14,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", usageHelpWidth = 110,
         description = "Run the JMH comparison (3 forks per figure; docs/performance.md gives the measured duration; --full: 5 forks) and write JSON, a Markdown table with verdicts and a plot.")
-final class BenchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Sinkcheck top;
-
-    @Mixin
-    CommonOptions common;
-
+final class BenchCommand extends GateCommand {
     @Option(names = "--full", description = "the full profile instead of the quick one")
     boolean full;
 
@@ -42,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
         if (full && smoke) throw new GateException("--full and --smoke exclude each other");
         Profile profile = full ? Profile.FULL : smoke ? Profile.SMOKE : Profile.QUICK;
         try {
-            BenchRunner.run(profile, out, subject, top.out);
+            BenchRunner.run(profile, out, subject, out());
         } catch (IllegalArgumentException e) {
             throw new GateException(e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.sinkcheck.gate.report.ConsoleTable;
 import org.sinkcheck.gate.report.Finding;
 import org.sinkcheck.gate.report.GateReport;
@@ -24,9 +23,7 @@ import org.sinkcheck.stress.StressRunner;
 import org.sinkcheck.tlc.TlcResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sinkcheck check}: the gate. Model-checks the abstract spec, runs the conformance suite on the
@@ -35,16 +32,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "check", usageHelpWidth = 110,
         description = "Model-check the spec, then check a sink against it and print the per-rule table.")
-final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    Sinkcheck top;
-
-    @Mixin
-    SinkSelection selection;
-
-    @Mixin
-    CommonOptions common;
-
+final class CheckCommand extends SinkCommand {
     @ArgGroup(exclusive = true)
     Budget budget;
 
@@ -78,14 +66,14 @@ final class CheckCommand implements Callable<Integer> {
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
                     "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
                             + (noStress ? " --no-stress" : ""));
-            Progress progress = new Progress(top.out, report, noStress ? 2 : 3);
+            Progress progress = new Progress(out(), report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
                     SpecStep::run, r -> new Progress.Outcome(r.passed(), r.line()));
             if (!spec.passed()) {
                 TlcResult tlc = spec.tlc();
                 tlc.violatedRule().ifPresent(rule -> report.add(new Finding(rule, Verdict.FAIL, "spec (TLC)", tlc.report())));
-                if (top.verbose(common)) top.out.println(tlc.log());
+                if (verbose()) out().println(tlc.log());
             }
 
             ConformanceReport conformance = progress.step("conformance",
@@ -95,19 +83,19 @@ final class CheckCommand implements Callable<Integer> {
             ConformanceStep.addFindings(conformance, report,
                     "./sinkcheck check " + sink.commandLineOptions() + " --no-stress");
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
-            if (top.verbose(common)) top.out.println(conformance.table());
+            if (verbose()) out().println(conformance.table());
 
             if (!noStress) {
-                PrintStream stressLog = top.verbose(common) ? top.out : new PrintStream(OutputStream.nullOutputStream());
+                PrintStream stressLog = verbose() ? out() : new PrintStream(OutputStream.nullOutputStream());
                 StressRunner.Result stress = progress.step("stress",
                         "stress tier on " + sink.adapter().name() + " (jcstress sanity + Lincheck)",
-                        () -> StressRunner.run(StressStep.options(StressMode.SANITY, sink, top.verbose(common)), stressLog),
+                        () -> StressRunner.run(StressStep.options(StressMode.SANITY, sink, verbose()), stressLog),
                         r -> new Progress.Outcome(r.passed(), StressStep.outcomeLine(r)));
                 StressStep.addFindings(stress, conformance, report);
-                if (!stress.passed()) top.out.println(stress.summary());
+                if (!stress.passed()) out().println(stress.summary());
             }
 
-            ConsoleTable.print(report, top.out);
+            ConsoleTable.print(report, out());
             int exitCode = report.passed() ? Sinkcheck.OK : Sinkcheck.VIOLATION;
             if (reports != null) writeReports(report, exitCode, engineReports, reports);
             return exitCode;
@@ -145,6 +133,6 @@ final class CheckCommand implements Callable<Integer> {
         Path json = folder.resolve("sinkcheck-summary.json");
         JUnitXml.write(report, xml);
         JsonSummary.write(report, exitCode, engineReports, json);
-        top.out.println("reports: " + xml + ", " + json);
+        out().println("reports: " + xml + ", " + json);
     }
 }

@@ -1,15 +1,12 @@
 package org.sinkcheck.gate;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.reliability.Soak;
 import org.sinkcheck.reliability.SoakTotals;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sinkcheck soak}: many threads over many sinks for minutes, every event checked online against the
@@ -17,17 +14,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "soak", usageHelpWidth = 110,
         description = "Soak a sink: many threads, many sinks, every event checked online against the model.")
-final class SoakCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Sinkcheck top;
-
-    @Mixin
-    SinkSelection selection;
-
-    @Mixin
-    CommonOptions common;
-
+final class SoakCommand extends SinkCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Length length;
 
@@ -62,9 +49,9 @@ final class SoakCommand implements Callable<Integer> {
                         + Capability.THREAD_SAFE.reason() + ", so it cannot be soaked");
             }
             SoakTotals totals = Soak.run(Soak.Options.defaults().adapter(sink.adapter()).duration(duration)
-                    .threads(threads).seed(seed).progress(top.out));
+                    .threads(threads).seed(seed).progress(out()));
             if (totals.violations() == 0) return Sinkcheck.OK;
-            top.out.println("reproduce (same seed; the interleaving itself differs): ./sinkcheck soak "
+            out().println("reproduce (same seed; the interleaving itself differs): ./sinkcheck soak "
                     + (length.minutes != null ? "--minutes " + length.minutes : "--seconds " + length.seconds)
                     + " --threads " + threads + " --seed " + seed + " " + sink.commandLineOptions());
             return Sinkcheck.VIOLATION;

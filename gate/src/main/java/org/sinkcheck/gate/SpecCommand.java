@@ -2,13 +2,10 @@ package org.sinkcheck.gate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.sinkcheck.tlc.CheckSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sinkcheck spec}: TLC on sinkcheck's own TLA+ configurations ({@link CheckSpec}): every CI
@@ -17,14 +14,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "spec", usageHelpWidth = 110,
         description = "Model-check the TLA+ specs with TLC (every CI configuration; --large adds the large ones).")
-final class SpecCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Sinkcheck top;
-
-    @Mixin
-    CommonOptions common;
-
+final class SpecCommand extends GateCommand {
     @Option(names = "--large", description = "also the *Large.cfg configurations (minutes, not seconds)")
     boolean large;
 
@@ -36,6 +26,6 @@ final class SpecCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = new ArrayList<>(configs);
         if (large) args.add(0, "--large");
-        return CheckSpec.run(args, top.out);
+        return CheckSpec.run(args, out());
     }
 }

@@ -1,12 +1,9 @@
 package org.sinkcheck.gate;
 
-import java.util.concurrent.Callable;
 import org.sinkcheck.stress.StressMode;
 import org.sinkcheck.stress.StressRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sinkcheck stress}: the stress tier on a sink ({@link StressRunner}): every applicable jcstress race
@@ -16,17 +13,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "stress", usageHelpWidth = 110,
         description = "Run jcstress and Lincheck on a sink (sanity: the CI tier; quick: ~minutes; tough: hours).")
-final class StressCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Sinkcheck top;
-
-    @Mixin
-    SinkSelection selection;
-
-    @Mixin
-    CommonOptions common;
-
+final class StressCommand extends SinkCommand {
     @Option(names = "--mode", paramLabel = "sanity|quick|tough", description = "how hard (default: ${DEFAULT-VALUE})")
     String mode = "quick";
 
@@ -39,8 +26,8 @@ final class StressCommand implements Callable<Integer> {
             throw new GateException("--mode must be sanity, quick or tough, not '" + mode + "'", e);
         }
         try (SinkSelection.LoadedSink sink = selection.load()) {
-            StressRunner.Result result = StressRunner.run(StressStep.options(stressMode, sink, top.verbose(common)), top.out);
-            result.htmlReport().ifPresent(html -> top.out.println("jcstress report: " + html));
+            StressRunner.Result result = StressRunner.run(StressStep.options(stressMode, sink, verbose()), out());
+            result.htmlReport().ifPresent(html -> out().println("jcstress report: " + html));
             return result.exitCode();
         }
     }

@@ -6,8 +6,8 @@ package org.sinkcheck.model;
  */
 public sealed interface Action {
 
-    /** The TLA+ operator this action is. */
-    String tlaName();
+    /** The TLA+ operator this action is: each record here is named as its action in CancelAll.tla. */
+    default String tlaName() { return getClass().getSimpleName(); }
 
     /**
      * The call this action begins, signals, ends or presents the handle of; -1 for a cancel and a forged
@@ -16,62 +16,51 @@ public sealed interface Action {
     default int call() { return -1; }
 
     record Begin(int sink, int call) implements Action {
-        public String tlaName() { return "Begin"; }
         @Override public String toString() { return "begin " + Bounds.callName(call) + " on " + Bounds.sinkName(sink); }
     }
 
     record Cancel(int sink) implements Action {
-        public String tlaName() { return "Cancel"; }
         @Override public String toString() { return "cancel " + Bounds.sinkName(sink); }
     }
 
     record Deliver(int call) implements Action {
-        public String tlaName() { return "Deliver"; }
         @Override public String toString() { return "deliver an object to " + Bounds.callName(call); }
     }
 
     record Progress(int call) implements Action {
-        public String tlaName() { return "Progress"; }
         @Override public String toString() { return "report progress of " + Bounds.callName(call); }
     }
 
     record Complete(int call) implements Action {
-        public String tlaName() { return "Complete"; }
         @Override public String toString() { return "complete " + Bounds.callName(call); }
     }
 
     record Fail(int call) implements Action {
-        public String tlaName() { return "Fail"; }
         @Override public String toString() { return "fail " + Bounds.callName(call); }
     }
 
     /** The listener throws from the object callback of {@code call}. */
     record ListenerThrows(int call) implements Action {
-        public String tlaName() { return "ListenerThrows"; }
         @Override public String toString() { return "deliver to " + Bounds.callName(call) + " and the listener throws"; }
     }
 
     /** The listener cancels its own sink from inside the object callback of {@code call}. */
     record CancelInCallback(int call) implements Action {
-        public String tlaName() { return "CancelInCallback"; }
         @Override public String toString() { return "deliver to " + Bounds.callName(call) + " and the listener cancels its sink"; }
     }
 
     /** A provider signals {@code call}, which already has its final. */
     record StaleHandle(int call) implements Action {
-        public String tlaName() { return "StaleHandle"; }
         @Override public String toString() { return "signal " + Bounds.callName(call) + " after its final (stale handle)"; }
     }
 
     /** {@code call}'s handle is presented to {@code sink}, which did not issue it. */
     record ForeignHandle(int call, int sink) implements Action {
-        public String tlaName() { return "ForeignHandle"; }
         @Override public String toString() { return "present " + Bounds.callName(call) + "'s handle to " + Bounds.sinkName(sink) + " (foreign handle)"; }
     }
 
     /** A handle no sink issued is presented to {@code sink}. */
     record ForgedHandle(int sink) implements Action {
-        public String tlaName() { return "ForgedHandle"; }
         @Override public String toString() { return "present a forged handle to " + Bounds.sinkName(sink); }
     }
 }

@@ -18,10 +18,13 @@ public class SC11_CancelBlocksOnSlowListener extends BaseSink {
 
     @Override
     protected boolean runListener(Call call, Runnable callback) {
-        synchronized (lock) {
+        synchronized (listenerLock()) {
             return super.runListener(call, callback);
         }
     }
+
+    /** The lock held while listeners run: this sink's own. */
+    protected Object listenerLock() { return lock; }
 
     public static final class Adapter extends MutantAdapter {
         public Adapter() { super(SC11_CancelBlocksOnSlowListener::new); }

@@ -3,10 +3,10 @@ package org.sinkcheck.mutants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -36,23 +36,18 @@ class MutantKillTest {
 
     @TestFactory
     List<DynamicTest> everySequentialMutantIsCaughtByItsOwnRule() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Mutant m : Mutants.sequential()) {
-            tests.add(DynamicTest.dynamicTest(m.name(), () -> {
-                ConformanceReport report = Conformance.run(load(m), BUDGET);
-                ConformanceReport.Row own = report.result(m.rule());
-                List<String> alsoFailed = report.failures().stream().map(r -> r.rule().id())
-                        .filter(id -> !id.equals(m.rule().id())).toList();
-                KILLS.put(m.name(), own.verdict() == Verdict.FAIL
-                        ? "killed by " + m.rule().id() + (alsoFailed.isEmpty() ? "" : " (also " + String.join(", ", alsoFailed) + ")")
-                        : "SURVIVED");
-                assertEquals(Verdict.FAIL, own.verdict(), () -> m.name() + " must fail " + m.rule().id() + ":\n" + report.table());
-                assertTrue(own.counterexample().actions().size() <= 12,
-                        () -> m.name() + ": the counterexample should be shrunk:\n" + own.counterexample());
-                System.out.println(m.name() + ": " + KILLS.get(m.name()) + System.lineSeparator() + own.counterexample());
-            }));
-        }
-        return tests;
+        return eachRunThroughTheKit(Mutants.sequential(), (m, report) -> {
+            ConformanceReport.Row own = report.result(m.rule());
+            List<String> alsoFailed = report.failures().stream().map(r -> r.rule().id())
+                    .filter(id -> !id.equals(m.rule().id())).toList();
+            KILLS.put(m.name(), own.verdict() == Verdict.FAIL
+                    ? "killed by " + m.rule().id() + (alsoFailed.isEmpty() ? "" : " (also " + String.join(", ", alsoFailed) + ")")
+                    : "SURVIVED");
+            assertEquals(Verdict.FAIL, own.verdict(), () -> m.name() + " must fail " + m.rule().id() + ":\n" + report.table());
+            assertTrue(own.counterexample().actions().size() <= 12,
+                    () -> m.name() + ": the counterexample should be shrunk:\n" + own.counterexample());
+            System.out.println(m.name() + ": " + KILLS.get(m.name()) + System.lineSeparator() + own.counterexample());
+        });
     }
 
     @Test
@@ -64,15 +59,9 @@ class MutantKillTest {
 
     @TestFactory
     List<DynamicTest> concurrencyOnlyMutantsLookCorrectToTheSequentialKit() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Mutant m : Mutants.concurrencyOnly()) {
-            tests.add(DynamicTest.dynamicTest(m.name(), () -> {
-                ConformanceReport report = Conformance.run(load(m), BUDGET);
+        return eachRunThroughTheKit(Mutants.concurrencyOnly(), (m, report) ->
                 assertTrue(report.requiredRulesHold(), () -> m.name() + " is marked @ConcurrencyOnly but the sequential kit catches it:\n"
-                        + report.table());
-            }));
-        }
-        return tests;
+                        + report.table()));
     }
 
     @Test
@@ -100,6 +89,13 @@ class MutantKillTest {
         sb.append("Left to the stress tier (@ConcurrencyOnly):").append(System.lineSeparator());
         Mutants.concurrencyOnly().forEach(m -> sb.append(String.format("  %-40s %s%n", m.name(), m.adapterClassName())));
         System.out.println(sb);
+    }
+
+    /** One test per mutant, named by it: the kit runs it, and {@code check} judges the report. */
+    private static List<DynamicTest> eachRunThroughTheKit(List<Mutant> mutants, BiConsumer<Mutant, ConformanceReport> check) {
+        return mutants.stream()
+                .map(m -> DynamicTest.dynamicTest(m.name(), () -> check.accept(m, Conformance.run(load(m), BUDGET))))
+                .toList();
     }
 
     private static SinkAdapter<?, ?> load(Mutant m) throws Exception {

@@ -11,6 +11,7 @@ import org.sinkcheck.model.CallHistory;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Model;
 import org.sinkcheck.model.ModelState;
+import org.sinkcheck.model.ProviderAnswers;
 import org.sinkcheck.model.RuleChecks;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerPlan.Reaction;
@@ -64,12 +65,7 @@ final class SoakCall {
     volatile boolean providerInSignal;
     volatile boolean providerDone;
     int signalsSent;
-    int signalsAccepted;
-    /** What the provider was answered to its complete or fail. */
-    CallHistory.Answer complete = CallHistory.Answer.NOT_SENT;
-    CallHistory.Answer fail = CallHistory.Answer.NOT_SENT;
-    /** One of the provider's signals threw instead of answering (SC-12). */
-    boolean signalThrew;
+    final ProviderAnswers answers = new ProviderAnswers();
 
     // Listener side.
     private final AtomicBoolean inCallback = new AtomicBoolean();
@@ -155,8 +151,8 @@ final class SoakCall {
         judgeAtRetirement = false;
         CallHistory.Cause cause = reactedAt < 0 ? CallHistory.Cause.NONE
                 : reactedWith == Reaction.THROW ? CallHistory.Cause.ITS_LISTENER_THREW : CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK;
-        CallHistory history = CallHistory.of(heard).endless(plan.endless()).signalsAccepted(providerDone ? signalsAccepted : -1)
-                .answers(complete, fail).signalThrew(signalThrew).cause(cause, reactedAt);
+        CallHistory history = answers.applyTo(CallHistory.of(heard).endless(plan.endless())
+                .signalsAccepted(providerDone ? answers.signalsAccepted() : -1)).cause(cause, reactedAt);
         Optional<Violation> broken = history.violation();
         if (broken.isPresent()) {
             log.report(new Violation(broken.get().operator(), name() + ": " + broken.get().detail()));

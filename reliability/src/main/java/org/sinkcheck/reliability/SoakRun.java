@@ -236,7 +236,7 @@ final class SoakRun<S, H> {
                 call.signalsSent++;
                 boolean progress = capabilities.contains(Capability.PROGRESS) && random.nextBoolean();
                 if (!send(p, progress ? Signal.PROGRESS : Signal.OBJECT)) return refused(p);
-                call.signalsAccepted++;
+                call.answers.accepted(1);
                 probeForeignAndForged(p);
                 return false;
             }
@@ -247,8 +247,8 @@ final class SoakRun<S, H> {
             }
             boolean fails = call.plan.fails();
             boolean accepted = send(p, fails ? Signal.FAIL : Signal.COMPLETE);
-            if (fails) call.fail = call.fail.and(accepted);
-            else call.complete = call.complete.and(accepted);
+            if (fails) call.answers.answeredFail(accepted);
+            else call.answers.answeredComplete(accepted);
             if (!accepted) return refused(p);
             return done(p, true);
         }
@@ -284,7 +284,7 @@ final class SoakRun<S, H> {
                         + signal + " signal of " + p.call.name() + " instead of being reported"));
                 return true;   // the callback ran
             } catch (RuntimeException e) {
-                p.call.signalThrew = true;   // the call's history names the rule (SC-12) when it retires
+                p.call.answers.threw();   // the call's history names the rule (SC-12) when it retires
                 return false;
             }
         }
@@ -310,7 +310,7 @@ final class SoakRun<S, H> {
 
         /** The sink refused a signal of a call the provider had not ended: only a cancel can have ended it. */
         private boolean refused(Provider p) {
-            if (p.call.signalThrew) return done(p, false);   // not refused: the provider was told nothing
+            if (p.call.answers.signalThrew()) return done(p, false);   // not refused: the provider was told nothing
             refused.increment();
             if (capabilities.contains(Capability.PROVIDER_TOLD) && !told(p)) {
                 log.report(new Violation(Operator.SC12_ProviderTold, "the sink refused a signal of " + p.call.name()

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class HostileInputTest {
     }
 
     static void SC14_forgedHandle(SinkAdapter<?, ?> adapter) {
-        assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
+        Needs.capability(adapter, Capability.HANDLE_CHECKS);
         RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
         Object live = RecordingEvents.context("live call");
@@ -68,7 +67,7 @@ class HostileInputTest {
     }
 
     static void SC14_foreignHandle(SinkAdapter<?, ?> adapter) {
-        assumeTrue(adapter.capabilities().contains(Capability.HANDLE_CHECKS), Capability.HANDLE_CHECKS.reason());
+        Needs.capability(adapter, Capability.HANDLE_CHECKS);
         RecordingEvents heardA = new RecordingEvents();
         RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
@@ -101,8 +100,8 @@ class HostileInputTest {
 
     static void SC14_staleHandle(SinkAdapter<?, ?> adapter, Ending ending) {
         Set<Capability> caps = adapter.capabilities();
-        assumeTrue(ending != Ending.FAIL || caps.contains(Capability.FAIL), Capability.FAIL.reason());
-        assumeTrue(ending != Ending.LISTENER_THROWS || caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
+        Needs.capability(adapter, ending == Ending.FAIL, Capability.FAIL);
+        Needs.capability(adapter, ending == Ending.LISTENER_THROWS, Capability.LISTENER_ERRORS);
         RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
         Object context = RecordingEvents.context("call");
@@ -190,7 +189,7 @@ class HostileInputTest {
     }
 
     static void SC07_cancelStorm(SinkAdapter<?, ?> adapter) {
-        assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
+        Needs.capability(adapter, Capability.THREAD_SAFE);
         RecordingEvents heardA = new RecordingEvents();
         RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);

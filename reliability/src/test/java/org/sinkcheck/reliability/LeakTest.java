@@ -2,7 +2,6 @@ package org.sinkcheck.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
@@ -126,7 +125,7 @@ class LeakTest {
      * sink that only a cancel cleans is measured with that second half in it, on every scheduling.
      */
     static void SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(SinkAdapter<?, ?> adapter, int cyclesPerThread) {
-        assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
+        Needs.capability(adapter, Capability.THREAD_SAFE);
         ScenarioSink sink = ScenarioSink.open(adapter, new CountingEvents());
         completeCycles(sink, WARM_UP);
         cancelCycles(sink, WARM_UP);
@@ -176,7 +175,7 @@ class LeakTest {
     }
 
     static void SC13_remainsOfFinishedCallsBecomeCollectible(SinkAdapter<?, ?> adapter, Ending ending) {
-        assumeTrue(ending != Ending.FAIL || adapter.capabilities().contains(Capability.FAIL), Capability.FAIL.reason());
+        Needs.capability(adapter, ending == Ending.FAIL, Capability.FAIL);
         ScenarioSink sink = ScenarioSink.open(adapter, new CountingEvents());
         List<WeakReference<Object>> remains = finishOneCall(sink, ending);
         for (int attempt = 0; attempt < GC_ATTEMPTS && remains.stream().anyMatch(r -> r.get() != null); attempt++) {

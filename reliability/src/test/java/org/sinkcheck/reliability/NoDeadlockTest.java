@@ -3,11 +3,9 @@ package org.sinkcheck.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -51,10 +49,8 @@ class NoDeadlockTest {
     }
 
     static void SC16_cancelInsideCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
-        Set<Capability> caps = adapter.capabilities();
-        assumeTrue(caps.contains(Capability.CANCEL_IN_CALLBACK), Capability.CANCEL_IN_CALLBACK.reason());
-        assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
-        assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
+        Needs.capability(adapter, Capability.CANCEL_IN_CALLBACK);
+        Needs.toSignal(adapter, kind);
         RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
         Object x = RecordingEvents.context("the call whose " + kind.tla() + " callback cancels");
@@ -111,9 +107,8 @@ class NoDeadlockTest {
      * (each thread inside its own sink's callback, cancelling the other) happen every round.
      */
     static void SC16_mutualCancel(SinkAdapter<?, ?> adapter, int rounds) {
-        Set<Capability> caps = adapter.capabilities();
-        assumeTrue(caps.contains(Capability.CANCEL_IN_CALLBACK), Capability.CANCEL_IN_CALLBACK.reason());
-        assumeTrue(caps.contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
+        Needs.capability(adapter, Capability.CANCEL_IN_CALLBACK);
+        Needs.capability(adapter, Capability.THREAD_SAFE);
         for (int round = 0; round < rounds; round++) {
             RecordingEvents heardA = new RecordingEvents();
             RecordingEvents heardB = new RecordingEvents();
@@ -163,7 +158,7 @@ class NoDeadlockTest {
     }
 
     static void SC11_blockedListenerElsewhere(SinkAdapter<?, ?> adapter) {
-        assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
+        Needs.capability(adapter, Capability.THREAD_SAFE);
         RecordingEvents heardA = new RecordingEvents();
         RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
@@ -191,7 +186,7 @@ class NoDeadlockTest {
     }
 
     static void SC11_blockedListenerInOwnSink(SinkAdapter<?, ?> adapter) {
-        assumeTrue(adapter.capabilities().contains(Capability.THREAD_SAFE), Capability.THREAD_SAFE.reason());
+        Needs.capability(adapter, Capability.THREAD_SAFE);
         RecordingEvents heard = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heard);
         List<Object> others = a.beginMany("other call", 10);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,9 +45,8 @@ class ThrowingListenerTest {
 
     static void SC15_throwFromCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
         Set<Capability> caps = adapter.capabilities();
-        assumeTrue(caps.contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
-        assumeTrue(kind != EventKind.PROGRESS || caps.contains(Capability.PROGRESS), Capability.PROGRESS.reason());
-        assumeTrue(kind != EventKind.FAILED || caps.contains(Capability.FAIL), Capability.FAIL.reason());
+        Needs.capability(adapter, Capability.LISTENER_ERRORS);
+        Needs.toSignal(adapter, kind);
         RecordingEvents heardA = new RecordingEvents();
         RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);
@@ -107,7 +105,7 @@ class ThrowingListenerTest {
     }
 
     static void SC15_throwsDuringSweep(SinkAdapter<?, ?> adapter) {
-        assumeTrue(adapter.capabilities().contains(Capability.LISTENER_ERRORS), Capability.LISTENER_ERRORS.reason());
+        Needs.capability(adapter, Capability.LISTENER_ERRORS);
         RecordingEvents heardA = new RecordingEvents();
         RecordingEvents heardB = new RecordingEvents();
         ScenarioSink a = ScenarioSink.open(adapter, heardA);

@@ -94,20 +94,19 @@ class OperatorsCanFailTest {
                         + " !.status[\"c2\"] = \"cancelled\", !.heard[\"s2\"][\"c2\"] = <<\"cancelled\">>]"));
     }
 
+    private static final ProbedSpec ABSTRACT = new ProbedSpec("CancelAll", ABSTRACT_CONSTANTS, ABSTRACT_VARIABLES, ABSTRACT_INIT,
+            Map.of("TwoPending", TWO_PENDING));
+
     @Test
     void everyCheckOfTheAbstractSpecIsFalseOnItsHandMadeStateOrStep() throws IOException {
-        List<Probe> probes = abstractProbes();
-        assertEveryCheckIsProbed(List.of("CancelAll.cfg", "CancelAllTwoSignals.cfg"), probes, List.of("SC10_EveryCallEnds"),
+        ABSTRACT.judgeEveryCheck(List.of("CancelAll.cfg", "CancelAllTwoSignals.cfg"), abstractProbes(), List.of("SC10_EveryCallEnds"),
                 List.of("SC11_CancelNeverWaits", "SC12_ProviderTold", "SC16_CancelInCallbackTakesEffect", "SC09_EventsCarryTheirCall",
                         "SC14_HandlesBound"));
-        judge("CancelAll", ABSTRACT_CONSTANTS, ABSTRACT_VARIABLES, ABSTRACT_INIT, Map.of("TwoPending", TWO_PENDING), probes);
     }
 
     @Test
     void SC10_theAbstractLivenessRuleFailsOnABehaviourInWhichAPendingCallWaitsForEver() throws IOException {
-        TlcResult result = behaviour("CancelAll", ABSTRACT_CONSTANTS, ABSTRACT_VARIABLES, ABSTRACT_INIT,
-                Map.of("TwoPending", TWO_PENDING), List.of("TwoPending"), List.of("SC10_EveryCallEnds"));
-        assertEquals(Optional.of("SC10_EveryCallEnds"), result.violatedName(), result::report);
+        ABSTRACT.failsForEver(List.of("TwoPending"), List.of("SC10_EveryCallEnds"), "SC10_EveryCallEnds");
     }
 
     // ---- CancelAllAlgo.tla ----
@@ -184,23 +183,37 @@ class OperatorsCanFailTest {
     private static final Map<String, String> ALGO_BASES = new LinkedHashMap<>(Map.of("Two", ALGO_TWO, "Same", ALGO_SAME,
             "One", "[Init0 EXCEPT !.owner[\"c1\"] = \"s1\", !.state[\"c1\"] = \"idle\", !.linked[\"c1\"] = TRUE]"));
 
+    private static final ProbedSpec ALGO = new ProbedSpec("CancelAllAlgo", ALGO_CONSTANTS, ALGO_VARIABLES, ALGO_INIT, ALGO_BASES);
+
     @Test
     void everyCheckOfTheAlgorithmIsFalseOnItsHandMadeStateOrStep() throws IOException {
-        List<Probe> probes = algoProbes();
-        assertEveryCheckIsProbed(List.of("CancelAllAlgo.cfg", "CancelAllAlgoSinks.cfg", "CancelAllAlgoWaits.cfg", "CancelAllAlgoLive.cfg"),
-                probes, List.of("SC10_EveryCallEnds", "Refinement"), List.of());
-        judge("CancelAllAlgo", ALGO_CONSTANTS, ALGO_VARIABLES, ALGO_INIT, ALGO_BASES, probes);
+        ALGO.judgeEveryCheck(List.of("CancelAllAlgo.cfg", "CancelAllAlgoSinks.cfg", "CancelAllAlgoWaits.cfg", "CancelAllAlgoLive.cfg"),
+                algoProbes(), List.of("SC10_EveryCallEnds", "Refinement"), List.of());
     }
 
     @Test
     void SC10_theRefinementAndTheAlgorithmsLivenessRuleFailOnABehaviourInWhichABegunCallWaitsForEver() throws IOException {
         // from the initial state, c1 begins on s1 (an abstract Begin), and then nothing happens any more
-        TlcResult result = behaviour("CancelAllAlgo", ALGO_CONSTANTS, ALGO_VARIABLES, ALGO_INIT, ALGO_BASES, List.of("Init0", "One"),
-                List.of("Refinement", "SC10_EveryCallEnds"));
-        assertEquals(Optional.of("Refinement and SC10_EveryCallEnds"), result.violatedName(), result::report);
+        ALGO.failsForEver(List.of("Init0", "One"), List.of("Refinement", "SC10_EveryCallEnds"), "Refinement and SC10_EveryCallEnds");
     }
 
     // ---- the harness ----
+
+    /** A spec as the probes see it: its module, the constants they check it with, its variables and the states they start from. */
+    record ProbedSpec(String module, String constants, List<String> variables, String init, Map<String, String> bases) {
+
+        /** Every check of {@code configs} has a probe (see {@link #assertEveryCheckIsProbed}), and TLC judges each one FALSE. */
+        void judgeEveryCheck(List<String> configs, List<Probe> probes, List<String> temporal, List<String> theorems) throws IOException {
+            assertEveryCheckIsProbed(configs, probes, temporal, theorems);
+            judge(this, probes);
+        }
+
+        /** TLC finds the behaviour through {@code states}, stuck in the last for ever, to violate {@code properties}, named {@code named}. */
+        void failsForEver(List<String> states, List<String> properties, String named) throws IOException {
+            TlcResult result = behaviour(this, states, properties);
+            assertEquals(Optional.of(named), result.violatedName(), result::report);
+        }
+    }
 
     /**
      * Every invariant and property the configurations list has a probe ({@code [][X]_vars} as
@@ -227,9 +240,9 @@ class OperatorsCanFailTest {
     }
 
     /** Has TLC evaluate each probe's operator and asserts that every one is FALSE. */
-    private static void judge(String module, String constants, List<String> variables, String init, Map<String, String> bases,
-                              List<Probe> probes) throws IOException {
-        StringBuilder m = header(module, variables, init, bases);
+    private static void judge(ProbedSpec spec, List<Probe> probes) throws IOException {
+        String module = spec.module();
+        StringBuilder m = header(spec);
         m.append("Before == <<").append(String.join(",\n  ", probes.stream().map(Probe::before).toList())).append(">>\n");
         m.append("After == <<").append(String.join(",\n  ", probes.stream().map(p -> p.after() == null ? p.before() : p.after()).toList()))
                 .append(">>\n");
@@ -247,7 +260,7 @@ class OperatorsCanFailTest {
                 .append(stateCases).append(">>)\n");
         m.append("StepVerdict == probe \\in {").append(indexes(probes, false)).append("} => PrintT(<<\"probe\", probe, ")
                 .append(stepCases).append(">>)\n====\n");
-        String cfg = constants + "INIT ProbeInit\nNEXT ProbeNext\nINVARIANT StateVerdict\nACTION_CONSTRAINT StepVerdict\nCHECK_DEADLOCK FALSE\n";
+        String cfg = spec.constants() + "INIT ProbeInit\nNEXT ProbeNext\nINVARIANT StateVerdict\nACTION_CONSTRAINT StepVerdict\nCHECK_DEADLOCK FALSE\n";
         TlcResult result = run(module + "Probe", m.toString(), cfg);
         assertTrue(result.passed(), () -> result.report() + "\n" + result.log());
         Map<Integer, String> verdicts = new LinkedHashMap<>();
@@ -270,29 +283,30 @@ class OperatorsCanFailTest {
     }
 
     /** Has TLC check {@code properties} on the behaviour through {@code states} that then stays in the last for ever. */
-    private static TlcResult behaviour(String module, String constants, List<String> variables, String init, Map<String, String> bases,
-                                       List<String> states, List<String> properties) throws IOException {
-        StringBuilder m = header(module, variables, init, bases);
+    private static TlcResult behaviour(ProbedSpec spec, List<String> states, List<String> properties) throws IOException {
+        StringBuilder m = header(spec);
         m.append("Path == <<").append(String.join(", ", states)).append(">>\n");
         m.append("StuckSpec == probe = 1 /\\ Is(Path[1])\n")
                 .append("    /\\ [][probe < Len(Path) /\\ probe' = probe + 1 /\\ Becomes(Path[probe + 1])]_<<probe, vars>>\n====\n");
-        String cfg = constants + "SPECIFICATION StuckSpec\nCHECK_DEADLOCK FALSE\nPROPERTIES\n    " + String.join("\n    ", properties) + "\n";
-        TlcResult result = run(module + STUCK, m.toString(), cfg);
+        String cfg = spec.constants() + "SPECIFICATION StuckSpec\nCHECK_DEADLOCK FALSE\nPROPERTIES\n    " + String.join("\n    ", properties) + "\n";
+        TlcResult result = run(spec.module() + STUCK, m.toString(), cfg);
         System.out.println(result.report());
         assertEquals(TlcResult.Kind.TEMPORAL_PROPERTY, result.kind(), result::report);
         assertTrue(result.readableCounterexample().endsWith("then nothing happens any more, forever (stuttering)"), result::report);
         return result;
     }
 
-    private static StringBuilder header(String module, List<String> variables, String init, Map<String, String> bases) {
+    private static StringBuilder header(ProbedSpec spec) {
+        String module = spec.module();
+        List<String> variables = spec.variables();
         StringBuilder m = new StringBuilder();
         m.append("---- MODULE ").append(module).append("Probe ----\n");
         m.append("\\* Generated by OperatorsCanFailTest: hand-made states and steps, judged by ").append(module).append("'s operators.\n");
         m.append("EXTENDS ").append(module).append(", TLC\n");
         if (module.equals("CancelAllAlgo")) m.append("CONSTANTS T1, T2   \\* two of the model values of Threads\n");
         m.append("VARIABLE probe\n");
-        m.append("Init0 == ").append(init).append('\n');
-        bases.forEach((name, value) -> m.append(name).append(" == ").append(value).append('\n'));
+        m.append("Init0 == ").append(spec.init()).append('\n');
+        spec.bases().forEach((name, value) -> m.append(name).append(" == ").append(value).append('\n'));
         m.append("Is(p) == ").append(String.join(" /\\ ", variables.stream().map(v -> v + " = p." + v).toList())).append('\n');
         m.append("Becomes(p) == ").append(String.join(" /\\ ", variables.stream().map(v -> v + "' = p." + v).toList())).append('\n');
         return m;

@@ -75,7 +75,7 @@ final class EndState {
      */
     private void checkQuiet(RaceCall call) {
         EventKind fin = judge(call, causeOf(call));
-        if (fin == EventKind.CANCELLED && !race.cancelReturned(call.sink) && !call.signalThrew) {
+        if (fin == EventKind.CANCELLED && !race.cancelReturned(call.sink) && !call.answers.signalThrew()) {
             violations.add(new Violation(Operator.SC02_NeverOthers, call.name + ":cancelled-though-" + Race.sinkName(call.sink) + "-was-not"));
         }
     }
@@ -90,8 +90,8 @@ final class EndState {
     private EventKind judge(RaceCall call, CallHistory.Cause cause) {
         Boolean told = race.has(Capability.PROVIDER_TOLD) && call.handle != null
                 ? race.adapter.providerSeesCancelled(race.sinks.get(call.sink), call.handle) : null;
-        CallHistory history = CallHistory.of(call.heard()).signalsAccepted(signalsAccepted(call))
-                .answers(call.complete, call.fail).signalThrew(call.signalThrew).cause(cause, -1).providerToldCancelled(told);
+        CallHistory history = call.answers.applyTo(CallHistory.of(call.heard()).signalsAccepted(signalsAccepted(call)))
+                .cause(cause, -1).providerToldCancelled(told);
         history.violation().ifPresent(v -> violations.add(new Violation(v.operator(), call.name + ":" + outcomeWords(v.detail()))));
         return history.firstFinal();
     }
@@ -105,7 +105,8 @@ final class EndState {
         List<EventKind> heard = call.heard();
         EventKind fin = CallHistory.of(heard).firstFinal();
         int beforeFinal = (int) heard.stream().takeWhile(e -> e != fin).filter(e -> !e.isFinal()).count();
-        return Math.max(call.signalsAccepted, Math.min(beforeFinal, call.signalsAccepted + call.objectsOfRefusedBatches));
+        int accepted = call.answers.signalsAccepted();
+        return Math.max(accepted, Math.min(beforeFinal, accepted + call.objectsOfRefusedBatches));
     }
 
     /** A call the race left live is reachable by the next cancel, which ends it (else it was lost: SC-06), exactly once. */

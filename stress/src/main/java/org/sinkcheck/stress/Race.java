@@ -139,7 +139,7 @@ public final class Race {
     /** Delivers an object to {@code call}; whether the sink accepted it. */
     public boolean deliver(RaceCall call) {
         boolean accepted = answer(call, () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
-        if (accepted) call.signalsAccepted++;
+        if (accepted) call.answers.accepted(1);
         return accepted;
     }
 
@@ -150,27 +150,27 @@ public final class Race {
      */
     public boolean deliverAll(RaceCall call) {
         boolean accepted = adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH);
-        if (accepted) call.signalsAccepted += BATCH.size();
+        if (accepted) call.answers.accepted(BATCH.size());
         else call.objectsOfRefusedBatches += BATCH.size() - 1;
         return accepted;
     }
 
     public boolean progress(RaceCall call) {
         boolean accepted = answer(call, () -> adapter.progress(sinks.get(call.sink), call.handle));
-        if (accepted) call.signalsAccepted++;
+        if (accepted) call.answers.accepted(1);
         return accepted;
     }
 
     /** Completes {@code call}; whether the sink accepted it (the complete won). */
     public boolean complete(RaceCall call) {
         boolean accepted = answer(call, () -> adapter.complete(sinks.get(call.sink), call.handle));
-        call.complete = call.complete.and(accepted);
+        call.answers.answeredComplete(accepted);
         return accepted;
     }
 
     public boolean fail(RaceCall call) {
         boolean accepted = answer(call, () -> adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed")));
-        call.fail = call.fail.and(accepted);
+        call.answers.answeredFail(accepted);
         return accepted;
     }
 
@@ -179,7 +179,7 @@ public final class Race {
         try {
             return signal.getAsBoolean();
         } catch (RuntimeException threw) {
-            call.signalThrew = true;
+            call.answers.threw();
             return false;
         }
     }

@@ -3,7 +3,7 @@ package org.sinkcheck.stress;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sinkcheck.model.CallHistory;
+import org.sinkcheck.model.ProviderAnswers;
 import org.sinkcheck.model.EventKind;
 
 /**
@@ -26,12 +26,7 @@ public final class RaceCall {
     volatile Runnable onObject;
 
     Object handle;
-    int signalsAccepted;
-    /** What the provider was answered to its completes and fails. */
-    CallHistory.Answer complete = CallHistory.Answer.NOT_SENT;
-    CallHistory.Answer fail = CallHistory.Answer.NOT_SENT;
-    /** A signal of the provider threw instead of answering (SC-12). */
-    boolean signalThrew;
+    final ProviderAnswers answers = new ProviderAnswers();
     /** The objects that batches the sink refused may still have delivered (those before the cut). */
     int objectsOfRefusedBatches;
 

@@ -3,13 +3,10 @@ package org.sinkcheck.wild;
 import io.grpc.Context;
 import io.grpc.Context.CancellableContext;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.Events;
-import org.sinkcheck.kit.SinkAdapter;
 
 /**
  * gRPC Java's {@link CancellableContext} tree as a sink. The sink is a cancellable context; a call is a
@@ -26,7 +23,7 @@ import org.sinkcheck.kit.SinkAdapter;
  * <p>gRPC logs each exception a cancellation listener throws (java.util.logging, INFO, with the stack
  * trace); the kit throws thousands on purpose, so this adapter raises that one logger to WARNING.
  */
-public final class GrpcCancellableContextAdapter implements SinkAdapter<Group<CancellableContext>, GrpcCancellableContextAdapter.Member> {
+public final class GrpcCancellableContextAdapter extends GroupAdapter<CancellableContext, CancellableContext> {
 
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final Logger CONTEXT_LOG = Logger.getLogger(Context.class.getName());
@@ -35,59 +32,40 @@ public final class GrpcCancellableContextAdapter implements SinkAdapter<Group<Ca
         CONTEXT_LOG.setLevel(Level.WARNING);
     }
 
-    /** One member: the child context, which is also the provider's handle, and the listener side. */
-    public record Member(CancellableContext context, ProbedCall call) {}
-
-    @Override
-    public String name() { return "gRPC Context.CancellableContext"; }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE);
+    public GrpcCancellableContextAdapter() {
+        super("gRPC Context.CancellableContext",
+                EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE));
     }
 
     @Override
-    public Group<CancellableContext> newSink(Events events) {
-        return new Group<>(Context.ROOT.withCancellation(), events);
-    }
+    CancellableContext newGroup() { return Context.ROOT.withCancellation(); }
 
     @Override
-    public Member begin(Group<CancellableContext> sink, Object context) {
-        ProbedCall call = new ProbedCall(context, sink.events());
-        CancellableContext child = sink.group().withCancellation();
+    CancellableContext join(CancellableContext group, ProbedCall call) {
+        CancellableContext child = group.withCancellation();
         child.addListener(ended -> {
             Throwable cause = ended.cancellationCause();
             if (cause == null) call.completed();
             else if (cause instanceof CancellationException) call.cancelled();
             else call.failed(cause);
         }, Runnable::run);
-        return new Member(child, call);
+        return child;
     }
 
     @Override
-    public boolean deliver(Group<CancellableContext> sink, Member member, Object object) {
-        return member.call().accepted(() -> {
-            if (!member.context().isCancelled()) member.call().object(object);
-        });
+    void emitObject(Member<CancellableContext> member, Object object) {
+        if (!member.handle().isCancelled()) member.call().object(object);
     }
 
     @Override
-    public boolean complete(Group<CancellableContext> sink, Member member) {
-        return member.call().accepted(member.context()::close);
-    }
+    void emitCompleted(CancellableContext child) { child.close(); }
 
     @Override
-    public boolean fail(Group<CancellableContext> sink, Member member, Throwable error) {
-        return member.call().accepted(() -> member.context().cancel(error));
-    }
+    void emitFailed(CancellableContext child, Throwable error) { child.cancel(error); }
 
     @Override
-    public void cancel(Group<CancellableContext> sink) {
-        sink.group().cancel(new CancellationException("sink cancelled"));
-    }
+    void cancelGroup(CancellableContext group) { group.cancel(new CancellationException("sink cancelled")); }
 
     @Override
-    public boolean providerSeesCancelled(Group<CancellableContext> sink, Member member) {
-        return member.context().isCancelled();
-    }
+    boolean handleSaysCancelled(CancellableContext child) { return child.isCancelled(); }
 }

@@ -2,7 +2,6 @@ package org.sinkcheck.wild;
 
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import kotlin.Unit;
 import kotlinx.coroutines.CompletableJob;
@@ -10,8 +9,6 @@ import kotlinx.coroutines.Job;
 import kotlinx.coroutines.JobKt;
 import kotlinx.coroutines.SupervisorKt;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.Events;
-import org.sinkcheck.kit.SinkAdapter;
 
 /**
  * kotlinx.coroutines' {@link Job} tree as a sink, driven from Java. The sink is a {@code SupervisorJob()}
@@ -26,57 +23,44 @@ import org.sinkcheck.kit.SinkAdapter;
  * idiom does. Not declared: progress, handle checks (a child job is its own handle), listener errors
  * (a throwing completion handler is routed to the coroutine exception handler, not contained per call).
  */
-public final class KotlinSupervisorJobAdapter implements SinkAdapter<Group<CompletableJob>, KotlinSupervisorJobAdapter.Member> {
+public final class KotlinSupervisorJobAdapter extends GroupAdapter<CompletableJob, CompletableJob> {
 
-    /** One member: the child job, which is also the provider's handle, and the listener side. */
-    public record Member(CompletableJob job, ProbedCall call) {}
-
-    @Override
-    public String name() { return "kotlinx.coroutines SupervisorJob + child Jobs"; }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
-                Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE);
+    public KotlinSupervisorJobAdapter() {
+        super("kotlinx.coroutines SupervisorJob + child Jobs", EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD,
+                Capability.RETENTION_VISIBLE, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE));
     }
 
     @Override
-    public Group<CompletableJob> newSink(Events events) {
-        return new Group<>(SupervisorKt.SupervisorJob(null), events);
-    }
+    CompletableJob newGroup() { return SupervisorKt.SupervisorJob(null); }
 
     @Override
-    public Member begin(Group<CompletableJob> sink, Object context) {
-        ProbedCall call = new ProbedCall(context, sink.events());
-        CompletableJob child = JobKt.Job(sink.group());
+    CompletableJob join(CompletableJob group, ProbedCall call) {
+        CompletableJob child = JobKt.Job(group);
         child.invokeOnCompletion(cause -> {
             if (cause == null) call.completed();
             else if (cause instanceof CancellationException) call.cancelled();
             else call.failed(cause);
             return Unit.INSTANCE;
         });
-        return new Member(child, call);
+        return child;
     }
 
     @Override
-    public boolean deliver(Group<CompletableJob> sink, Member member, Object object) {
-        return member.call().accepted(() -> {
-            if (member.job().isActive()) member.call().object(object);
-        });
+    void emitObject(Member<CompletableJob> member, Object object) {
+        if (member.handle().isActive()) member.call().object(object);
     }
 
     @Override
-    public boolean complete(Group<CompletableJob> sink, Member member) {
-        return member.call().accepted(member.job()::complete);
-    }
+    void emitCompleted(CompletableJob child) { child.complete(); }
 
     @Override
-    public boolean fail(Group<CompletableJob> sink, Member member, Throwable error) {
-        return member.call().accepted(() -> member.job().completeExceptionally(error));
-    }
+    void emitFailed(CompletableJob child, Throwable error) { child.completeExceptionally(error); }
 
     @Override
-    public void cancel(Group<CompletableJob> sink) { sink.group().cancel((CancellationException) null); }
+    void cancelGroup(CompletableJob group) { group.cancel((CancellationException) null); }
+
+    @Override
+    boolean handleSaysCancelled(CompletableJob child) { return child.isCancelled(); }
 
     /** The parent's live children: the library unlinks a child when it completes. */
     @Override
@@ -84,10 +68,5 @@ public final class KotlinSupervisorJobAdapter implements SinkAdapter<Group<Compl
         int children = 0;
         for (Iterator<Job> it = sink.group().getChildren().iterator(); it.hasNext(); it.next()) children++;
         return children;
-    }
-
-    @Override
-    public boolean providerSeesCancelled(Group<CompletableJob> sink, Member member) {
-        return member.job().isCancelled();
     }
 }

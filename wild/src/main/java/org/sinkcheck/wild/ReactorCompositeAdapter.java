@@ -1,12 +1,9 @@
 package org.sinkcheck.wild;
 
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.Events;
-import org.sinkcheck.kit.SinkAdapter;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -28,8 +25,7 @@ import reactor.core.publisher.Hooks;
  * a hook that counts them ({@link #droppedErrors()}) instead. Verdicts do not change: either way the
  * sink reports no error for the call.
  */
-public final class ReactorCompositeAdapter
-        implements SinkAdapter<Group<Disposable.Composite>, ReactorCompositeAdapter.Member> {
+public final class ReactorCompositeAdapter extends GroupAdapter<Disposable.Composite, FluxSink<Object>> {
 
     private static final AtomicLong DROPPED = new AtomicLong();
 
@@ -40,57 +36,39 @@ public final class ReactorCompositeAdapter
     /** Errors Reactor dropped to its global hook since this adapter class was loaded. */
     public static long droppedErrors() { return DROPPED.get(); }
 
-    /** One member: the provider's sink and the listener side. */
-    public record Member(FluxSink<Object> emitter, ProbedCall call) {}
-
-    @Override
-    public String name() { return "Reactor Disposables.composite()"; }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
-                Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE);
+    public ReactorCompositeAdapter() {
+        super("Reactor Disposables.composite()", EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
+                Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE));
     }
 
     @Override
-    public Group<Disposable.Composite> newSink(Events events) {
-        return new Group<>(Disposables.composite(), events);
-    }
+    Disposable.Composite newGroup() { return Disposables.composite(); }
 
     @Override
-    public Member begin(Group<Disposable.Composite> sink, Object context) {
-        ProbedCall call = new ProbedCall(context, sink.events());
+    FluxSink<Object> join(Disposable.Composite group, ProbedCall call) {
         AtomicReference<FluxSink<Object>> emitter = new AtomicReference<>();
         Disposable subscription = Flux.create(emitter::set)
                 .doOnCancel(call::cancelled)
                 .subscribe(call::object, call::failed, call::completed);
-        sink.group().add(subscription);
-        return new Member(emitter.get(), call);
+        group.add(subscription);
+        return emitter.get();
     }
 
     @Override
-    public boolean deliver(Group<Disposable.Composite> sink, Member member, Object object) {
-        return member.call().accepted(() -> member.emitter().next(object));
-    }
+    void emitObject(Member<FluxSink<Object>> member, Object object) { member.handle().next(object); }
 
     @Override
-    public boolean complete(Group<Disposable.Composite> sink, Member member) {
-        return member.call().accepted(member.emitter()::complete);
-    }
+    void emitCompleted(FluxSink<Object> emitter) { emitter.complete(); }
 
     @Override
-    public boolean fail(Group<Disposable.Composite> sink, Member member, Throwable error) {
-        return member.call().accepted(() -> member.emitter().error(error));
-    }
+    void emitFailed(FluxSink<Object> emitter, Throwable error) { emitter.error(error); }
 
     @Override
-    public void cancel(Group<Disposable.Composite> sink) { sink.group().dispose(); }
+    void cancelGroup(Disposable.Composite group) { group.dispose(); }
+
+    @Override
+    boolean handleSaysCancelled(FluxSink<Object> emitter) { return emitter.isCancelled(); }
 
     @Override
     public int pendingCalls(Group<Disposable.Composite> sink) { return sink.group().size(); }
-
-    @Override
-    public boolean providerSeesCancelled(Group<Disposable.Composite> sink, Member member) {
-        return member.emitter().isCancelled();
-    }
 }

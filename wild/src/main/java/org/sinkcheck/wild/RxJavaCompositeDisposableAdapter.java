@@ -5,12 +5,9 @@ import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.Events;
-import org.sinkcheck.kit.SinkAdapter;
 
 /**
  * RxJava 3's {@link CompositeDisposable} as a sink. A call is an {@code Observable.create} subscription
@@ -28,8 +25,7 @@ import org.sinkcheck.kit.SinkAdapter;
  * them ({@link #globallyReportedErrors()}) unless the application has set one. Verdicts do not change:
  * either way the sink reports no error for the call.
  */
-public final class RxJavaCompositeDisposableAdapter
-        implements SinkAdapter<Group<CompositeDisposable>, RxJavaCompositeDisposableAdapter.Member> {
+public final class RxJavaCompositeDisposableAdapter extends GroupAdapter<CompositeDisposable, ObservableEmitter<Object>> {
 
     private static final AtomicLong GLOBALLY_REPORTED = new AtomicLong();
 
@@ -40,57 +36,39 @@ public final class RxJavaCompositeDisposableAdapter
     /** Errors RxJava sent to its global handler (installed by this adapter) since the JVM started. */
     public static long globallyReportedErrors() { return GLOBALLY_REPORTED.get(); }
 
-    /** One member: the provider's emitter and the listener side. */
-    public record Member(ObservableEmitter<Object> emitter, ProbedCall call) {}
-
-    @Override
-    public String name() { return "RxJava 3 CompositeDisposable"; }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
-                Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE);
+    public RxJavaCompositeDisposableAdapter() {
+        super("RxJava 3 CompositeDisposable", EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
+                Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE));
     }
 
     @Override
-    public Group<CompositeDisposable> newSink(Events events) {
-        return new Group<>(new CompositeDisposable(), events);
-    }
+    CompositeDisposable newGroup() { return new CompositeDisposable(); }
 
     @Override
-    public Member begin(Group<CompositeDisposable> sink, Object context) {
-        ProbedCall call = new ProbedCall(context, sink.events());
+    ObservableEmitter<Object> join(CompositeDisposable group, ProbedCall call) {
         AtomicReference<ObservableEmitter<Object>> emitter = new AtomicReference<>();
         Observable.create(emitter::set)
                 .doOnDispose(call::cancelled)
-                .subscribe(call::object, call::failed, call::completed, sink.group());
-        return new Member(emitter.get(), call);
+                .subscribe(call::object, call::failed, call::completed, group);
+        return emitter.get();
     }
 
     @Override
-    public boolean deliver(Group<CompositeDisposable> sink, Member member, Object object) {
-        return member.call().accepted(() -> member.emitter().onNext(object));
-    }
+    void emitObject(Member<ObservableEmitter<Object>> member, Object object) { member.handle().onNext(object); }
 
     @Override
-    public boolean complete(Group<CompositeDisposable> sink, Member member) {
-        return member.call().accepted(member.emitter()::onComplete);
-    }
+    void emitCompleted(ObservableEmitter<Object> emitter) { emitter.onComplete(); }
 
     /** {@code tryOnError}: RxJava's way to signal an error that may race with disposal without a global report. */
     @Override
-    public boolean fail(Group<CompositeDisposable> sink, Member member, Throwable error) {
-        return member.call().accepted(() -> member.emitter().tryOnError(error));
-    }
+    void emitFailed(ObservableEmitter<Object> emitter, Throwable error) { emitter.tryOnError(error); }
 
     @Override
-    public void cancel(Group<CompositeDisposable> sink) { sink.group().dispose(); }
+    void cancelGroup(CompositeDisposable group) { group.dispose(); }
+
+    @Override
+    boolean handleSaysCancelled(ObservableEmitter<Object> emitter) { return emitter.isDisposed(); }
 
     @Override
     public int pendingCalls(Group<CompositeDisposable> sink) { return sink.group().size(); }
-
-    @Override
-    public boolean providerSeesCancelled(Group<CompositeDisposable> sink, Member member) {
-        return member.emitter().isDisposed();
-    }
 }

@@ -1,11 +1,16 @@
 package org.sinkcheck.wild;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
@@ -34,31 +39,27 @@ class WildVerdictsTest {
         return map;
     }
 
-    private static void assertVerdicts(SinkAdapter<?, ?> adapter, Map<Rule, Verdict> expected) {
+    /** Each library's adapter and its verdicts, as docs/wild.md gives them. */
+    static Stream<Arguments> libraries() {
+        return Stream.of(
+                //                                                       01 02 03 04 05 06 07 08 09 10 11  12 13 14  15 16
+                library(new RxJavaCompositeDisposableAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, F, P, NA, F, P)),
+                library(new ReactorCompositeAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, P, F, NA, F, P)),
+                library(new KotlinSupervisorJobAdapter(), verdicts(P, P, P, P, P, P, P, F, F, P, ST, F, P, NA, F, P)),
+                library(new GrpcCancellableContextAdapter(), verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, NA, NA, NA, P)));
+    }
+
+    /** Named by the library, so the test's display name says which. */
+    private static Arguments library(SinkAdapter<?, ?> adapter, Map<Rule, Verdict> verdicts) {
+        return arguments(Named.of(adapter.name(), adapter), verdicts);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("libraries")
+    void everyRuleHasItsDocumentedVerdict(SinkAdapter<?, ?> adapter, Map<Rule, Verdict> expected) {
         ConformanceReport report = Conformance.run(adapter, Options.ci().withWalks(0, 1));
         Map<Rule, Verdict> actual = new EnumMap<>(Rule.class);
         for (ConformanceReport.Row row : report.rows()) actual.put(row.rule(), row.verdict());
         assertEquals(expected, actual, report::table);
-    }
-
-    @Test
-    void rxJavaCompositeDisposable() {
-        //                                   01 02 03 04 05 06 07 08 09 10 11  12 13 14  15 16
-        assertVerdicts(new RxJavaCompositeDisposableAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, F, P, NA, F, P));
-    }
-
-    @Test
-    void reactorComposite() {
-        assertVerdicts(new ReactorCompositeAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, P, F, NA, F, P));
-    }
-
-    @Test
-    void kotlinSupervisorJob() {
-        assertVerdicts(new KotlinSupervisorJobAdapter(), verdicts(P, P, P, P, P, P, P, F, F, P, ST, F, P, NA, F, P));
-    }
-
-    @Test
-    void grpcCancellableContext() {
-        assertVerdicts(new GrpcCancellableContextAdapter(), verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, NA, NA, NA, P));
     }
 }
