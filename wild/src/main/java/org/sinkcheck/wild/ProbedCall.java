@@ -1,6 +1,7 @@
 package org.sinkcheck.wild;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.sinkcheck.kit.Events;
 
 /**
@@ -18,24 +19,18 @@ public final class ProbedCall {
         this.events = events;
     }
 
-    public void object(Object object) {
-        callbacks.incrementAndGet();
-        events.object(context, object);
-    }
+    public void object(Object object) { heard(kit -> kit.object(context, object)); }
 
-    public void completed() {
-        callbacks.incrementAndGet();
-        events.completed(context);
-    }
+    public void completed() { heard(kit -> kit.completed(context)); }
 
-    public void failed(Throwable error) {
-        callbacks.incrementAndGet();
-        events.failed(context, error);
-    }
+    public void failed(Throwable error) { heard(kit -> kit.failed(context, error)); }
 
-    public void cancelled() {
+    public void cancelled() { heard(kit -> kit.cancelled(context)); }
+
+    /** Counts a callback the library ran, then forwards it to the kit. */
+    private void heard(Consumer<Events> callback) {
         callbacks.incrementAndGet();
-        events.cancelled(context);
+        callback.accept(events);
     }
 
     /**
