@@ -347,7 +347,10 @@ CancelSweep(t, c) ==
 
 \* ReferenceSink.cancel returns once Registry.drain has passed every slot published before the
 \* close (a slot cleared meanwhile is passed too), and has dropped the closed generation's slots: none
-\* of its calls is linked any more (Registry.drain's directory store, SC-13).
+\* of its calls is linked any more (Registry.drain's directory store, SC-13). A call published into a
+\* stripe the drain found unmade (SlotAllocator's DrainSkipsStripe) stays in its slot after the drain,
+\* until its own begin, which sees the close, ends and unlinks it; the drain never reads that slot, so
+\* this is the behaviour in which the call's BeginPublish comes after CancelReturn.
 CancelReturn(t) ==
     /\ pc[t] = "sweep"
     /\ \A c \in cmust[t] : c \in cseen[t] \/ ~linked[c]
