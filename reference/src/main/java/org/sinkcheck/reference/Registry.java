@@ -167,41 +167,13 @@ final class Registry<E> {
 
     /**
      * Visits every element stored before this call began, stripe by stripe (see the notes); for a
-     * closed generation, once, by the cancel that closed it. Afterwards no stripe holds slots or grows.
+     * closed generation, by the cancel that closed it (and, after an Error, by {@link #resume}). Afterwards no stripe holds slots or grows.
      * Allocates nothing. If {@code visitor} throws, finishes the drain while it can, then rethrows the
-     * first error; what it could not finish, {@link #resume} does.
+     * first error; what it could not finish, {@link #resume} does. Called only by the one thread that
+     * owns the drain (the closing cancel, state 0; or a resume, DRAINING); the caller's handler marks an
+     * interrupted drain.
      */
     void drain(Consumer<? super E> visitor) {
-        drainOwned(visitor);
-    }
-
-    /** Continues this generation's drain if an Error interrupted it (and no other thread resumed it first). */
-    void resume(Consumer<? super E> visitor) {
-        if (drainState == INTERRUPTED && DRAIN_STATE.compareAndSet(this, INTERRUPTED, DRAINING)) {
-            try {
-                drainOwned(visitor);
-            } catch (Throwable thrown) { // field accesses only
-                if (drainState != DRAINED) drainState = INTERRUPTED; // ours (DRAINING) till now: no other thread writes it
-                throw thrown;
-            }
-        }
-    }
-
-    /** Whether this generation's drain has finished (false while open, draining or interrupted). */
-    boolean drained() {
-        return (int) DRAIN_STATE.getAcquire(this) == DRAINED;
-    }
-
-    /** Forgets {@code drained}, the predecessor seen, unless it changed meanwhile. */
-    void forgetPredecessor(Registry<E> drained) {
-        PREDECESSOR.compareAndSet(this, drained, null);
-    }
-
-    /**
-     * The drain by the one thread that owns it (the closing cancel, state 0; or a resume, DRAINING): goes
-     * on while it makes progress, then rethrows; the caller's handler marks an interrupted drain.
-     */
-    private void drainOwned(Consumer<? super E> visitor) {
         Throwable first = null;
         long failedAt = -1;
         for (;;) {
@@ -221,6 +193,28 @@ final class Registry<E> {
             }
         }
         if (first != null) throw Registry.<RuntimeException>unchecked(first);
+    }
+
+    /** Continues this generation's drain if an Error interrupted it (and no other thread resumed it first). */
+    void resume(Consumer<? super E> visitor) {
+        if (drainState == INTERRUPTED && DRAIN_STATE.compareAndSet(this, INTERRUPTED, DRAINING)) {
+            try {
+                drain(visitor);
+            } catch (Throwable thrown) { // field accesses only
+                if (drainState != DRAINED) drainState = INTERRUPTED; // ours (DRAINING) till now: no other thread writes it
+                throw thrown;
+            }
+        }
+    }
+
+    /** Whether this generation's drain has finished (false while open, draining or interrupted). */
+    boolean drained() {
+        return (int) DRAIN_STATE.getAcquire(this) == DRAINED;
+    }
+
+    /** Forgets {@code drained}, the predecessor seen, unless it changed meanwhile. */
+    void forgetPredecessor(Registry<E> drained) {
+        PREDECESSOR.compareAndSet(this, drained, null);
     }
 
     /** Visits from {@code resumeAt} to the end, dropping what it visited; on a throw, records where it was. */
