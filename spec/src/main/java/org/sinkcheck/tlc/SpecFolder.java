@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -105,8 +106,12 @@ public record SpecFolder(Path root) {
         return Files.isRegularFile(root.resolve(relative));
     }
 
-    /** Copies the whole folder into {@code to}, so that a run can write next to the specs without touching them. */
+    /**
+     * Copies the whole folder into {@code to}, so that a run can write next to the specs without touching
+     * them; what {@code to} held before is removed first, so the copy is exact.
+     */
     public void copyTo(Path to) {
+        deleteTree(to);
         try (Stream<Path> files = Files.walk(root)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(root.relativize(source).toString());
@@ -118,6 +123,16 @@ public record SpecFolder(Path root) {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + root + " to " + to, e);
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 

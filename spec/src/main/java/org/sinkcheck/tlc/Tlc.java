@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.sinkcheck.rules.Rule;
 import org.sinkcheck.tlc.TlcResult.Kind;
 
@@ -216,9 +214,9 @@ public final class Tlc {
 
     /** Removes a passed run's folder; a failed run's stays for whoever investigates. */
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
+        try {
+            SpecFolder.deleteTree(dir);
+        } catch (UncheckedIOException ignored) {
             // a leftover folder under target/ is harmless
         }
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -316,11 +314,6 @@ class OperatorsCanFailTest {
     private static TlcResult run(String name, String module, String cfg) throws IOException {
         String moduleName = name.endsWith(STUCK) ? name.replace(STUCK, "Probe") : name;
         Path folder = Path.of("target", "tlc", "operators-" + name).toAbsolutePath();
-        if (Files.exists(folder)) {
-            try (Stream<Path> old = Files.walk(folder)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
         SpecFolder.locate(folder.resolveSibling("operators-extracted")).copyTo(folder);
         Files.writeString(folder.resolve(moduleName + ".tla"), module);
         Files.writeString(folder.resolve(name + ".cfg"), cfg);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -188,11 +187,6 @@ class RuleChecksAgreeWithTlaTest {
     /** Writes the probes as module RuleProbe, runs TLC, and reads its printed verdicts: "state i"/"step i" to booleans. */
     private static Map<String, Boolean[]> evaluateWithTlc(List<Probe> probes) throws IOException {
         Path folder = Path.of("target", "tlc", "rule-probe").toAbsolutePath();
-        if (Files.exists(folder)) {
-            try (Stream<Path> old = Files.walk(folder)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
         SpecFolder real = SpecFolder.locate(folder.resolveSibling("rule-probe-extracted"));
         real.copyTo(folder);
         Files.writeString(folder.resolve("RuleProbe.tla"), probeModule(probes));
