@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,8 @@ class RulesWhereCheckedTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern ROW = Pattern.compile("^\\| (SC-\\d\\d) \\|(.*)$", Pattern.MULTILINE);
     private static final Pattern TEST = Pattern.compile("^([\\w-]+): `(\\w+)(?:\\.(\\w+)(…)?(?:\\[([^\\]]+)])?)?`");
+    /** Each module's Java sources by class name, read on first use. */
+    private static final Map<String, Map<String, String>> SOURCES = new HashMap<>();
     private static final Pattern CLASS_NAME = Pattern.compile("`(\\w+)`");
 
     @Test
@@ -104,16 +109,24 @@ class RulesWhereCheckedTest {
 
     /** The source of {@code className} in {@code module}'s main or test code, if there is one. */
     private static Optional<String> source(String module, String className) {
+        return Optional.ofNullable(SOURCES.computeIfAbsent(module, RulesWhereCheckedTest::sourcesOf).get(className));
+    }
+
+    /** The text of every Java file of {@code module}'s sources, by class name. */
+    private static Map<String, String> sourcesOf(String module) {
         Path src = ROOT.resolve(module).resolve("src");
-        if (!Files.isDirectory(src)) return Optional.empty();
+        if (!Files.isDirectory(src)) return Map.of();
         try (Stream<Path> files = Files.walk(src)) {
-            return files.filter(p -> p.getFileName().toString().equals(className + ".java")).findFirst().map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toMap(
+                    p -> p.getFileName().toString().replaceFirst("\\.java$", ""), RulesWhereCheckedTest::read, (first, other) -> first));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
