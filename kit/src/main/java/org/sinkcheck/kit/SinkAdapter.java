@@ -26,6 +26,17 @@ public interface SinkAdapter<S, H> {
     /** Begins a call on {@code sink} carrying {@code context}. */
     H begin(S sink, Object context);
 
+    /**
+     * Begins an <em>endless</em> call on {@code sink} carrying {@code context}: a subscription, which no
+     * provider ever completes or fails and only {@code cancel} ends (CancelAll.tla's {@code Endless},
+     * SC-10). The kit, the stress tier and the soak begin every call the model makes endless through
+     * here, and only those. The default is {@link #begin}: a sink without a subscription entry of its own
+     * gets the same calls, simply never ended by their providers. A sink whose subscriptions enter
+     * through another method ({@code subscribe(...)}, a listener registration, a watch) maps that method
+     * here, so SC-10 is checked on the path its subscriptions really take.
+     */
+    default H beginEndless(S sink, Object context) { return begin(sink, context); }
+
     boolean deliver(S sink, H call, Object object);
 
     /**

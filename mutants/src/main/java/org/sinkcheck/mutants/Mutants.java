@@ -46,6 +46,7 @@ public final class Mutants {
             new Mutant(SC09_CallbacksOfOneCallOverlap.class),
             new Mutant(SC09_FinalCarriesNewestContext.class),
             new Mutant(SC10_LazyCancelStrandsSubscriptions.class),
+            new Mutant(SC10_SubscriptionsOutsideTheSweep.class),
             new Mutant(SC11_CancelBlocksOnSlowListener.class),
             new Mutant(SC12_ProviderNeverTold.class),
             new Mutant(SC13_FinishedCallsRetained.class),

@@ -218,7 +218,7 @@ final class SoakRun<S, H> {
             home.live.add(call);
             H handle;
             try {
-                handle = adapter.begin(home.sink, call);
+                handle = call.plan.endless() ? adapter.beginEndless(home.sink, call) : adapter.begin(home.sink, call);
             } catch (RuntimeException e) {
                 home.live.remove(call);
                 log.report(new Violation(Operator.SC08_FreshCallsLive, "begin on " + home.name() + " threw " + Adapters.oneLine(e)));

@@ -143,10 +143,13 @@ final class Run<S, H> {
             perform(action, answers);
         } catch (RuntimeException | StackOverflowError e) {
             threw = Adapters.oneLine(e);
+        }
+        try {
+            for (S sink : sinks) adapter.settle(sink);
         } finally {
+            // armed until the sinks settled: a sink calling back on its own threads runs the callback later
             for (ScriptedListener r : recorders) r.disarm();
         }
-        for (S sink : sinks) adapter.settle(sink);
         state = after;
         noteAnswers(action, answers, threw != null);
         noteExercised(action, before, after, exercised);
@@ -160,7 +163,8 @@ final class Run<S, H> {
             Object context = new CallContext(a.call());
             callOf.put(context, a.call());
             bornAfterCancel[a.call()] = sinkCancelled[a.sink()];
-            handles.set(a.call(), adapter.begin(sinks.get(a.sink()), context));
+            S sink = sinks.get(a.sink());
+            handles.set(a.call(), bounds.isEndless(a.call()) ? adapter.beginEndless(sink, context) : adapter.begin(sink, context));
         } else if (action instanceof Cancel a) {
             sinkCancelled[a.sink()] = true;
             adapter.cancel(sinks.get(a.sink()));
