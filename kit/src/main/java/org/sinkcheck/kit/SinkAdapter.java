@@ -20,7 +20,11 @@ public interface SinkAdapter<S, H> {
     /** What the sink can do or show; rules needing anything missing are NOT APPLICABLE, with the reason. */
     Set<Capability> capabilities();
 
-    /** A new sink whose listener forwards every callback to {@code events}. */
+    /**
+     * A new sink whose listener forwards every callback to {@code events}. The kit passes the same
+     * {@code events} to several sinks when it plays sinks that share one listener: give them one listener
+     * object then, as an application that hands one callback to several sinks would.
+     */
     S newSink(Events events);
 
     /** Begins a call on {@code sink} carrying {@code context}. */

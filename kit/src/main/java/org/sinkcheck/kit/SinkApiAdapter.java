@@ -1,8 +1,11 @@
 package org.sinkcheck.kit;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
@@ -24,16 +27,22 @@ public abstract class SinkApiAdapter<S extends Sink<Object>> implements SinkAdap
     @Override
     public Set<Capability> capabilities() { return EnumSet.allOf(Capability.class); }
 
+    /** One listener per {@link Events}: sinks the kit gives the same events share one listener object. */
+    private final Map<Events, SinkListener<Object>> listeners = Collections.synchronizedMap(new WeakHashMap<>());
+
     @Override
     public final S newSink(Events events) {
-        SinkListener<Object> listener = new SinkListener<>() {
+        return create(listeners.computeIfAbsent(events, SinkApiAdapter::listenerOf), events::listenerError);
+    }
+
+    private static SinkListener<Object> listenerOf(Events events) {
+        return new SinkListener<>() {
             @Override public void onObject(Object context, Object object) { events.object(context, object); }
             @Override public void onProgress(Object context, int current, int upperBound, String message) { events.progress(context); }
             @Override public void onCompleted(Object context) { events.completed(context); }
             @Override public void onFailed(Object context, Throwable error) { events.failed(context, error); }
             @Override public void onCancelled(Object context) { events.cancelled(context); }
         };
-        return create(listener, events::listenerError);
     }
 
     @Override

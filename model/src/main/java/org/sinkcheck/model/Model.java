@@ -5,6 +5,8 @@ import java.util.List;
 import org.sinkcheck.model.Action.Begin;
 import org.sinkcheck.model.Action.Cancel;
 import org.sinkcheck.model.Action.CancelInCallback;
+import org.sinkcheck.model.Action.CancelInFinal;
+import org.sinkcheck.model.Action.CancelInProgress;
 import org.sinkcheck.model.Action.Complete;
 import org.sinkcheck.model.Action.Deliver;
 import org.sinkcheck.model.Action.Fail;
@@ -12,6 +14,7 @@ import org.sinkcheck.model.Action.ForeignHandle;
 import org.sinkcheck.model.Action.ForgedHandle;
 import org.sinkcheck.model.Action.ListenerThrows;
 import org.sinkcheck.model.Action.Progress;
+import org.sinkcheck.model.Action.ProgressThrows;
 import org.sinkcheck.model.Action.StaleHandle;
 
 /**
@@ -70,9 +73,55 @@ public final class Model {
         return actions;
     }
 
-    /** Whether {@code action}'s enabling condition holds in {@code state}. */
+    /**
+     * The listener's actions beyond the spec's {@code Next}, enabled in {@code state}: throw from a
+     * progress callback ({@link ProgressThrows}, which CancelAll.tla does not have), and cancel from
+     * inside a progress or final callback ({@link CancelInProgress}, {@link CancelInFinal}, which it has
+     * as two of its steps). They are not edges of {@link StateGraph}, whose graph is TLC's; the random
+     * walks of the kit play them.
+     */
+    public List<Action> enabledBeyondTheSpec(ModelState state) {
+        List<Action> actions = new ArrayList<>();
+        for (int c = 0; c < bounds.calls(); c++) {
+            if (canSignal(state, c)) {
+                actions.add(new ProgressThrows(c));
+                actions.add(new CancelInProgress(c));
+            }
+            if (state.status(c) == Status.PENDING) {
+                if (!bounds.isEndless(c)) {
+                    actions.add(new CancelInFinal(c, Status.COMPLETED));
+                    actions.add(new CancelInFinal(c, Status.FAILED));
+                }
+                actions.add(new CancelInFinal(c, Status.CANCELLED));
+            }
+        }
+        return actions;
+    }
+
+    /**
+     * Whether {@code action}'s enabling condition holds in {@code state}: one of {@link #enabled} or of
+     * {@link #enabledBeyondTheSpec}. Decided from the action's own guard, without listing the others
+     * (ModelTest checks it agrees with both lists).
+     */
     public boolean isEnabled(ModelState state, Action action) {
-        return enabled(state).contains(action);
+        int c = action.call();
+        if (c >= bounds.calls() || (c < 0 && !(action instanceof Cancel || action instanceof ForgedHandle))) return false;
+        if (action instanceof Begin a) return a.sink() >= 0 && a.sink() < bounds.sinks() && state.status(c) == Status.UNBORN;
+        if (action instanceof Cancel a) return a.sink() >= 0 && a.sink() < bounds.sinks();
+        if (action instanceof ForgedHandle a) return a.sink() >= 0 && a.sink() < bounds.sinks();
+        if (action instanceof Deliver || action instanceof Progress || action instanceof ListenerThrows
+                || action instanceof CancelInCallback || action instanceof ProgressThrows || action instanceof CancelInProgress) {
+            return canSignal(state, c);
+        }
+        if (action instanceof Complete || action instanceof Fail) return state.status(c) == Status.PENDING && !bounds.isEndless(c);
+        if (action instanceof CancelInFinal a) {
+            return state.status(c) == Status.PENDING && (a.fin() == Status.CANCELLED || !bounds.isEndless(c));
+        }
+        if (action instanceof StaleHandle) return state.status(c).isFinal();
+        if (action instanceof ForeignHandle a) {
+            return a.sink() >= 0 && a.sink() < bounds.sinks() && state.status(c) == Status.PENDING && state.owner(c) != a.sink();
+        }
+        return false;
     }
 
     /** {@code CanSignal(c)}. */
@@ -89,7 +138,7 @@ public final class Model {
         if (action instanceof Begin a) {
             next.owner[a.call()] = a.sink();
             next.status[a.call()] = Status.PENDING;
-            next.registry[a.sink()][a.call()] = true;
+            next.registry(a.sink())[a.call()] = true;
         } else if (action instanceof Cancel a) {
             cancelAll(state, next, a.sink());
         } else if (action instanceof Deliver a) {
@@ -107,6 +156,20 @@ public final class Model {
         } else if (action instanceof CancelInCallback a) {
             next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
             cancelAll(state, next, state.owner(a.call()));
+        } else if (action instanceof ProgressThrows a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.PROGRESS);
+            end(state, next, a.call(), Status.CANCELLED);
+            next.faulted[a.call()] = true;
+        } else if (action instanceof CancelInProgress a) {
+            next.hear(state.owner(a.call()), a.call(), EventKind.PROGRESS);
+            cancelAll(state, next, state.owner(a.call()));
+        } else if (action instanceof CancelInFinal a) {
+            // the final first, then the cancel from inside its callback: what remains pending of the sink
+            ModelState ended = a.fin() == Status.CANCELLED ? state : apply(state, a.fin() == Status.COMPLETED
+                    ? new Complete(a.call()) : new Fail(a.call()));
+            ModelState.Builder cancelled = ended.toBuilder();
+            cancelAll(ended, cancelled, state.owner(a.call()));
+            return cancelled.build();
         } else if (action instanceof StaleHandle || action instanceof ForeignHandle || action instanceof ForgedHandle) {
             return state;  // refused: UNCHANGED vars
         } else {
@@ -121,7 +184,7 @@ public final class Model {
             next.status[c] = Status.CANCELLED;
             next.hear(sink, c, EventKind.CANCELLED);
         }
-        java.util.Arrays.fill(next.registry[sink], false);
+        java.util.Arrays.fill(next.registry(sink), false);
     }
 
     /** {@code Ends(c, final)}: the call gets its final and leaves its sink's registry. */
@@ -129,6 +192,6 @@ public final class Model {
         int sink = before.owner(call);
         next.status[call] = fin;
         next.hear(sink, call, EventKind.finalOf(fin));
-        next.registry[sink][call] = false;
+        next.registry(sink)[call] = false;
     }
 }

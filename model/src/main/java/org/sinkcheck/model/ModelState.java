@@ -19,7 +19,11 @@ public final class ModelState {
     private final List<List<List<EventKind>>> heard;   // [sink][call] -> events, all unmodifiable
     private final boolean[][] registry;                // [sink][call]
     private final boolean[] faulted;
-    private final int hash;
+    /**
+     * Computed on first use (0: not yet), as {@code String.hash} is: a long walk's states are many and
+     * large, and few are ever hashed. A racy read recomputes the same value, so no ordering is needed.
+     */
+    private int hash;
 
     ModelState(int[] owner, Status[] status, List<List<List<EventKind>>> heard, boolean[][] registry, boolean[] faulted) {
         this.owner = owner;
@@ -27,8 +31,6 @@ public final class ModelState {
         this.heard = heard;
         this.registry = registry;
         this.faulted = faulted;
-        this.hash = Arrays.hashCode(owner) * 31 * 31 * 31 + Arrays.hashCode(status) * 31 * 31
-                + heard.hashCode() * 31 + Arrays.deepHashCode(registry) + Arrays.hashCode(faulted);
     }
 
     /**
@@ -117,33 +119,51 @@ public final class ModelState {
     /** A mutable copy, for building the successor of an action. */
     Builder toBuilder() { return new Builder(this); }
 
+    /**
+     * The successor being built. The per-sink rows of {@code heard} and {@code registry} are copied only
+     * when an action writes them, and the others shared with the state built from: a step touches one or
+     * two sinks, and a long walk's states have many.
+     */
     static final class Builder {
         final int[] owner;
         final Status[] status;
-        final List<List<List<EventKind>>> heard;
-        final boolean[][] registry;
         final boolean[] faulted;
+        private final ModelState from;
+        private final List<List<EventKind>>[] heardRows;
+        private final boolean[][] registryRows;
 
+        @SuppressWarnings("unchecked")
         private Builder(ModelState from) {
+            this.from = from;
             owner = from.owner.clone();
             status = from.status.clone();
-            heard = new ArrayList<>();
-            for (List<List<EventKind>> perSink : from.heard) heard.add(new ArrayList<>(perSink));
-            registry = new boolean[from.registry.length][];
-            for (int s = 0; s < registry.length; s++) registry[s] = from.registry[s].clone();
             faulted = from.faulted.clone();
+            heardRows = new List[from.registry.length];
+            registryRows = new boolean[from.registry.length][];
+        }
+
+        /** The registry row of {@code sink}, to write. */
+        boolean[] registry(int sink) {
+            if (registryRows[sink] == null) registryRows[sink] = from.registry[sink].clone();
+            return registryRows[sink];
         }
 
         void hear(int sink, int call, EventKind event) {
-            List<EventKind> events = new ArrayList<>(heard.get(sink).get(call));
+            if (heardRows[sink] == null) heardRows[sink] = new ArrayList<>(from.heard.get(sink));
+            List<EventKind> events = new ArrayList<>(heardRows[sink].get(call));
             events.add(event);
-            heard.get(sink).set(call, List.copyOf(events));
+            heardRows[sink].set(call, List.copyOf(events));
         }
 
         ModelState build() {
-            List<List<List<EventKind>>> frozen = new ArrayList<>();
-            for (List<List<EventKind>> perSink : heard) frozen.add(List.copyOf(perSink));
-            return new ModelState(owner, status, List.copyOf(frozen), registry, faulted);
+            int sinks = from.registry.length;
+            List<List<List<EventKind>>> heard = new ArrayList<>(sinks);
+            boolean[][] registry = new boolean[sinks][];
+            for (int s = 0; s < sinks; s++) {
+                heard.add(heardRows[s] == null ? from.heard.get(s) : List.copyOf(heardRows[s]));
+                registry[s] = registryRows[s] == null ? from.registry[s] : registryRows[s];
+            }
+            return new ModelState(owner, status, List.copyOf(heard), registry, faulted);
         }
     }
 
@@ -152,13 +172,21 @@ public final class ModelState {
         if (this == o) return true;
         if (!(o instanceof ModelState)) return false;
         ModelState other = (ModelState) o;
-        return hash == other.hash && Arrays.equals(owner, other.owner) && Arrays.equals(status, other.status)
+        return hashCode() == other.hashCode() && Arrays.equals(owner, other.owner) && Arrays.equals(status, other.status)
                 && heard.equals(other.heard) && Arrays.deepEquals(registry, other.registry)
                 && Arrays.equals(faulted, other.faulted);
     }
 
     @Override
-    public int hashCode() { return hash; }
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(owner) * 31 * 31 * 31 + Arrays.hashCode(status) * 31 * 31
+                    + heard.hashCode() * 31 + Arrays.deepHashCode(registry) + Arrays.hashCode(faulted);
+            hash = h;
+        }
+        return h;
+    }
 
     /** The state in TLA+ notation, as TLC prints it (minus line breaks). */
     @Override

@@ -142,11 +142,12 @@ public final class RuleChecks {
 
     /**
      * The sink {@code action} cancels, or -1: {@code Cancel(s)} and {@code CancelInCallback(c)} (a cancel
-     * of c's sink from c's callback) are the steps that count a cancel in the spec's {@code cancels}.
+     * of c's sink from c's callback) are the steps that count a cancel in the spec's {@code cancels};
+     * beyond the spec, so do the listener's cancels from a progress or final callback of c.
      */
     public static int cancelledSink(ModelState before, Action action) {
         if (action instanceof Action.Cancel cancel) return cancel.sink();
-        if (action instanceof Action.CancelInCallback cb) return before.owner(cb.call());
+        if (action instanceof Action.InCallback cb && cb.cancels()) return before.owner(cb.call());
         return -1;
     }
 

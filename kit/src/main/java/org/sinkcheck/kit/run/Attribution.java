@@ -5,13 +5,12 @@ import java.util.Optional;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Action.Begin;
 import org.sinkcheck.model.Action.Cancel;
-import org.sinkcheck.model.Action.CancelInCallback;
+import org.sinkcheck.model.Action.InCallback;
 import org.sinkcheck.model.Action.Complete;
 import org.sinkcheck.model.Action.Deliver;
 import org.sinkcheck.model.Action.Fail;
 import org.sinkcheck.model.Action.ForeignHandle;
 import org.sinkcheck.model.Action.ForgedHandle;
-import org.sinkcheck.model.Action.ListenerThrows;
 import org.sinkcheck.model.Action.Progress;
 import org.sinkcheck.model.Action.StaleHandle;
 import org.sinkcheck.model.Bounds;
@@ -40,6 +39,7 @@ import org.sinkcheck.rules.Rule;
  * <tr><td>a stale handle's signal is accepted though nothing is heard</td><td>SC-14</td></tr>
  * <tr><td>a step that concerns neither the call nor its sink changes the call's events</td><td>SC-02 ({@code SC02_NeverOthers}) if it cancels another sink, else SC-09 (the event carried the wrong call)</td></tr>
  * <tr><td>a cancel of its own sink sends a finished call another final</td><td>SC-07 ({@code SC07_CancelIdempotent})</td></tr>
+ * <tr><td>a signal sent after the cancel of the call's sink returned is accepted (asked before the sink settles)</td><td>SC-04 ({@code SC04_SilentAfterCancel})</td></tr>
  * <tr><td>a cancelled call hears an object or progress</td><td>SC-04 ({@code SC04_SilentAfterCancel})</td></tr>
  * <tr><td>a finished call hears a final of another kind; the same final again, or anything after completed/failed</td><td>SC-05 ({@code SC05_FinalIsForever}); SC-03 ({@code SC03_OneFinalLast})</td></tr>
  * <tr><td>a subscription (endless call) completes or fails</td><td>SC-10 ({@code SC10_EndlessEndOnlyByCancel})</td></tr>
@@ -107,11 +107,23 @@ final class Attribution {
 
     /** Who, besides the provider, ended {@code call} in this step, as a history says it. */
     static CallHistory.Cause cause(Action step, int call) {
-        if (step instanceof ListenerThrows) return CallHistory.Cause.ITS_LISTENER_THREW;
-        if (step instanceof CancelInCallback) {
-            return step.call() == call ? CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK : CallHistory.Cause.SINK_CANCELLED_FROM_A_CALLBACK;
+        if (throwsInCallback(step)) return CallHistory.Cause.ITS_LISTENER_THREW;
+        if (cancelsInCallback(step)) {
+            // in its own onCancelled the call was cancelled by its sink's cancel, from outside, before
+            boolean ownCallback = step.call() == call && ((InCallback) step).callback() != EventKind.CANCELLED;
+            return ownCallback ? CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK : CallHistory.Cause.SINK_CANCELLED_FROM_A_CALLBACK;
         }
         return step instanceof Cancel ? CallHistory.Cause.SINK_CANCELLED : CallHistory.Cause.NONE;
+    }
+
+    /** The listener throws from a callback in this step (CancelAll.tla's {@code ListenerThrows}, or beyond it). */
+    static boolean throwsInCallback(Action step) {
+        return step instanceof InCallback cb && !cb.cancels();
+    }
+
+    /** The listener cancels its sink from inside a callback in this step ({@code CancelInCallback}, or beyond it). */
+    static boolean cancelsInCallback(Action step) {
+        return step instanceof InCallback cb && cb.cancels();
     }
 
     /** A final the model sends is missing or of another kind, and the history names no rule: the step does. */
@@ -119,17 +131,22 @@ final class Attribution {
         if (step instanceof Cancel) {
             return bounds.isEndless(call) ? found(Operator.SC10_EveryCallEnds, what) : found(Operator.SC01_ScopeAll, what);
         }
-        if (step instanceof CancelInCallback) return found(Operator.SC16_CancelInCallbackTakesEffect, what);
-        if (step instanceof ListenerThrows) return found(Operator.SC15_FaultReported, what);
+        if (cancelsInCallback(step)) return found(Operator.SC16_CancelInCallbackTakesEffect, what);
+        if (throwsInCallback(step)) return found(Operator.SC15_FaultReported, what);
         if ((step instanceof Complete || step instanceof Fail) && refused) return found(Operator.SC05_FinalIsForever, what);
         return found(Operator.SC03_OneFinalLast, what);
     }
 
     /** A live call's own signal was refused. */
     static Violation refusedSignal(Action step, boolean bornAfterCancel, String what) {
-        if (step instanceof ListenerThrows) return found(Operator.SC15_FaultReported, what);
-        if (step instanceof CancelInCallback) return found(Operator.SC16_CancelInCallbackTakesEffect, what);
+        if (throwsInCallback(step)) return found(Operator.SC15_FaultReported, what);
+        if (cancelsInCallback(step)) return found(Operator.SC16_CancelInCallbackTakesEffect, what);
         return bornAfterCancel ? found(Operator.SC08_FreshCallsLive, what) : found(Operator.SC12_ProviderTold, what);
+    }
+
+    /** A signal sent after the cancel of its call's sink returned was accepted (before the sink settled). */
+    static Violation acceptedAfterCancel(String what) {
+        return found(Operator.SC04_SilentAfterCancel, what);
     }
 
     /** A probe with a stale, foreign or forged handle was accepted, and nothing else gave it away. */
@@ -158,8 +175,8 @@ final class Attribution {
                     ? found(Operator.SC07_CancelIdempotent, "cancel of an idle sink threw " + what)
                     : found(Operator.SC01_ScopeAll, "cancel threw " + what);
         }
-        if (step instanceof CancelInCallback) return found(Operator.SC16_CancelInCallbackTakesEffect, "cancel from inside a callback threw " + what);
-        if (step instanceof ListenerThrows) return found(Operator.SC15_FaultReported, "the sink let the listener's exception out: " + what);
+        if (cancelsInCallback(step)) return found(Operator.SC16_CancelInCallbackTakesEffect, "cancel from inside a callback threw " + what);
+        if (throwsInCallback(step)) return found(Operator.SC15_FaultReported, "the sink let the listener's exception out: " + what);
         if (step instanceof Begin) return found(Operator.SC08_FreshCallsLive, "begin threw " + what);
         if (step instanceof StaleHandle || isForeignOrForged(step)) return found(Operator.SC14_HandlesBound, "a handle probe threw " + what);
         Violation signal = CallHistory.of(List.of()).signalThrew(true).violation().orElseThrow();

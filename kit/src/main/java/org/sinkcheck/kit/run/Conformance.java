@@ -124,7 +124,7 @@ public final class Conformance {
     }
 
     /** A failing behaviour waiting to be shrunk: the shortest one seen per rule. */
-    private record Candidate(Violation violation, List<Action> actions, Model model, boolean throwingFinals,
+    private record Candidate(Violation violation, List<Action> actions, Model model, Setup setup,
                              String origin, Long seed) {}
 
     private static final class Session {
@@ -158,18 +158,19 @@ public final class Conformance {
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
                 List<ModelState> states = playable.states();
-                Run.Outcome quiet = Run.play(adapter, replayModel, path, states, false, tally);
+                Run.Outcome quiet = Run.play(adapter, replayModel, path, states, Setup.PLAIN, tally);
                 replaySteps += quiet.steps();
                 playable.markCovered(quiet.steps(), covered);
                 if (!quiet.passed()) {
-                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, false, origin, null);
+                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, Setup.PLAIN, origin, null);
                     continue;
                 }
-                Run.Outcome loud = Run.play(adapter, replayModel, path, states, true, tally);
+                Setup throwing = Setup.PLAIN.throwing(true);
+                Run.Outcome loud = Run.play(adapter, replayModel, path, states, throwing, tally);
                 replaySteps += loud.steps();
                 if (!loud.passed()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.violations().get(0))),
-                            path.subList(0, loud.steps()), replayModel, true, origin + ", listeners throwing from finals", null);
+                            path.subList(0, loud.steps()), replayModel, throwing, origin + throwing.describe(), null);
                 }
             }
             long walkActions = walk();
@@ -185,29 +186,35 @@ public final class Conformance {
             long actions = 0;
             for (int i = 0; i < options.walks(); i++) {
                 long seed = options.seed() + i;
-                boolean throwing = (seed & 1) == 1;
+                Setup setup = walkSetup(seed);
                 List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
-                Run.Outcome outcome = Run.play(adapter, model, walk, throwing, tally);
+                Run.Outcome outcome = Run.play(adapter, model, walk, setup, tally);
                 actions += outcome.steps();
                 if (outcome.passed()) continue;
                 List<Action> prefix = walk.subList(0, outcome.steps());
-                String origin = "random walk, seed " + seed + (throwing ? ", listeners throwing from finals" : "")
+                String origin = "random walk, seed " + seed + setup.describe()
                         + " (reproduce: -Dsinkcheck.seed=" + seed + " -Dsinkcheck.walks=1)";
-                Run.Outcome quiet = throwing ? Run.play(adapter, model, prefix, false, null) : outcome;
+                Setup quietly = setup.throwing(false);
+                Run.Outcome quiet = setup.throwFromFinals() ? Run.play(adapter, model, prefix, quietly, null) : outcome;
                 if (!quiet.passed()) {
-                    offer(quiet.violations(), prefix.subList(0, quiet.steps()), model, false, origin, seed);
+                    offer(quiet.violations(), prefix.subList(0, quiet.steps()), model, quietly, origin, seed);
                 } else {
-                    offer(List.of(Attribution.onlyWithThrowingFinals(outcome.violations().get(0))), prefix, model, true, origin, seed);
+                    offer(List.of(Attribution.onlyWithThrowingFinals(outcome.violations().get(0))), prefix, model, setup, origin, seed);
                 }
             }
             return actions;
         }
 
-        private void offer(List<Violation> found, List<Action> actions, Model model, boolean throwingFinals, String origin, Long seed) {
+        /** Walk {@code seed}'s setup, by the seed's three lowest bits: throwing finals, shared listeners, a signal after each cancel. */
+        private static Setup walkSetup(long seed) {
+            return new Setup((seed & 1) == 1, (seed & 2) != 0, (seed & 4) != 0);
+        }
+
+        private void offer(List<Violation> found, List<Action> actions, Model model, Setup setup, String origin, Long seed) {
             for (Violation d : found) {
                 Candidate best = candidates.get(d.rule());
                 if (best == null || actions.size() < best.actions().size()) {
-                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, throwingFinals, origin, seed));
+                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, setup, origin, seed));
                 }
             }
         }
@@ -215,7 +222,7 @@ public final class Conformance {
         private Map<Rule, Counterexample> shrinkAll() {
             Map<Rule, Counterexample> out = new EnumMap<>(Rule.class);
             candidates.forEach((rule, c) -> {
-                Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.throwingFinals()).contains(rule),
+                Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.setup()).contains(rule),
                         options.shrinkBudget());
                 List<Action> small = shrinker.shrink(c.actions());
                 Violation d = violationOf(small, c, rule).orElse(c.violation());
@@ -225,18 +232,18 @@ public final class Conformance {
         }
 
         /** The rules {@code actions} breaks: quietly, or (when asked) only once listeners throw from finals. */
-        private Set<Rule> broken(List<Action> actions, Model model, boolean throwingFinals) {
-            Run.Outcome quiet = Run.play(adapter, model, actions, false, null);
-            if (!quiet.passed() || !throwingFinals) return rules(quiet);
-            return Run.play(adapter, model, actions, true, null).passed() ? Set.of() : Set.of(Rule.SC15);
+        private Set<Rule> broken(List<Action> actions, Model model, Setup setup) {
+            Run.Outcome quiet = Run.play(adapter, model, actions, setup.throwing(false), null);
+            if (!quiet.passed() || !setup.throwFromFinals()) return rules(quiet);
+            return Run.play(adapter, model, actions, setup, null).passed() ? Set.of() : Set.of(Rule.SC15);
         }
 
         /** The difference the shrunk behaviour ends in, described afresh (its details name its own steps). */
         private Optional<Violation> violationOf(List<Action> actions, Candidate c, Rule rule) {
-            Run.Outcome quiet = Run.play(adapter, c.model(), actions, false, null);
+            Run.Outcome quiet = Run.play(adapter, c.model(), actions, c.setup().throwing(false), null);
             Optional<Violation> direct = quiet.violations().stream().filter(d -> d.rule() == rule).findFirst();
-            if (direct.isPresent() || !c.throwingFinals()) return direct;
-            return Run.play(adapter, c.model(), actions, true, null).violations().stream().findFirst()
+            if (direct.isPresent() || !c.setup().throwFromFinals()) return direct;
+            return Run.play(adapter, c.model(), actions, c.setup(), null).violations().stream().findFirst()
                     .map(Attribution::onlyWithThrowingFinals);
         }
 

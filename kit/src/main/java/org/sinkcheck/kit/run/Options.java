@@ -39,14 +39,17 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
         }
     }
 
-    /** Fits CI: 8 walks of 1,500 actions over 4 sinks and 160 calls. */
+    /**
+     * Fits CI: 8 walks of 2,000 actions over 6 sinks and 640 calls, so a load phase can hold every
+     * threshold up to 513 calls pending on one sink ({@code RandomWalk.THRESHOLDS}).
+     */
     public static Options ci() {
-        return new Options(Bounds.CI, walkBounds(4, 160), 8, 1_500, DEFAULT_SEED, 3_000);
+        return new Options(Bounds.CI, walkBounds(6, 640), 8, 2_000, DEFAULT_SEED, 3_000);
     }
 
-    /** For a deeper look: 64 walks of 10,000 actions over 6 sinks and 1,200 calls. */
+    /** For a deeper look: 64 walks of 10,000 actions over 9 sinks and 2,100 calls (thresholds up to 2,049). */
     public static Options extended() {
-        return new Options(Bounds.CI, walkBounds(6, 1_200), 64, 10_000, DEFAULT_SEED, 20_000);
+        return new Options(Bounds.CI, walkBounds(9, 2_100), 64, 10_000, DEFAULT_SEED, 20_000);
     }
 
     /** The budget named by {@code sinkcheck.budget}, with any of seed, walks, walk length overridden. */

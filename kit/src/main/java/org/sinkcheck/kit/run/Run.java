@@ -18,13 +18,13 @@ import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Action.Begin;
 import org.sinkcheck.model.Action.Cancel;
-import org.sinkcheck.model.Action.CancelInCallback;
+import org.sinkcheck.model.Action.CancelInFinal;
 import org.sinkcheck.model.Action.Complete;
 import org.sinkcheck.model.Action.Deliver;
 import org.sinkcheck.model.Action.Fail;
 import org.sinkcheck.model.Action.ForeignHandle;
 import org.sinkcheck.model.Action.ForgedHandle;
-import org.sinkcheck.model.Action.ListenerThrows;
+import org.sinkcheck.model.Action.InCallback;
 import org.sinkcheck.model.Action.Progress;
 import org.sinkcheck.model.Action.StaleHandle;
 import org.sinkcheck.model.Bounds;
@@ -64,7 +64,10 @@ final class Run<S, H> {
     private final Bounds bounds;
     private final Set<Capability> capabilities;
     private final List<S> sinks = new ArrayList<>();
+    /** Per sink, its listener; sinks sharing a listener have the same one. */
     private final List<ScriptedListener> recorders = new ArrayList<>();
+    /** Each listener once. */
+    private final List<ScriptedListener> listeners = new ArrayList<>();
     private final Map<Object, Integer> callOf = new IdentityHashMap<>();
     private final List<H> handles = new ArrayList<>();
     private final boolean[] sinkCancelled;
@@ -75,14 +78,18 @@ final class Run<S, H> {
     private final CallHistory.Answer[] failAnswers;
     private final boolean[] signalThrew;
     private final boolean throwFromFinals;
+    private final boolean signalAfterCancel;
+    /** The calls whose signal, sent after their sink's cancel returned, was accepted in this step. */
+    private final BitSet acceptedAfterCancel = new BitSet();
     private ModelState state;
 
-    private Run(SinkAdapter<S, H> adapter, Model model, Set<Capability> capabilities, boolean throwFromFinals) {
+    private Run(SinkAdapter<S, H> adapter, Model model, Set<Capability> capabilities, Setup setup) {
         this.adapter = adapter;
         this.model = model;
         this.bounds = model.bounds();
         this.capabilities = capabilities;
-        this.throwFromFinals = throwFromFinals;
+        this.throwFromFinals = setup.throwFromFinals();
+        this.signalAfterCancel = setup.signalAfterCancel();
         this.sinkCancelled = new boolean[bounds.sinks()];
         this.bornAfterCancel = new boolean[bounds.calls()];
         this.signalsAccepted = new int[bounds.calls()];
@@ -94,27 +101,28 @@ final class Run<S, H> {
         this.state = model.initial();
         for (int c = 0; c < bounds.calls(); c++) handles.add(null);
         for (int s = 0; s < bounds.sinks(); s++) {
-            ScriptedListener recorder = new ScriptedListener(callOf, bounds.calls(), throwFromFinals);
+            boolean shares = setup.sharedListeners() && s % 2 == 1;
+            ScriptedListener recorder = shares ? recorders.get(s - 1) : new ScriptedListener(callOf, bounds.calls(), throwFromFinals);
+            if (!shares) listeners.add(recorder);
             recorders.add(recorder);
             sinks.add(adapter.newSink(recorder));
         }
     }
 
     /**
-     * Plays {@code actions} (each enabled in the model in turn) on fresh sinks of {@code adapter}.
-     * With {@code throwFromFinals}, every listener throws from every final callback, which must change
-     * nothing but the errors reported (SC-15). {@code tally}, if not null, counts per rule (by ordinal)
-     * the steps that exercised it.
+     * Plays {@code actions} (each enabled in the model in turn) on fresh sinks of {@code adapter}, their
+     * listeners and providers set up as {@code setup} says. {@code tally}, if not null, counts per rule (by
+     * ordinal) the steps that exercised it.
      */
-    static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, boolean throwFromFinals,
+    static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, Setup setup,
                                long[] tally) {
-        return play(adapter, model, actions, null, throwFromFinals, tally);
+        return play(adapter, model, actions, null, setup, tally);
     }
 
     /** As above, with the model's states after each action already known ({@code states.get(i)} after action i). */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
-                               boolean throwFromFinals, long[] tally) {
-        Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), throwFromFinals);
+                               Setup setup, long[] tally) {
+        Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup);
         for (int i = 0; i < actions.size(); i++) {
             Set<Rule> exercised = EnumSet.noneOf(Rule.class);
             ModelState after = states == null ? model.apply(run.state, actions.get(i)) : states.get(i);
@@ -129,8 +137,11 @@ final class Run<S, H> {
     static boolean supports(Action action, Set<Capability> capabilities) {
         if (action instanceof Progress) return capabilities.contains(Capability.PROGRESS);
         if (action instanceof Fail) return capabilities.contains(Capability.FAIL);
-        if (action instanceof ListenerThrows) return capabilities.contains(Capability.LISTENER_ERRORS);
-        if (action instanceof CancelInCallback) return capabilities.contains(Capability.CANCEL_IN_CALLBACK);
+        if (action instanceof InCallback a) {
+            if (a.callback() == EventKind.PROGRESS && !capabilities.contains(Capability.PROGRESS)) return false;
+            if (a.callback() == EventKind.FAILED && !capabilities.contains(Capability.FAIL)) return false;
+            return capabilities.contains(a.cancels() ? Capability.CANCEL_IN_CALLBACK : Capability.LISTENER_ERRORS);
+        }
         if (action instanceof ForeignHandle || action instanceof ForgedHandle) return capabilities.contains(Capability.HANDLE_CHECKS);
         return true;
     }
@@ -148,7 +159,7 @@ final class Run<S, H> {
             for (S sink : sinks) adapter.settle(sink);
         } finally {
             // armed until the sinks settled: a sink calling back on its own threads runs the callback later
-            for (ScriptedListener r : recorders) r.disarm();
+            for (ScriptedListener r : listeners) r.disarm();
         }
         state = after;
         noteAnswers(action, answers, threw != null);
@@ -168,6 +179,7 @@ final class Run<S, H> {
         } else if (action instanceof Cancel a) {
             sinkCancelled[a.sink()] = true;
             adapter.cancel(sinks.get(a.sink()));
+            if (signalAfterCancel) probeAfterCancel(a.sink());
         } else if (action instanceof Deliver a) {
             answers.put(Signal.DELIVER, deliver(ownerOf(a.call()), handles.get(a.call()), a.call()));
         } else if (action instanceof Progress a) {
@@ -176,14 +188,15 @@ final class Run<S, H> {
             answers.put(Signal.COMPLETE, adapter.complete(ownerOf(a.call()), handles.get(a.call())));
         } else if (action instanceof Fail a) {
             answers.put(Signal.FAIL, adapter.fail(ownerOf(a.call()), handles.get(a.call()), PROVIDER_ERROR));
-        } else if (action instanceof ListenerThrows a) {
-            recorders.get(state.owner(a.call())).throwOnNextObjectOf(a.call());
-            answers.put(Signal.DELIVER, deliver(ownerOf(a.call()), handles.get(a.call()), a.call()));
-        } else if (action instanceof CancelInCallback a) {
+        } else if (action instanceof InCallback a) {
             int s = state.owner(a.call());
-            sinkCancelled[s] = true;
-            recorders.get(s).cancelOnNextObjectOf(a.call(), () -> adapter.cancel(sinks.get(s)));
-            answers.put(Signal.DELIVER, deliver(sinks.get(s), handles.get(a.call()), a.call()));
+            if (a.cancels()) {
+                sinkCancelled[s] = true;
+                recorders.get(s).cancelOnNext(a.callback(), a.call(), () -> adapter.cancel(sinks.get(s)));
+            } else {
+                recorders.get(s).throwOnNext(a.callback(), a.call());
+            }
+            trigger(a, sinks.get(s), handles.get(a.call()), answers);
         } else if (action instanceof StaleHandle a) {
             probe(ownerOf(a.call()), handles.get(a.call()), a.call(), answers);
         } else if (action instanceof ForeignHandle a) {
@@ -197,6 +210,29 @@ final class Run<S, H> {
     }
 
     private S ownerOf(int call) { return sinks.get(state.owner(call)); }
+
+    /**
+     * Once {@code cancel} returned, and before the kit lets the sink settle: every call that was pending
+     * on the sink is signalled once more, and must refuse (SC-04: "a provider signal after the cancel is
+     * refused"). A cancel that hands its sweep to another thread and returns before it decided anything
+     * is seen here, where the settled end state would show only an allowed in-flight delivery.
+     */
+    private void probeAfterCancel(int sink) {
+        for (int c : state.pendingOf(sink)) {
+            if (deliver(sinks.get(sink), handles.get(c), c)) acceptedAfterCancel.set(c);
+        }
+    }
+
+    /** What makes the callback an {@code InCallback} action acts in run: the signal or the cancel that sends it. */
+    private void trigger(InCallback action, S sink, H handle, Answers answers) {
+        switch (action.callback()) {
+            case OBJECT -> answers.put(Signal.DELIVER, deliver(sink, handle, action.call()));
+            case PROGRESS -> answers.put(Signal.PROGRESS, adapter.progress(sink, handle));
+            case COMPLETED -> answers.put(Signal.COMPLETE, adapter.complete(sink, handle));
+            case FAILED -> answers.put(Signal.FAIL, adapter.fail(sink, handle, PROVIDER_ERROR));
+            case CANCELLED -> adapter.cancel(sink);
+        }
+    }
 
     private boolean deliver(S sink, H handle, int call) {
         return adapter.deliver(sink, handle, "object of " + Bounds.callName(call));
@@ -232,7 +268,7 @@ final class Run<S, H> {
         int causeAt = -1;
         if (cause == CallHistory.Cause.ITS_LISTENER_THREW || cause == CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK) {
             int had = Math.min(before.heardOf(call).size(), heard.size());
-            int at = heard.subList(had, heard.size()).indexOf(EventKind.OBJECT);
+            int at = heard.subList(had, heard.size()).indexOf(((InCallback) action).callback());
             if (at >= 0) {
                 causeAt = had + at;
             } else {
@@ -252,8 +288,18 @@ final class Run<S, H> {
         boolean refused = !probe && answers.anyRefused();
         BitSet changed = changedCalls(before, after);
         BitSet mismatched = new BitSet(bounds.calls());
+        for (int c = acceptedAfterCancel.nextSetBit(0); c >= 0; c = acceptedAfterCancel.nextSetBit(c + 1)) {
+            // a cancel that ended the call only later, once settled: its window let the signal in (else
+            // the call has no final, and that, SC-01's, is what the comparison below charges)
+            if (!recorders.get(before.owner(c)).heard(c).contains(EventKind.CANCELLED)) continue;
+            found.add(Attribution.acceptedAfterCancel(Bounds.callName(c) + ": a signal sent after " + action
+                    + " returned was accepted, and the call was cancelled only later"));
+            mismatched.set(c);
+        }
+        acceptedAfterCancel.clear();
         for (int s = 0; s < bounds.sinks(); s++) {
             ScriptedListener r = recorders.get(s);
+            if (s > 0 && recorders.get(s - 1) == r) continue;   // shared with the sink before: drained there
             for (String stray : r.takeStrays()) found.add(Attribution.stray(action, Bounds.sinkName(s) + ": " + stray));
             for (String overlap : r.takeOverlaps()) found.add(Attribution.overlap(overlap));
             for (String error : r.takeNestedCancelErrors()) found.add(Attribution.threw(action, before, error));
@@ -261,6 +307,9 @@ final class Run<S, H> {
         for (int s = 0; s < bounds.sinks(); s++) {
             ScriptedListener r = recorders.get(s);
             for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
+                if (mismatched.get(c) && s == after.owner(c)) continue;   // charged above
+                // a listener shared with the owner hears what the owner's hears
+                if (s != after.owner(c) && after.owner(c) != ModelState.NO_SINK && recorders.get(after.owner(c)) == r) continue;
                 List<EventKind> expected = after.heard(s, c);
                 if (r.heardExactly(c, expected)) continue;
                 List<EventKind> seen = r.heard(c);
@@ -296,7 +345,7 @@ final class Run<S, H> {
      */
     private BitSet changedCalls(ModelState before, ModelState after) {
         BitSet changed = new BitSet(bounds.calls());
-        for (ScriptedListener r : recorders) changed.or(r.takeTouched());
+        for (ScriptedListener r : listeners) changed.or(r.takeTouched());
         for (int c = 0; c < bounds.calls(); c++) {
             if (before.status(c) != after.status(c) || before.faulted(c) != after.faulted(c)) changed.set(c);
             for (int s = 0; s < bounds.sinks() && !changed.get(c); s++) {
@@ -311,7 +360,7 @@ final class Run<S, H> {
         if (!capabilities.contains(Capability.LISTENER_ERRORS)) return;
         for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             int seen = 0;
-            for (ScriptedListener r : recorders) seen += r.errorsReported(c);
+            for (ScriptedListener r : listeners) seen += r.errorsReported(c);
             long finals = throwFromFinals ? after.heardOf(c).stream().filter(EventKind::isFinal).count() : 0;
             long expected = (after.faulted(c) ? 1 : 0) + finals;
             if (seen != expected) {
@@ -360,13 +409,14 @@ final class Run<S, H> {
             List<Integer> pending = before.pendingOf(cancelled);
             exercised.add(pending.isEmpty() ? Rule.SC07 : Rule.SC01);
             if (pending.stream().anyMatch(bounds::isEndless)) exercised.add(Rule.SC10);
-            if (action instanceof CancelInCallback) exercised.add(Rule.SC16);
+            if (Attribution.cancelsInCallback(action)) exercised.add(Rule.SC16);
         }
         if (action instanceof Begin && bornAfterCancel[action.call()]) exercised.add(Rule.SC08);
-        if (action instanceof Complete || action instanceof Fail || action instanceof StaleHandle) exercised.add(Rule.SC05);
+        if (action instanceof Complete || action instanceof Fail || action instanceof StaleHandle
+                || (action instanceof CancelInFinal a && a.fin() != Status.CANCELLED)) exercised.add(Rule.SC05);
         if (action instanceof StaleHandle && before.status(action.call()) == Status.CANCELLED) exercised.add(Rule.SC04);
         if (action instanceof StaleHandle || Attribution.isForeignOrForged(action)) exercised.add(Rule.SC14);
-        if (action instanceof ListenerThrows || (throwFromFinals && !before.equals(after))) exercised.add(Rule.SC15);
+        if (Attribution.throwsInCallback(action) || (throwFromFinals && !before.equals(after))) exercised.add(Rule.SC15);
         boolean anyPending = false;
         boolean anyFinished = false;
         boolean anyCancelled = false;
@@ -411,11 +461,20 @@ final class Run<S, H> {
         }
     }
 
-    /** The context of one call: compared by identity, printed for people. */
+    /**
+     * The context of one call, printed for people. Every call's context is equal to every other's by
+     * {@code equals} and {@code hashCode}, with an identity of its own: a sink must tell calls apart by
+     * their handles and give each callback its call's very context (SC-09), so one that keys its calls by
+     * the equality of what callers pass mixes them up at once. The kit tells contexts apart by identity.
+     */
     private static final class CallContext {
         private final int call;
 
         CallContext(int call) { this.call = call; }
+
+        @Override public boolean equals(Object o) { return o instanceof CallContext; }
+
+        @Override public int hashCode() { return CallContext.class.getName().hashCode(); }
 
         @Override public String toString() { return "context of " + Bounds.callName(call); }
     }

@@ -11,8 +11,8 @@ import org.sinkcheck.model.EventKind;
 
 /**
  * The listener of one sink under test: records, per call and in order, every event it hears, and plays
- * the listener's part in the model's actions (throw from an object callback, cancel the sink from inside
- * one, and, when asked, throw from every final). Events are told apart only by the identity of the
+ * the listener's part in the model's actions (throw from an object or progress callback, cancel the sink
+ * from inside any callback, and, when asked, throw from every final). Events are told apart only by the identity of the
  * context the kit passed to {@code begin}; anything else is a stray (SC-09, SC-14).
  *
  * <p>It also watches what no single event shows: a callback of a call starting while another callback
@@ -36,9 +36,11 @@ final class ScriptedListener implements Events {
     private final List<String> overlaps = new ArrayList<>();
     private final List<String> nestedCancelErrors = new ArrayList<>();
     private final boolean throwFromFinals;
-    private int throwOnObjectOf = -1;
-    private int cancelOnObjectOf = -1;
-    private Runnable cancelOwnSink;
+    /** The listener's part in an {@code InCallback} action: in the next {@code armedOn} callback of {@code armedCall}, ... */
+    private int armedCall = -1;
+    private EventKind armedOn;
+    /** ... cancel its sink through this, or throw if it is null. */
+    private Runnable armedCancel;
 
     /** @param callOf identity map from the contexts the kit passed to begin to call numbers */
     ScriptedListener(Map<Object, Integer> callOf, int calls, boolean throwFromFinals) {
@@ -51,20 +53,19 @@ final class ScriptedListener implements Events {
 
     // ---- the listener's part in the model's actions ----
 
-    /** {@code ListenerThrows(c)}: the next object callback of {@code call} throws. */
-    synchronized void throwOnNextObjectOf(int call) { throwOnObjectOf = call; }
+    /** {@code ListenerThrows(c)}, {@code ProgressThrows(c)}: the next {@code callback} of {@code call} throws. */
+    synchronized void throwOnNext(EventKind callback, int call) { arm(callback, call, null); }
 
-    /** {@code CancelInCallback(c)}: the next object callback of {@code call} cancels this listener's sink. */
-    synchronized void cancelOnNextObjectOf(int call, Runnable cancel) {
-        cancelOnObjectOf = call;
-        cancelOwnSink = cancel;
+    /** {@code CancelInCallback(c)} and the like: the next {@code callback} of {@code call} runs {@code cancel}, its sink's. */
+    synchronized void cancelOnNext(EventKind callback, int call, Runnable cancel) { arm(callback, call, cancel); }
+
+    private void arm(EventKind callback, int call, Runnable cancel) {
+        armedCall = call;
+        armedOn = callback;
+        armedCancel = cancel;
     }
 
-    synchronized void disarm() {
-        throwOnObjectOf = -1;
-        cancelOnObjectOf = -1;
-        cancelOwnSink = null;
-    }
+    synchronized void disarm() { arm(null, -1, null); }
 
     // ---- what was observed ----
 
@@ -106,19 +107,7 @@ final class ScriptedListener implements Events {
         enter(call);
         try {
             heard.get(call).add(EventKind.OBJECT);
-            if (throwOnObjectOf == call) {
-                throwOnObjectOf = -1;
-                throw new ListenerFault("thrown on purpose by the kit's listener (SC-15)");
-            }
-            if (cancelOnObjectOf == call) {
-                Runnable cancel = cancelOwnSink;
-                disarm();
-                try {
-                    cancel.run();
-                } catch (RuntimeException e) {
-                    nestedCancelErrors.add(Adapters.oneLine(e));
-                }
-            }
+            actIfArmed(call, EventKind.OBJECT);
         } finally {
             running[call]--;
         }
@@ -156,11 +145,25 @@ final class ScriptedListener implements Events {
         enter(call);
         try {
             heard.get(call).add(kind);
+            actIfArmed(call, kind);
             if (kind.isFinal() && throwFromFinals) {
                 throw new ListenerFault("thrown on purpose from a final callback by the kit's listener (SC-15)");
             }
         } finally {
             running[call]--;
+        }
+    }
+
+    /** The listener's part in an {@code InCallback} action, if this is the callback it was armed for. */
+    private void actIfArmed(int call, EventKind kind) {
+        if (armedCall != call || armedOn != kind) return;
+        Runnable cancel = armedCancel;
+        disarm();
+        if (cancel == null) throw new ListenerFault("thrown on purpose by the kit's listener (SC-15)");
+        try {
+            cancel.run();
+        } catch (RuntimeException e) {
+            nestedCancelErrors.add(Adapters.oneLine(e));
         }
     }
 
