@@ -93,8 +93,11 @@ public class ExecutorSink extends ConcurrentMapSink {
     }
 
     /** The kit's adapter: it waits in {@code settle} for the callbacks due so far. */
-    public static final class Adapter extends ControlAdapter {
-        public Adapter() { super(ExecutorSink::new); }
+    public static class Adapter extends ControlAdapter {
+        public Adapter() { this(ExecutorSink::new); }
+
+        /** The adapter of a sink of this design, built by {@code factory}. */
+        protected Adapter(Factory factory) { super(factory); }
 
         @Override
         public void settle(ControlSink sink) { ((ExecutorSink) sink).settle(); }

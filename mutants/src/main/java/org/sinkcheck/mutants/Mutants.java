@@ -2,9 +2,10 @@ package org.sinkcheck.mutants;
 
 import java.util.List;
 import org.sinkcheck.rules.Rule;
+import org.sinkcheck.sink.Sink;
 
 /**
- * The catalogue of mutants: each a {@link BaseSink} broken in one place, named after the rule it
+ * The catalogue of mutants: each a {@link BaseSink} or a {@link ControlSink} design broken in one place, named after the rule it
  * breaks. The kill test, the stress tier and the gate all read this list, so a new mutant is added here
  * once.
  */
@@ -12,7 +13,7 @@ public final class Mutants {
     private Mutants() {}
 
     /** One mutant: its class, the rule it breaks, and whether only concurrency exposes it. */
-    public record Mutant(Class<? extends BaseSink> type) {
+    public record Mutant(Class<? extends Sink<Object>> type) {
         /** The rule its name starts with: {@code SC06_…} breaks SC-06. */
         public Rule rule() { return Rule.valueOf(type.getSimpleName().substring(0, 4)); }
 
@@ -34,12 +35,18 @@ public final class Mutants {
             new Mutant(SC01_CancelEndsOnlyOldestCall.class),
             new Mutant(SC02_StaticRegistryCancelsNeighbours.class),
             new Mutant(SC02_StaticListenerSlot.class),
+            new Mutant(SC02_FourListenerSlots.class),
+            new Mutant(SC02_CancelSpreadsThroughASharedListener.class),
             new Mutant(SC03_ErrorThenCompleted.class),
             new Mutant(SC04_ProgressAfterCancel.class),
+            new Mutant(SC04_CancelReturnsBeforeItsSweep.class),
             new Mutant(SC05_CompleteOverridesCancel.class),
+            new Mutant(SC05_CompleteDecidedAfterItsCallback.class),
             new Mutant(SC05_CompleteRacingCancelBothFinal.class),
             new Mutant(SC06_BeginRacingCancelLosesCall.class),
             new Mutant(SC06_FirstObjectUnlinksCall.class),
+            new Mutant(SC06_RegistryGrowthDropsACall.class),
+            new Mutant(SC06_CallsKeyedByTheirContext.class),
             new Mutant(SC07_IdleCancelThrows.class),
             new Mutant(SC07_RepeatCancelResendsFinals.class),
             new Mutant(SC08_CancelledSinkStaysCancelled.class),
@@ -54,6 +61,7 @@ public final class Mutants {
             new Mutant(SC14_ForgedHandleAccepted.class),
             new Mutant(SC15_ListenerErrorSwallowed.class),
             new Mutant(SC15_ThrowingListenerStopsSweep.class),
+            new Mutant(SC15_ProgressErrorsIgnored.class),
             new Mutant(SC16_CancelInCallbackIgnored.class));
 
     /** The mutants one action at a time can expose: the conformance kit must catch each. */
