@@ -9,8 +9,8 @@ import org.sinkcheck.sink.SinkListener;
 /**
  * A correct control, lock-free throughout: the pending calls are an immutable linked list behind one
  * {@link AtomicReference}. begin pushes and a final unlinks by compare-and-set (the unlink copies the
- * nodes in front of the call); cancel() takes the whole list with one {@code getAndSet}, its
- * linearization point: a begin either got in before it (cancelled) or after it (live).
+ * nodes in front of the call); cancel() reads the list once, an immutable snapshot, and decides each
+ * call in it: a begin either got in before that read (cancelled) or after it (live).
  */
 public class CasSink extends ControlSink {
     /** One node of the immutable list of pending calls. */
@@ -57,10 +57,10 @@ public class CasSink extends ControlSink {
     }
 
     @Override
-    protected Iterable<Call> detachAll() {
-        List<Call> detached = new ArrayList<>();
-        for (Node n = head.getAndSet(null); n != null; n = n.next) detached.add(n.call);
-        return detached;
+    protected Iterable<Call> registeredCalls() {
+        List<Call> calls = new ArrayList<>();
+        for (Node n = head.get(); n != null; n = n.next) calls.add(n.call);
+        return calls;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package org.sinkcheck.mutants;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.sinkcheck.sink.SinkListener;
 
 /**
  * A correct control: the pending calls in a {@link ConcurrentHashMap}, each under a key of its own.
- * cancel() removes the entries one by one; a call begun meanwhile is either removed too (cancelled) or
- * stays registered and live (SC-06), and one begun after cancel() returned is never touched (SC-08).
+ * cancel() walks the map, whose iterators see every entry present when they start; a call begun
+ * meanwhile is either cancelled too or stays registered and live (SC-06), and one begun after cancel()
+ * returned is never touched (SC-08).
  */
 public class ConcurrentMapSink extends ControlSink {
     private final ConcurrentHashMap<Object, Call> registry = new ConcurrentHashMap<>();
@@ -28,14 +27,7 @@ public class ConcurrentMapSink extends ControlSink {
     protected void unregister(Call call) { registry.remove(key(call), call); }
 
     @Override
-    protected Iterable<Call> detachAll() {
-        List<Call> detached = new ArrayList<>();
-        for (Object key : registry.keySet()) {
-            Call call = registry.remove(key);
-            if (call != null) detached.add(call);
-        }
-        return detached;
-    }
+    protected Iterable<Call> registeredCalls() { return registry.values(); }
 
     @Override
     protected int registered() { return registry.size(); }

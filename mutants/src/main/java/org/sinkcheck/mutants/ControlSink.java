@@ -30,7 +30,12 @@ public abstract class ControlSink implements Sink<Object> {
      *     after that callback (leave), so cancel never waits for a running listener (SC-11) and a cancel
      *     from inside a callback ends the running call after it (SC-16).
      * The error travels inside the State the winner publishes, so the final callback never reads an
-     * error another (losing) fail wrote. cancel() linearizes at the design's detachAll().
+     * error another (losing) fail wrote.
+     *
+     * cancel() decides each call it finds registered and only then does the call leave the registry (in
+     * decide): a call is never out of the registry and undecided. Taking the calls out first, then
+     * deciding them, lets a second cancel running at the same time find nothing and return while the
+     * first has yet to decide: the soak caught that shape (SC-04, two callbacks after a cancel returned).
      */
 
     /** The three ways a call ends. */
@@ -76,8 +81,8 @@ public abstract class ControlSink implements Sink<Object> {
     /** A call that got its final leaves the registry (SC-13); a no-op if cancel already detached it. */
     protected abstract void unregister(Call call);
 
-    /** Cancel's linearization point: takes every registered call out of the registry and returns them. */
-    protected abstract Iterable<Call> detachAll();
+    /** The registered calls, as cancel walks them: each call registered when the walk starts is in it. */
+    protected abstract Iterable<Call> registeredCalls();
 
     /** How many calls the registry holds. */
     protected abstract int registered();
@@ -130,7 +135,7 @@ public abstract class ControlSink implements Sink<Object> {
 
     @Override
     public void cancel() {
-        for (Call call : detachAll()) {
+        for (Call call : registeredCalls()) {
             if (decide(call, Final.CANCELLED, null) == Decision.SEND_NOW) sendFinal(call);
         }
     }

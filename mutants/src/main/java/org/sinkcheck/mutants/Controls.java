@@ -26,6 +26,6 @@ public final class Controls {
             new Control(BaseSink.class, "locks: one lock per sink, never held around a listener", false),
             new Control(ConcurrentMapSink.class, "a ConcurrentHashMap registry; each call's state by compare-and-set", false),
             new Control(CopyOnWriteSink.class, "a CopyOnWriteArrayList registry, cancelled from one snapshot", false),
-            new Control(CasSink.class, "lock-free: an immutable list behind one AtomicReference, taken whole by cancel", false),
+            new Control(CasSink.class, "lock-free: an immutable list behind one AtomicReference, read once by cancel", false),
             new Control(ExecutorSink.class, "callbacks on the sink's own serial executor over a pool whose threads come and go", true));
 }

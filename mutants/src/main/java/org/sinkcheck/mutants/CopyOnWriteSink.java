@@ -1,15 +1,13 @@
 package org.sinkcheck.mutants;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.sinkcheck.sink.SinkListener;
 
 /**
- * A correct control: the pending calls in a {@link CopyOnWriteArrayList}. cancel() walks one snapshot
- * and takes each call it still finds out of the list; a call a complete removed first is not cancelled
- * (its final won, SC-05), and one begun after the snapshot stays registered and live (SC-06).
+ * A correct control: the pending calls in a {@link CopyOnWriteArrayList}. cancel() walks one snapshot;
+ * a call a complete decided first is not cancelled (its final won, SC-05), and one begun after the
+ * snapshot stays registered and live (SC-06).
  */
 public class CopyOnWriteSink extends ControlSink {
     private final CopyOnWriteArrayList<Call> registry = new CopyOnWriteArrayList<>();
@@ -25,13 +23,7 @@ public class CopyOnWriteSink extends ControlSink {
     protected void unregister(Call call) { registry.remove(call); }
 
     @Override
-    protected Iterable<Call> detachAll() {
-        List<Call> detached = new ArrayList<>();
-        for (Call call : registry) {
-            if (registry.remove(call)) detached.add(call);
-        }
-        return detached;
-    }
+    protected Iterable<Call> registeredCalls() { return registry; }
 
     @Override
     protected int registered() { return registry.size(); }
