@@ -13,7 +13,9 @@ import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
  * {@link SoakTotals} and never exits the JVM.
  *
  * <p><b>Load.</b> Worker threads begin calls on random sinks and act as their providers: calls that
- * complete, fail, or never finish (endless subscriptions, ended only by cancel). Listeners are plain,
+ * complete, fail, or never finish (endless subscriptions, ended only by cancel). A third of the calls
+ * are handed over to whichever worker takes them next, which signals them from then on: begun on one
+ * thread, signalled from another, as a request thread and an event loop share a call. Listeners are plain,
  * slow, throw from an object, progress or final callback, or cancel their own sink from inside one.
  * Workers cancel random sinks, and every few seconds all of them storm one sink with cancels.
  *

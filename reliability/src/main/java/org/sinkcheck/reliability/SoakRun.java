@@ -5,8 +5,10 @@ import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -61,6 +63,11 @@ final class SoakRun<S, H> {
     private long peakHeap;
     private long storms;
     private volatile boolean stop;
+    /**
+     * Calls begun on one worker and handed to whichever worker polls next, which then acts as their
+     * provider: a call begun on a request thread and signalled from an event loop's.
+     */
+    private final Queue<Provider> handedOver = new ConcurrentLinkedQueue<>();
     /** The sink being stormed, or -1. */
     private volatile int stormSink = -1;
 
@@ -202,6 +209,9 @@ final class SoakRun<S, H> {
                     sinks.get(random.nextInt(sinks.size())).cancel();
                 } else if (roll < 300 && providers.size() < CALLS_PER_WORKER) {
                     begin();
+                } else if (roll < 400 && providers.size() < CALLS_PER_WORKER && !handedOver.isEmpty()) {
+                    Provider adopted = handedOver.poll();
+                    if (adopted != null) providers.add(adopted);
                 } else if (!providers.isEmpty()) {
                     int i = random.nextInt(providers.size());
                     if (step(providers.get(i))) {
@@ -226,7 +236,12 @@ final class SoakRun<S, H> {
             }
             call.beganAt = clock.incrementAndGet();
             calls.increment();
-            providers.add(new Provider(call, home, handle));
+            Provider provider = new Provider(call, home, handle);
+            if (random.nextInt(3) == 0) {
+                handedOver.add(provider);   // signalled from another thread than the one that began it
+            } else {
+                providers.add(provider);
+            }
         }
 
         /** Advances {@code p}'s call by one provider signal; true once the provider is done with it. */

@@ -43,7 +43,9 @@ class SoakCatchesMutantsTest {
             "SC11_CancelBlocksOnSlowListener", "a slow cancel is no violation the soak sees: NoDeadlockTest",
             "SC13_FinishedCallsRetained", "retention is invisible to events and pendingCalls here: LeakTest",
             "SC02_CancelSpreadsThroughASharedListener", "every soak sink has a listener of its own: the kit's walks with shared listeners",
-            "SC06_CallsKeyedByTheirContext", "the soak's contexts are its calls, unequal by equals: the kit's equal contexts");
+            "SC06_CallsKeyedByTheirContext", "the soak's contexts are its calls, unequal by equals: the kit's equal contexts",
+            "SC04_CancelReturnsBeforeItsSweep", "it calls back on its own executor, which the soak does not judge (see controls()):"
+                    + " the kit's signal after each cancel");
 
     static Stream<Mutant> soakable() {
         return Mutants.ALL.stream().filter(m -> !ELSEWHERE.containsKey(m.name()));
