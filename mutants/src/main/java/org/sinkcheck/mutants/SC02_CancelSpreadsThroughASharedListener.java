@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.SinkListener;
 
 /**
@@ -18,12 +17,10 @@ public class SC02_CancelSpreadsThroughASharedListener extends BaseSink {
     private static final Map<SinkListener<Object>, Set<SC02_CancelSpreadsThroughASharedListener>> BY_LISTENER =
             Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final SinkListener<Object> own;
+    private final SinkListener<Object> own = super.listener();
 
-    public SC02_CancelSpreadsThroughASharedListener(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-        own = listener;
-        BY_LISTENER.computeIfAbsent(listener, l -> Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()))).add(this);
+    {
+        BY_LISTENER.computeIfAbsent(own, l -> Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()))).add(this);
     }
 
     @Override
@@ -38,7 +35,5 @@ public class SC02_CancelSpreadsThroughASharedListener extends BaseSink {
 
     private void cancelOwn() { super.cancel(); }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC02_CancelSpreadsThroughASharedListener::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

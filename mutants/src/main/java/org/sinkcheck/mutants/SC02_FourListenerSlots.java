@@ -2,7 +2,6 @@ package org.sinkcheck.mutants;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.SinkListener;
 
 /**
@@ -16,15 +15,12 @@ public class SC02_FourListenerSlots extends BaseSink {
     private static final AtomicInteger SINKS = new AtomicInteger();
     private final int slot = SINKS.getAndIncrement() % SLOTS.length();
 
-    public SC02_FourListenerSlots(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-        SLOTS.set(slot, listener);
+    {
+        SLOTS.set(slot, super.listener());
     }
 
     @Override
     protected SinkListener<Object> listener() { return SLOTS.get(slot); }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC02_FourListenerSlots::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

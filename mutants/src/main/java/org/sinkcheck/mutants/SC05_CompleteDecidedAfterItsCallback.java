@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-05 broken from inside a final callback: complete and fail run the listener's final first and
@@ -11,9 +9,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a complete or fail decided only after its final callback: a cancel from inside onCompleted cancels the call again")
 public class SC05_CompleteDecidedAfterItsCallback extends BaseSink {
-    public SC05_CompleteDecidedAfterItsCallback(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
 
     @Override
     protected boolean decide(Call call, Final fin, Throwable error) {
@@ -33,7 +28,5 @@ public class SC05_CompleteDecidedAfterItsCallback extends BaseSink {
         super.decide(call, fin, error);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC05_CompleteDecidedAfterItsCallback::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
 import java.util.Iterator;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-06 broken past 16 pending calls: the registry is an array that doubles when full, and its growth
@@ -11,9 +9,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("an array registry whose doubling copies one slot too few: a call is lost at 16, 32, 64, ... pending")
 public class SC06_RegistryGrowthDropsACall extends BaseSink {
-    public SC06_RegistryGrowthDropsACall(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
 
     @Override
     protected void register(Call call) {
@@ -30,7 +25,5 @@ public class SC06_RegistryGrowthDropsACall extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC06_RegistryGrowthDropsACall::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

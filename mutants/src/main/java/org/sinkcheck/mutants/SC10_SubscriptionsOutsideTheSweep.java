@@ -2,9 +2,7 @@ package org.sinkcheck.mutants;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.CallHandle;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-10 broken: subscriptions enter through a method of their own, {@link #subscribe}, into a watch list
@@ -16,10 +14,6 @@ import org.sinkcheck.sink.SinkListener;
 public class SC10_SubscriptionsOutsideTheSweep extends BaseSink {
     /** The subscriptions, apart from the registry; guarded by {@link #lock}. */
     private final Set<Call> watches = new LinkedHashSet<>();
-
-    public SC10_SubscriptionsOutsideTheSweep(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
 
     /** Begins a subscription: a call no provider ends, which only cancel should end. */
     public CallHandle subscribe(Object context) {
@@ -44,8 +38,6 @@ public class SC10_SubscriptionsOutsideTheSweep extends BaseSink {
     }
 
     public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC10_SubscriptionsOutsideTheSweep::new); }
-
         @Override
         public CallHandle beginEndless(BaseSink sink, Object context) {
             return ((SC10_SubscriptionsOutsideTheSweep) sink).subscribe(context);

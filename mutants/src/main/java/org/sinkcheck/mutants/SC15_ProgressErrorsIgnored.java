@@ -1,6 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.SinkListener;
 
 /**
@@ -10,11 +9,10 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("exceptions from onProgress swallowed as advisory: not reported, the call not cancelled")
 public class SC15_ProgressErrorsIgnored extends BaseSink {
-    private final SinkListener<Object> guarded;
+    private final SinkListener<Object> guarded = guard(super.listener());
 
-    public SC15_ProgressErrorsIgnored(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-        guarded = new SinkListener<>() {
+    private static SinkListener<Object> guard(SinkListener<Object> listener) {
+        return new SinkListener<>() {
             @Override public void onObject(Object context, Object object) { listener.onObject(context, object); }
             @Override public void onProgress(Object context, int current, int upperBound, String message) {
                 try {
@@ -32,7 +30,5 @@ public class SC15_ProgressErrorsIgnored extends BaseSink {
     @Override
     protected SinkListener<Object> listener() { return guarded; }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC15_ProgressErrorsIgnored::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }
