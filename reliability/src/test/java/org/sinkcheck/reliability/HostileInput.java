@@ -18,8 +18,8 @@ import org.sinkcheck.model.EventKind;
 /**
  * Hostile and careless input: forged, foreign and stale handles (SC-14), null and duplicate contexts
  * (SC-09), signals after a call's own final (SC-05), and cancel storms from many threads racing begins
- * (SC-07, SC-06). In each: nothing reaches a listener it does not belong to, no call is lost, no error
- * is silent. Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink
+ * (SC-07, SC-06). In each: nothing reaches a listener it does not belong to, no call is lost, no error is
+ * silent. Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink
  * under test and on the mutant it must fail.
  */
 final class HostileInput {

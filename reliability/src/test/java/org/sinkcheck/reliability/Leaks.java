@@ -18,11 +18,12 @@ import org.sinkcheck.kit.SinkAdapter;
 /**
  * SC-13, no retention: a sink references exactly its pending calls. Measured two ways on one long-lived
  * sink: the retained size of the sink's object graph (JOL) after a million begin/complete and a million
- * begin/cancel cycles is back at its baseline; and a finished call's context, delivered object and
- * handle become collectible while the sink stays strongly reachable (weak references, a bounded number
- * of collections). The listener here counts and keeps nothing, so all that is measured is the sink.
- * Peer bugs: RxJava#5016 (finished members kept), kotlinx.coroutines#1845 (racing add/remove re-linked a node). Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink
- * under test and on the mutant it must fail.
+ * begin/cancel cycles is back at its baseline; and a finished call's context, delivered object and handle
+ * become collectible while the sink stays strongly reachable (weak references, a bounded number of
+ * collections). The listener here counts and keeps nothing, so all that is measured is the sink. Peer
+ * bugs: RxJava#5016 (finished members kept), kotlinx.coroutines#1845 (racing add/remove re-linked a node).
+ * Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink under
+ * test and on the mutant it must fail.
  */
 final class Leaks {
     static final int CYCLES = 1_000_000;

@@ -23,8 +23,8 @@ import org.sinkcheck.model.EventKind;
  * dotnet/runtime#43438); a listener blocked for a long time stops neither another sink's cancel nor its
  * own sink's cancel from returning (SC-11, dotnet/corefx#14903). Every step runs with a bounded wait
  * ({@link Bounded}), and every scenario within a time limit on a thread of its own, so a hang fails
- * instead of hanging CI. Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink
- * under test and on the mutant it must fail.
+ * instead of hanging CI. Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs
+ * it on the sink under test and on the mutant it must fail.
  */
 final class NoDeadlock {
     private static final Duration STEP = Duration.ofSeconds(5);

@@ -21,8 +21,9 @@ import org.sinkcheck.reliability.RecordingEvents.ReportedError;
  * SC-15, a throwing listener harms no one else: a throw from an object or progress callback cancels that
  * call only (it then gets {@code onCancelled}); a throw from a final callback changes nothing more; the
  * exception is reported through the sink's listener-error channel exactly once, with the call's context;
- * and a throw in the middle of a cancel sweep keeps no other call from its final. Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink
- * under test and on the mutant it must fail.
+ * and a throw in the middle of a cancel sweep keeps no other call from its final. Each scenario plays on
+ * any sink through its adapter; {@link ScenariosTest} runs it on the sink under test and on the mutant it
+ * must fail.
  */
 final class ThrowingListener {
     private static final int SWEPT = 1000;
