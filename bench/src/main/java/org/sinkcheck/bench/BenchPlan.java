@@ -57,7 +57,7 @@ final class BenchPlan {
 
     /** JMH's include pattern for the benchmark methods {@code methods} of {@code benchmark}, and no other. */
     private static String only(Class<?> benchmark, String... methods) {
-        return all(benchmark) + "(" + String.join("|", methods) + ")$";
+        return all(benchmark) + (methods.length == 1 ? methods[0] : "(" + String.join("|", methods) + ")") + "$";
     }
 
     /** The passes of {@code profile} for {@code subject} (the reference sink's id or an adapter class). */
