@@ -40,8 +40,8 @@ class SoakCatchesMutantsTest {
     /** Mutants the soak is not the test for. */
     private static final Map<String, String> ELSEWHERE = Map.of(
             "SC09_CallbacksOfOneCallOverlap", "needs two provider threads on one call: the stress tier",
-            "SC11_CancelBlocksOnSlowListener", "a slow cancel is no violation the soak sees: NoDeadlockTest",
-            "SC13_FinishedCallsRetained", "retention is invisible to events and pendingCalls here: LeakTest",
+            "SC11_CancelBlocksOnSlowListener", "a slow cancel is no violation the soak sees: NoDeadlock",
+            "SC13_FinishedCallsRetained", "retention is invisible to events and pendingCalls here: Leaks",
             "SC02_CancelSpreadsThroughASharedListener", "every soak sink has a listener of its own: the kit's walks with shared listeners",
             "SC06_CallsKeyedByTheirContext", "the soak's contexts are its calls, unequal by equals: the kit's equal contexts",
             "SC04_CancelReturnsBeforeItsSweep", "it calls back on its own executor, which the soak does not judge (see controls()):"
