@@ -69,6 +69,8 @@ final class Diagnosis {
                         + " started while " + o.event() + " (line " + t.line(j) + ") ran on thread " + o.thread());
             }
         }
+        Finding lost = lostInARace(t, s, e.call(), u);
+        if (lost != null) return lost;
         return histories(t, s, u, e.call(), false).orElse(new Finding(Optional.empty(),
                 "no step of the spec delivers " + e.event() + " to " + e.call() + " here"));
     }
@@ -92,6 +94,8 @@ final class Diagnosis {
         if (ret.ok() && owner != null && !owner.equals(ret.sink())) {
             return Finding.of(Rule.SC14, op + " of " + ret.call() + " (a call of " + owner + ") was accepted by " + ret.sink());
         }
+        Finding lost = lostInARace(t, s, ret.call(), u);
+        if (lost != null) return lost;
         Optional<Finding> history = histories(t, s, u, ret.call(), false);
         if (history.isPresent()) return history.get();
         String fin = firstFinal(t, s, ret.call(), u);
@@ -115,13 +119,9 @@ final class Diagnosis {
         }
         for (int j = s.from(); j < u; j++) {
             TraceEvent b = t.event(j);
-            if (b.kind() != Kind.INV || !b.op().equals("begin") || t.partner(j) < 0 || t.event(t.partner(j)).threw()) continue;
-            if (firstFinal(t, s, b.call(), u) != null) continue;
-            int racing = overlappingCancel(t, s, j, u);
-            if (racing >= 0) {
-                return Finding.of(Rule.SC06, b.call() + " of " + b.sink() + " has no final at " + where + ": its begin (line " + t.line(j)
-                        + ") raced the cancel at line " + t.line(racing) + ", and no later cancel reached it");
-            }
+            if (b.kind() != Kind.INV || !b.op().equals("begin")) continue;
+            Finding lost = lostInARace(t, s, b.call(), u);
+            if (lost != null) return lost;
         }
         Optional<Finding> history = histories(t, s, u, "", true);
         return history.orElse(new Finding(Optional.empty(), "the spec does not reach " + where + " with every call ended and every event heard"));
@@ -198,6 +198,33 @@ final class Diagnosis {
             }
         }
         return new CallHistory(heard, false, countable ? accepted : -1, complete, fail, threw, cause, causeAt, null);
+    }
+
+    /**
+     * SC-06 for {@code call} at {@code u}: it has no final yet, its begin overlapped a cancel of its sink,
+     * and either a later cancel of the sink (invoked after the begin returned) returned before {@code u}
+     * without ending it, or {@code u} is a quiet point or the end; null otherwise.
+     */
+    private static Finding lostInARace(TraceFile t, Segment s, String call, int u) {
+        int begin = -1;
+        for (int j = s.from(); j < Math.min(u, s.to()); j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.INV && e.op().equals("begin") && e.call().equals(call)) begin = j;
+        }
+        if (begin < 0 || t.partner(begin) < 0 || t.partner(begin) > u || t.event(t.partner(begin)).threw()) return null;
+        if (firstFinal(t, s, call, u) != null) return null;
+        int racing = overlappingCancel(t, s, begin, u);
+        if (racing < 0) return null;
+        String sink = t.event(begin).sink();
+        boolean atTheEnd = u >= s.to() || t.event(u).kind() == Kind.QUIET;
+        for (int j = t.partner(begin) + 1; j < u && !atTheEnd; j++) {
+            TraceEvent c = t.event(j);
+            if (c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(sink) && t.partner(j) >= 0 && t.partner(j) < u) atTheEnd = true;
+        }
+        if (!atTheEnd) return null;
+        return Finding.of(Rule.SC06, call + " of " + sink + " has no final at line " + (u < s.to() ? t.line(u) : t.line(s.to() - 1))
+                + ": its begin (line " + t.line(begin) + ") raced the cancel at line " + t.line(racing)
+                + ", and the cancels after it did not reach it");
     }
 
     private static boolean insideACallback(TraceFile t, Segment s, int inv) {
