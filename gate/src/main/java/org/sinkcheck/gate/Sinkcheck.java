@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "cancel() on a sink ends all of its own outstanding calls and never another sink's."},
         synopsisSubcommandLabel = "COMMAND",
         usageHelpWidth = 110,
-        subcommands = {CheckCommand.class, SpecCommand.class, StressCommand.class, SoakCommand.class, BenchCommand.class},
+        subcommands = {CheckCommand.class, SpecCommand.class, StressCommand.class, SoakCommand.class, TraceCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every required rule holds",

@@ -53,6 +53,23 @@ class BadInputTest {
     }
 
     @Test
+    void traceFileThatDoesNotExist(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-trace.ndjson");
+        assertOneLineError(Cli.run("trace", "--validate", missing.toString()), "sinkcheck: no trace file " + missing);
+    }
+
+    @Test
+    void traceFileWithAMalformedLineNamesTheLine(@TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("broken.ndjson");
+        java.nio.file.Files.writeString(file, "{\"seq\":1,\"thread\":1,\"kind\":\"inv\",\"op\":\"cancel\",\"sink\":\"s1\"}\n"
+                + "{\"seq\":2,\"thread\":1,\"kind\":\"ret\",\"op\":\"cancel\",\"sink\":\"s1\"\n");
+        Cli cli = Cli.run("trace", "--validate", file.toString());
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertEquals(1, cli.errLines().size(), cli::toString);
+        assertTrue(cli.errLines().get(0).startsWith("sinkcheck: " + file + ":2: not JSON: "), cli::toString);
+    }
+
+    @Test
     void soakLengthMustBePositive() {
         assertOneLineError(Cli.run("soak", "--minutes", "0"), "sinkcheck: --minutes must be at least 1, not 0");
     }

@@ -116,11 +116,13 @@ public final class Tlc {
         }
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-Xmx" + run.heapMb() + "m",
+                // -Xss: TLC's next-state search recurses deeply on the long generated modules of trace
+                // validation (a StackOverflowError at the default 1 MB with 1,000-event segments).
+                "-XX:+UseParallelGC", "-Xmx" + run.heapMb() + "m", "-Xss64m",
                 "-Djava.io.tmpdir=" + tmp,
                 "-DTLA-Library=" + copy,   // modules in sub-folders (broken/) EXTEND the ones at the root
                 "-cp", tlaToolsJar(),
-                "tlc2.TLC", "-workers", "1", "-cleanup", "-metadir", meta.toString()));
+                "tlc2.TLC", "-workers", String.valueOf(run.workers()), "-cleanup", "-metadir", meta.toString()));
         if (run.dumpDot() != null) {
             cmd.addAll(List.of("-dump", "dot,actionlabels", run.dumpDot().toAbsolutePath().toString()));
         }

@@ -1,0 +1,198 @@
+package org.sinkcheck.kit.trace;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.Events;
+import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.kit.trace.TraceEvent.Kind;
+
+/**
+ * A {@link SinkAdapter} that records, into a {@link TraceRecorder}, every operation it forwards to the
+ * adapter it decorates (invocation and return, with the sink's answer) and every callback the sink makes
+ * (start and end, with its call). It forwards every method of the SPI and changes nothing the sink
+ * sees but the context objects: each begin's context is wrapped in a {@link Traced} that names the call,
+ * and unwrapped again before the callback reaches the caller's {@link Events}, so the caller sees its own
+ * contexts. Sinks and calls get ids ({@code s1}, {@code c1}) in the order they are made.
+ */
+final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
+    private final SinkAdapter<S, H> inner;
+    private final TraceRecorder log;
+    private final ConcurrentHashMap<Identity, String> ids = new ConcurrentHashMap<>();
+
+    /** The context the sink carries for a traced call: the call's id and the caller's own context. */
+    record Traced(String call, Object context) {}
+
+    /** A map key by identity: sinks and handles are told apart by reference, never by equals. */
+    private record Identity(Object ref) {
+        @Override public boolean equals(Object o) { return o instanceof Identity i && i.ref == ref; }
+
+        @Override public int hashCode() { return System.identityHashCode(ref); }
+    }
+
+    TracingAdapter(SinkAdapter<S, H> inner, TraceRecorder log) {
+        this.inner = inner;
+        this.log = log;
+    }
+
+    private String id(Object sinkOrHandle) {
+        String id = ids.get(new Identity(sinkOrHandle));
+        return id != null ? id : "unknown";
+    }
+
+    @Override public String name() { return inner.name(); }
+
+    @Override public Set<Capability> capabilities() { return inner.capabilities(); }
+
+    @Override
+    public S newSink(Events events) {
+        String sink = log.newSinkId();
+        S made = inner.newSink(new TracingEvents(sink, events));
+        ids.put(new Identity(made), sink);
+        return made;
+    }
+
+    @Override
+    public H begin(S sink, Object context) {
+        String call = log.newCallId();
+        String s = id(sink);
+        log.record(Kind.INV, "begin", s, call, "", 0, false, false);
+        boolean threw = true;
+        try {
+            H handle = inner.begin(sink, new Traced(call, context));
+            ids.put(new Identity(handle), call);
+            threw = false;
+            return handle;
+        } finally {
+            log.record(Kind.RET, "begin", s, call, "", 0, !threw, threw);
+        }
+    }
+
+    @Override
+    public boolean deliver(S sink, H call, Object object) {
+        return signal("object", sink, call, 1, () -> inner.deliver(sink, call, object));
+    }
+
+    @Override
+    public boolean deliverAll(S sink, H call, List<?> objects) {
+        return signal("object", sink, call, objects.size(), () -> inner.deliverAll(sink, call, objects));
+    }
+
+    @Override
+    public boolean progress(S sink, H call) {
+        return signal("progress", sink, call, 1, () -> inner.progress(sink, call));
+    }
+
+    @Override
+    public boolean complete(S sink, H call) {
+        return signal("complete", sink, call, 0, () -> inner.complete(sink, call));
+    }
+
+    @Override
+    public boolean fail(S sink, H call, Throwable error) {
+        return signal("fail", sink, call, 0, () -> inner.fail(sink, call, error));
+    }
+
+    @Override
+    public boolean providerSeesCancelled(S sink, H call) {
+        return signal("told", sink, call, 0, () -> inner.providerSeesCancelled(sink, call));
+    }
+
+    @Override
+    public void cancel(S sink) {
+        String s = id(sink);
+        log.record(Kind.INV, "cancel", s, "", "", 0, false, false);
+        boolean threw = true;
+        try {
+            inner.cancel(sink);
+            threw = false;
+        } finally {
+            log.record(Kind.RET, "cancel", s, "", "", 0, false, threw);
+        }
+    }
+
+    @Override
+    public int pendingCalls(S sink) {
+        String s = id(sink);
+        log.record(Kind.INV, "pending", s, "", "", 0, false, false);
+        int count = -1;
+        try {
+            count = inner.pendingCalls(sink);
+            return count;
+        } finally {
+            log.record(Kind.RET, "pending", s, "", "", Math.max(count, 0), false, count < 0);
+        }
+    }
+
+    /** Not an operation of the spec: forwarded, not recorded. */
+    @Override public void settle(S sink) { inner.settle(sink); }
+
+    /** Records nothing itself; signals through the forged handle are recorded with the call {@code forged}. */
+    @Override
+    public H forgeHandle(S sink) {
+        H forged = inner.forgeHandle(sink);
+        ids.put(new Identity(forged), "forged");
+        return forged;
+    }
+
+    private boolean signal(String op, S sink, H handle, int objects, BooleanSupplier send) {
+        String s = id(sink);
+        String call = id(handle);
+        log.record(Kind.INV, op, s, call, "", objects, false, false);
+        boolean threw = true;
+        boolean answer = false;
+        try {
+            answer = send.getAsBoolean();
+            threw = false;
+            return answer;
+        } finally {
+            log.record(Kind.RET, op, s, call, "", objects, answer, threw);
+        }
+    }
+
+    /** The listener side: records each callback's start and end around the caller's own {@link Events}. */
+    private final class TracingEvents implements Events {
+        private final String sink;
+        private final Events outer;
+
+        TracingEvents(String sink, Events outer) {
+            this.sink = sink;
+            this.outer = outer;
+        }
+
+        private void heard(String event, Object context, Runnable forward) {
+            String call = context instanceof Traced t ? t.call() : "unknown";
+            log.record(Kind.CB, "", sink, call, event, 0, false, false);
+            boolean threw = true;
+            try {
+                forward.run();
+                threw = false;
+            } finally {
+                log.record(Kind.CB_END, "", sink, call, "", 0, false, threw);
+            }
+        }
+
+        private Object original(Object context) {
+            return context instanceof Traced t ? t.context() : context;
+        }
+
+        @Override public void object(Object context, Object object) { heard("object", context, () -> outer.object(original(context), object)); }
+
+        @Override public void progress(Object context) { heard("progress", context, () -> outer.progress(original(context))); }
+
+        @Override public void completed(Object context) { heard("completed", context, () -> outer.completed(original(context))); }
+
+        @Override public void failed(Object context, Throwable error) { heard("failed", context, () -> outer.failed(original(context), error)); }
+
+        @Override public void cancelled(Object context) { heard("cancelled", context, () -> outer.cancelled(original(context))); }
+
+        @Override
+        public void listenerError(Object context, Throwable error) {
+            String call = context instanceof Traced t ? t.call() : "unknown";
+            log.record(Kind.REPORT, "", sink, call, "", 0, false, false);
+            outer.listenerError(original(context), error);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.sinkcheck.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sinkcheck.kit.trace.TraceEvent;
+import org.sinkcheck.kit.trace.TraceEvent.Kind;
+import org.sinkcheck.model.CallHistory;
+import org.sinkcheck.model.CallHistory.Answer;
+import org.sinkcheck.model.CallHistory.Cause;
+import org.sinkcheck.model.EventKind;
+import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Rule;
+
+/**
+ * Names the rule a rejected segment breaks, from its first unexplained event. TLC says only that no
+ * behaviour of the spec explains that event; which rule that is follows from what the event is, in this
+ * order:
+ * <ol>
+ * <li>A callback of a call no begin of the trace made: SC-09 ({@code SC09_EventsCarryTheirCall}: the
+ *     context tells calls apart). Heard by another sink's listener: SC-02. While another callback of the
+ *     same call runs: SC-09 ({@code SC09_SerialCallbacks}).</li>
+ * <li>Otherwise, and for a quiet point or the end of the trace, the calls' histories so far, judged by
+ *     {@link CallHistory#violation()}, the one function every tier names a history's rule with; the
+ *     event's own call first. At a quiet point or the end, first: a thread still inside the sink is
+ *     SC-11, and a call left without its final whose begin overlapped a cancel of its sink is SC-06.</li>
+ * <li>An answer (a return) no step explains, by what it answered: a handle the sink did not issue
+ *     accepted is SC-14; a complete or fail accepted on an ended call SC-05; an object after cancel SC-04;
+ *     a throw SC-12 (SC-07 for cancel); a wrong {@code pendingCalls} SC-13 (more) or SC-06 (fewer); a
+ *     wrong "cancelled" for the provider SC-12.</li>
+ * <li>A report of a listener error that was never thrown, or twice, and a throw from a progress
+ *     callback (CancelAll models throws from object callbacks only): SC-15.</li>
+ * </ol>
+ * When none applies the finding names no rule and says so.
+ */
+final class Diagnosis {
+    private Diagnosis() {}
+
+    /** The rule, if one could be named, and what was seen, in one sentence. */
+    record Finding(Optional<Rule> rule, String why) {
+        static Finding of(Rule rule, String why) { return new Finding(Optional.of(rule), why); }
+    }
+
+    static Finding of(TraceFile t, Segment s, int explained) {
+        int u = s.from() + explained;
+        if (u >= s.to()) return settled(t, s, s.to(), "the end of the trace");
+        TraceEvent e = t.event(u);
+        return switch (e.kind()) {
+            case CB -> callback(t, s, u);
+            case RET -> answer(t, s, u);
+            case QUIET -> settled(t, s, u, "the quiet point at line " + t.line(u));
+            case CB_END -> Finding.of(Rule.SC15, "the listener threw from a callback of " + e.call()
+                    + " that the spec does not let throw (it models throws from object callbacks, which cancel that call)");
+            case REPORT -> Finding.of(Rule.SC15, "the sink reported a listener error of " + e.call()
+                    + " that was not thrown, or reported it twice");
+            case INV -> new Finding(Optional.empty(), "an invocation is always explained: this is a bug of sinkcheck");
+        };
+    }
+
+    private static Finding callback(TraceFile t, Segment s, int u) {
+        TraceEvent e = t.event(u);
+        String owner = ownerOf(t, s, e.call(), u);
+        if (owner == null) return Finding.of(Rule.SC09, "a " + e.event() + " callback carried a context no begin gave (" + e.call() + ")");
+        if (!owner.equals(e.sink())) return Finding.of(Rule.SC02, "the listener of " + e.sink() + " heard " + e.event() + " of " + e.call() + ", a call of " + owner);
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent o = t.event(j);
+            if (o.kind() == Kind.CB && o.call().equals(e.call()) && (t.partner(j) < 0 || t.partner(j) > u)) {
+                return Finding.of(Rule.SC09, "callbacks of " + e.call() + " overlap: " + e.event() + " on thread " + e.thread()
+                        + " started while " + o.event() + " (line " + t.line(j) + ") ran on thread " + o.thread());
+            }
+        }
+        Finding lost = lostInARace(t, s, e.call(), u);
+        if (lost != null) return lost;
+        return histories(t, s, u, e.call(), false).orElse(new Finding(Optional.empty(),
+                "no step of the spec delivers " + e.event() + " to " + e.call() + " here"));
+    }
+
+    private static Finding answer(TraceFile t, Segment s, int u) {
+        TraceEvent ret = t.event(u);
+        String op = ret.op();
+        if (ret.threw()) {
+            if (op.equals("cancel")) return Finding.of(Rule.SC07, "cancel of " + ret.sink() + " threw");
+            return Finding.of(Rule.SC12, op + " of " + ret.call() + " threw instead of answering, so its provider cannot tell whether the call was cancelled");
+        }
+        if (op.equals("pending")) {
+            int pending = pendingInLog(t, s, ret.sink(), u);
+            return ret.n() > pending
+                    ? Finding.of(Rule.SC13, "pendingCalls of " + ret.sink() + " answered " + ret.n() + " with " + pending + " calls pending: it retains ended calls")
+                    : Finding.of(Rule.SC06, "pendingCalls of " + ret.sink() + " answered " + ret.n() + " where the spec has more calls pending: a call is lost");
+        }
+        if (op.equals("told")) return Finding.of(Rule.SC12, "the provider of " + ret.call() + " was told cancelled=" + ret.ok() + ", which no state of its call explains");
+        if (ret.ok() && ret.call().equals("forged")) return Finding.of(Rule.SC14, op + " with a forged handle was accepted by " + ret.sink());
+        String owner = ownerOf(t, s, ret.call(), u);
+        if (ret.ok() && owner != null && !owner.equals(ret.sink())) {
+            return Finding.of(Rule.SC14, op + " of " + ret.call() + " (a call of " + owner + ") was accepted by " + ret.sink());
+        }
+        Finding lost = lostInARace(t, s, ret.call(), u);
+        if (lost != null) return lost;
+        Optional<Finding> history = histories(t, s, u, ret.call(), false);
+        if (history.isPresent()) return history.get();
+        String fin = firstFinal(t, s, ret.call(), u);
+        if (ret.ok() && fin != null) {
+            if (op.equals("complete") || op.equals("fail")) return Finding.of(Rule.SC05, op + " of " + ret.call() + " was accepted after its final " + fin);
+            return Finding.of(fin.equals("cancelled") ? Rule.SC04 : Rule.SC03, op + " of " + ret.call() + " was accepted after its final " + fin);
+        }
+        return new Finding(Optional.empty(), "no step of the spec explains " + op + " of " + ret.call() + " answering " + ret.ok());
+    }
+
+    /** A quiet point or the end: nothing may run, and every call must have its final. */
+    private static Finding settled(TraceFile t, Segment s, int u, String where) {
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent o = t.event(j);
+            boolean open = (o.kind() == Kind.INV || o.kind() == Kind.CB) && (t.partner(j) < 0 || t.partner(j) > u);
+            if (open) {
+                return Finding.of(Rule.SC11, (o.kind() == Kind.INV ? o.op() + (o.call().isEmpty() ? " of " + o.sink() : " of " + o.call())
+                        : "the " + o.event() + " callback of " + o.call()) + " (line " + t.line(j) + ", thread " + o.thread()
+                        + ") had not returned at " + where);
+            }
+        }
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent b = t.event(j);
+            if (b.kind() != Kind.INV || !b.op().equals("begin")) continue;
+            Finding lost = lostInARace(t, s, b.call(), u);
+            if (lost != null) return lost;
+        }
+        Optional<Finding> history = histories(t, s, u, "", true);
+        return history.orElse(new Finding(Optional.empty(), "the spec does not reach " + where + " with every call ended and every event heard"));
+    }
+
+    /** The first violation among the calls' histories up to {@code u}, {@code first}'s call first. */
+    private static Optional<Finding> histories(TraceFile t, Segment s, int u, String first, boolean settled) {
+        List<String> calls = new ArrayList<>();
+        if (!first.isEmpty()) calls.add(first);
+        for (int j = s.from(); j < Math.min(u + 1, s.to()); j++) {
+            String c = t.event(j).call();
+            if (!c.isEmpty() && !calls.contains(c) && !c.equals("forged") && !c.equals("unknown")) calls.add(c);
+        }
+        for (String call : calls) {
+            String owner = ownerOf(t, s, call, u);
+            if (owner == null) continue;
+            Optional<Violation> v = history(t, s, u, call, owner, settled).violation();
+            if (v.isPresent()) return Optional.of(Finding.of(v.get().rule(), call + " of " + owner + ": " + v.get().detail()
+                    + " (" + v.get().operator().name() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** What the observers of {@code call} saw, from the segment's start to {@code u} inclusive. */
+    private static CallHistory history(TraceFile t, Segment s, int u, String call, String owner, boolean settled) {
+        List<EventKind> heard = new ArrayList<>();
+        Segment.Prior prior = s.prior(t).get(call);
+        if (prior != null) heard.add(EventKind.ofTla(prior.fin()));
+        Answer complete = Answer.NOT_SENT;
+        Answer fail = Answer.NOT_SENT;
+        boolean threw = false;
+        Cause cause = Cause.NONE;
+        int causeAt = -1;
+        int accepted = 0;
+        boolean countable = settled;
+        int begunReturned = -1;
+        int openCallback = -1;
+        int end = Math.min(u + 1, s.to());
+        for (int j = s.from(); j < end; j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.RET && e.op().equals("begin") && e.call().equals(call)) begunReturned = j;
+            if (e.kind() == Kind.CB && e.call().equals(call) && e.sink().equals(owner)) {
+                heard.add(EventKind.ofTla(e.event()));
+                openCallback = j;
+            }
+            if (e.kind() == Kind.CB_END && e.call().equals(call)) {
+                if (e.threw() && cause == Cause.NONE && !heard.get(heard.size() - 1).isFinal()) {
+                    cause = Cause.ITS_LISTENER_THREW;
+                    causeAt = heard.size() - 1;
+                }
+                openCallback = -1;
+            }
+            if (e.kind() == Kind.INV && e.op().equals("cancel") && e.sink().equals(owner) && openCallback >= 0
+                    && t.event(openCallback).thread() == e.thread() && cause == Cause.NONE) {
+                cause = Cause.CANCELLED_FROM_ITS_CALLBACK;
+                causeAt = heard.size() - 1;
+            }
+            if (e.kind() == Kind.RET && e.op().equals("cancel") && e.sink().equals(owner) && settled && cause == Cause.NONE
+                    && begunReturned >= 0 && t.partner(j) > begunReturned) {
+                cause = insideACallback(t, s, t.partner(j)) ? Cause.SINK_CANCELLED_FROM_A_CALLBACK : Cause.SINK_CANCELLED;
+            }
+            // What an operation invoked by now answered, even if it returns later: the log knows it.
+            if (e.kind() != Kind.INV || !e.call().equals(call) || t.partner(j) < 0) continue;
+            e = t.event(t.partner(j));
+            switch (e.op()) {
+                case "complete" -> complete = complete.and(e.ok());
+                case "fail" -> fail = fail.and(e.ok());
+                case "object", "progress" -> {
+                    threw |= e.threw();
+                    if (e.ok()) accepted += e.n();
+                    else if (e.n() > 1) countable = false;
+                }
+                default -> { }
+            }
+        }
+        return new CallHistory(heard, false, countable ? accepted : -1, complete, fail, threw, cause, causeAt, null);
+    }
+
+    /**
+     * SC-06 for {@code call} at {@code u}: it has no final yet, its begin overlapped a cancel of its sink,
+     * and either a later cancel of the sink (invoked after the begin returned) returned before {@code u}
+     * without ending it, or {@code u} is a quiet point or the end; null otherwise.
+     */
+    private static Finding lostInARace(TraceFile t, Segment s, String call, int u) {
+        int begin = -1;
+        for (int j = s.from(); j < Math.min(u, s.to()); j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.INV && e.op().equals("begin") && e.call().equals(call)) begin = j;
+        }
+        if (begin < 0 || t.partner(begin) < 0 || t.partner(begin) > u || t.event(t.partner(begin)).threw()) return null;
+        if (firstFinal(t, s, call, u) != null) return null;
+        int racing = overlappingCancel(t, s, begin, u);
+        if (racing < 0) return null;
+        String sink = t.event(begin).sink();
+        boolean atTheEnd = u >= s.to() || t.event(u).kind() == Kind.QUIET;
+        for (int j = t.partner(begin) + 1; j < u && !atTheEnd; j++) {
+            TraceEvent c = t.event(j);
+            if (c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(sink) && t.partner(j) >= 0 && t.partner(j) < u) atTheEnd = true;
+        }
+        if (!atTheEnd) return null;
+        return Finding.of(Rule.SC06, call + " of " + sink + " has no final at line " + (u < s.to() ? t.line(u) : t.line(s.to() - 1))
+                + ": its begin (line " + t.line(begin) + ") raced the cancel at line " + t.line(racing)
+                + ", and the cancels after it did not reach it");
+    }
+
+    private static boolean insideACallback(TraceFile t, Segment s, int inv) {
+        int thread = t.event(inv).thread();
+        for (int j = s.from(); j < inv; j++) {
+            TraceEvent o = t.event(j);
+            if (o.kind() == Kind.CB && o.thread() == thread && (t.partner(j) < 0 || t.partner(j) > inv)) return true;
+        }
+        return false;
+    }
+
+    /** A cancel of the begin's sink whose interval overlaps the begin at {@code begin}, or -1. */
+    private static int overlappingCancel(TraceFile t, Segment s, int begin, int u) {
+        String sink = t.event(begin).sink();
+        int beginRet = t.partner(begin);
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent c = t.event(j);
+            if (c.kind() != Kind.INV || !c.op().equals("cancel") || !c.sink().equals(sink)) continue;
+            int ret = t.partner(j) < 0 ? u : t.partner(j);
+            if (j < beginRet && ret > begin) return j;
+        }
+        return -1;
+    }
+
+    /** The sink that began {@code call} (in this segment or before it), or null. */
+    private static String ownerOf(TraceFile t, Segment s, String call, int u) {
+        Segment.Prior prior = s.prior(t).get(call);
+        if (prior != null) return prior.sink();
+        for (int j = s.from(); j <= Math.min(u, s.to() - 1); j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.INV && e.op().equals("begin") && e.call().equals(call)) return e.sink();
+        }
+        return null;
+    }
+
+    private static String firstFinal(TraceFile t, Segment s, String call, int u) {
+        Segment.Prior prior = s.prior(t).get(call);
+        if (prior != null) return prior.fin();
+        for (int j = s.from(); j < Math.min(u, s.to()); j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.CB && e.call().equals(call) && EventKind.ofTla(e.event()).isFinal()) return e.event();
+        }
+        return null;
+    }
+
+    private static int pendingInLog(TraceFile t, Segment s, String sink, int u) {
+        int pending = 0;
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent b = t.event(j);
+            if (b.kind() == Kind.INV && b.op().equals("begin") && b.sink().equals(sink) && firstFinal(t, s, b.call(), u) == null) pending++;
+        }
+        return pending;
+    }
+}
