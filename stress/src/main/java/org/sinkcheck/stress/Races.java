@@ -11,6 +11,7 @@ import org.sinkcheck.stress.races.SC02_CancelAVsCompleteOnB;
 import org.sinkcheck.stress.races.SC02_CancelAVsDeliverOnB;
 import org.sinkcheck.stress.races.SC04_BatchVsCancel;
 import org.sinkcheck.stress.races.SC04_DeliverVsCancel;
+import org.sinkcheck.stress.races.SC04_EventLoopSignalsVsCancel;
 import org.sinkcheck.stress.races.SC04_ProgressVsCancel;
 import org.sinkcheck.stress.races.SC05_CompleteVsCancel;
 import org.sinkcheck.stress.races.SC05_FailVsCancel;
@@ -19,6 +20,7 @@ import org.sinkcheck.stress.races.SC06_BeginVsCancel;
 import org.sinkcheck.stress.races.SC07_CancelVsCancel;
 import org.sinkcheck.stress.races.SC09_DeliverVsDeliver;
 import org.sinkcheck.stress.races.SC11_CancelVsRunningListener;
+import org.sinkcheck.stress.races.SC13_EndOnAnotherThreadVsBegin;
 import org.sinkcheck.stress.races.SC16_CancelInCallbackVsDeliver;
 
 /**
@@ -35,6 +37,7 @@ public final class Races {
             SC02_CancelAVsDeliverOnB.class,
             SC04_BatchVsCancel.class,
             SC04_DeliverVsCancel.class,
+            SC04_EventLoopSignalsVsCancel.class,
             SC04_ProgressVsCancel.class,
             SC05_CompleteVsCancel.class,
             SC05_FailVsCancel.class,
@@ -43,6 +46,7 @@ public final class Races {
             SC07_CancelVsCancel.class,
             SC09_DeliverVsDeliver.class,
             SC11_CancelVsRunningListener.class,
+            SC13_EndOnAnotherThreadVsBegin.class,
             SC16_CancelInCallbackVsDeliver.class);
 
     /** How many threads the race runs at once: jcstress runs it only on a machine with that many CPUs. */
