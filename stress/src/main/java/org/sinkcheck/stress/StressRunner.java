@@ -33,10 +33,12 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  * property {@value Adapters#PROPERTY}; jcstress hands it on to its own forked JVMs
  * ({@link StressMode}).
  *
- * <p>Exit codes: 0 when every race ran clean and Lincheck passed; 1 when jcstress saw a FORBIDDEN
- * outcome (each named with its rule), a race errored, Lincheck failed, or a run hung past its
- * timeout; 2 when nothing could be run (the adapter does not load). A race the sink's capabilities rule
- * out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN: neither is a pass.
+ * <p>Exit codes: 0 when every race that ran was clean and Lincheck passed or could not run; 1 when
+ * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed, or a run
+ * hung past its timeout; 2 when nothing could be run (the adapter does not load). A race the sink's
+ * capabilities rule out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN, and
+ * Lincheck on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them
+ * is a pass, and none is a rule failure.
  */
 public final class StressRunner {
     private StressRunner() {}
@@ -82,8 +84,9 @@ public final class StressRunner {
     public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
         Set<Capability> capabilities;
         String sinkName;
+        SinkAdapter<?, ?> adapter;
         try {
-            SinkAdapter<?, ?> adapter = loadAdapter(options);
+            adapter = loadAdapter(options);
             capabilities = EnumSet.noneOf(Capability.class);
             capabilities.addAll(adapter.capabilities());
             sinkName = adapter.name();
@@ -113,19 +116,35 @@ public final class StressRunner {
             jcstressHung = run.timedOut();
         }
 
-        LincheckReport lincheck = LincheckReport.notRun("not asked for");
-        if (options.lincheck() && !capabilities.contains(Capability.THREAD_SAFE)) {
-            lincheck = LincheckReport.notRun("NOT APPLICABLE: " + Capability.THREAD_SAFE.reason());
-        } else if (options.lincheck()) {
-            out.println("sinkcheck stress: Lincheck model checking on " + sinkName + ", " + options.mode().lincheckIterations()
-                    + " scenarios x " + options.mode().lincheckInvocations() + " interleavings (log: "
-                    + options.workDir().resolve("lincheck.log") + ")");
-            ChildJvm.Outcome run = ChildJvm.run(classpath, property, LincheckMain.class.getName(),
-                    List.of(String.valueOf(options.mode().lincheckIterations()), String.valueOf(options.mode().lincheckInvocations())),
-                    options.workDir(), "lincheck.log", options.mode().timeout(), echo);
-            lincheck = LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
-        }
+        LincheckReport lincheck = options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
+                : LincheckReport.notRun("not asked for");
         return grade(options, sinkName, races.size(), jcstress, jcstressHung, notRun, lincheck, out);
+    }
+
+    /**
+     * Lincheck's model checking in a child JVM, or NOT RUN with the reason: the sink is not thread-safe,
+     * or it runs code on threads of its own, which Lincheck does not control ({@link SinkThreads}).
+     */
+    private static LincheckReport lincheck(Options options, Set<Capability> capabilities, SinkAdapter<?, ?> adapter, String classpath,
+                                           List<String> property, PrintStream echo, PrintStream out) throws IOException, InterruptedException {
+        if (!capabilities.contains(Capability.THREAD_SAFE)) return LincheckReport.notRun("NOT APPLICABLE: " + Capability.THREAD_SAFE.reason());
+        Optional<String> ownThread = SinkThreads.startedBy(asRaceable(adapter));
+        if (ownThread.isPresent()) {
+            return LincheckReport.notRun(LincheckReport.CANNOT_RUN + ": it runs code on a thread of its own ('" + ownThread.get()
+                    + "'), which Lincheck's model checking does not control; the races decide its rules");
+        }
+        out.println("sinkcheck stress: Lincheck model checking on " + adapter.name() + ", " + options.mode().lincheckIterations()
+                + " scenarios x " + options.mode().lincheckInvocations() + " interleavings (log: "
+                + options.workDir().resolve("lincheck.log") + ")");
+        ChildJvm.Outcome run = ChildJvm.run(classpath, property, LincheckMain.class.getName(),
+                List.of(String.valueOf(options.mode().lincheckIterations()), String.valueOf(options.mode().lincheckInvocations())),
+                options.workDir(), "lincheck.log", options.mode().timeout(), echo);
+        return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SinkAdapter<Object, Object> asRaceable(SinkAdapter<?, ?> adapter) {
+        return (SinkAdapter<Object, Object>) adapter;
     }
 
     private static SinkAdapter<?, ?> loadAdapter(Options options) throws AdapterLoadException {
