@@ -1,36 +1,78 @@
 package org.sinkcheck.kit;
 
+import java.util.EnumSet;
 import java.util.Set;
 import org.sinkcheck.rules.Rule;
 
 /**
- * What a sink under test can do or show. A rule that needs a capability the adapter does not declare
- * is reported NOT APPLICABLE with {@link #reason()}: visibly, never as a pass.
+ * What an adapter declares about its sink, in three kinds ({@link Kind}): what the sink <em>can do</em>,
+ * what the adapter <em>can observe</em>, and what the sink <em>promises</em>. Rules that need a capability
+ * the adapter does not declare are not checked, and the report says so with {@link #reason()}; the kind
+ * decides what that costs the sink.
+ *
+ * <ul>
+ * <li>{@link Kind#CAN_DO}: an action the sink's API has. Without it the kit does not play that action; no
+ *     rule depends on it alone.</li>
+ * <li>{@link Kind#CAN_OBSERVE}: something the adapter can see or present through the sink's API. Without
+ *     it the rules needing it are NOT APPLICABLE: the kit cannot look, which says nothing against the sink.</li>
+ * <li>{@link Kind#PROMISE}: a behaviour the sink's author stands behind. An undeclared promise of a MUST
+ *     rule is a rule the sink does not keep: it fails the gate unless the user waives that rule by id.</li>
+ * </ul>
  */
 public enum Capability {
-    /** Without it the kit plays no progress signal; no rule depends on it alone. */
-    PROGRESS("the sink has no progress signal"),
+    /** Without it the kit plays no progress signal. */
+    PROGRESS(Kind.CAN_DO, "the sink has no progress signal"),
     /** Without it the kit plays no fail; complete and cancel still race for the final (SC-05). */
-    FAIL("the sink cannot end a call with an error"),
-    PROVIDER_TOLD("the provider cannot observe that its call was cancelled", Rule.SC12),
-    /** The kit sees a lost call (SC-06) and a retained one (SC-13) only through the count. */
-    RETENTION_VISIBLE("the adapter cannot count the calls the sink still references", Rule.SC06, Rule.SC13),
-    HANDLE_CHECKS("the sink's API cannot present a handle to a sink that did not issue it", Rule.SC14),
-    LISTENER_ERRORS("the sink does not contain and report exceptions thrown by its listener", Rule.SC15),
-    CANCEL_IN_CALLBACK("the sink does not support cancel from inside a callback", Rule.SC16),
-    THREAD_SAFE("the sink is not meant to be used from several threads", Rule.SC11);
+    FAIL(Kind.CAN_DO, "the sink cannot end a call with an error"),
 
+    PROVIDER_TOLD(Kind.CAN_OBSERVE, "the adapter cannot observe whether the provider was told its call was cancelled", Rule.SC12),
+    /** The kit sees a lost call (SC-06) and a retained one (SC-13) only through the count. */
+    RETENTION_VISIBLE(Kind.CAN_OBSERVE, "the adapter cannot count the calls the sink still references", Rule.SC06, Rule.SC13),
+    HANDLE_CHECKS(Kind.CAN_OBSERVE, "the sink's API cannot present a handle to a sink that did not issue it", Rule.SC14),
+
+    LISTENER_ERRORS(Kind.PROMISE, "the sink does not promise to contain and report exceptions thrown by its listener", Rule.SC15),
+    CANCEL_IN_CALLBACK(Kind.PROMISE, "the sink does not promise that cancel works from inside a callback", Rule.SC16),
+    THREAD_SAFE(Kind.PROMISE, "the sink does not promise to be safe to use from several threads", Rule.SC11);
+
+    /** The three kinds of capability; see {@link Capability}. */
+    public enum Kind {
+        /** What the sink can do: an action its API has. */
+        CAN_DO("can-do"),
+        /** What the adapter can observe, or present, through the sink's API. */
+        CAN_OBSERVE("can-observe"),
+        /** What the sink promises; undeclared, its MUST rules fail the gate unless waived. */
+        PROMISE("promise");
+
+        private final String label;
+
+        Kind(String label) { this.label = label; }
+
+        /** How reports name the kind. */
+        public String label() { return label; }
+    }
+
+    private final Kind kind;
     private final String reason;
     private final Set<Rule> rules;
 
-    Capability(String reasonWhenMissing, Rule... rulesNeedingIt) {
+    Capability(Kind kind, String reasonWhenMissing, Rule... rulesNeedingIt) {
+        this.kind = kind;
         this.reason = reasonWhenMissing;
         this.rules = Set.of(rulesNeedingIt);
     }
 
-    /** The rules that are NOT APPLICABLE to a sink without this capability. */
+    public Kind kind() { return kind; }
+
+    /** The rules the kit does not check on a sink without this capability. */
     public Set<Rule> rules() { return rules; }
 
-    /** Why the rules needing this capability are not applicable when it is missing. */
+    /** Why the rules needing this capability are not checked when it is missing. */
     public String reason() { return reason; }
+
+    /** The capabilities of {@code kind}. */
+    public static Set<Capability> of(Kind kind) {
+        Set<Capability> out = EnumSet.noneOf(Capability.class);
+        for (Capability c : values()) if (c.kind == kind) out.add(c);
+        return out;
+    }
 }

@@ -17,7 +17,10 @@ public interface SinkAdapter<S, H> {
     /** The name reports show. */
     default String name() { return getClass().getSimpleName(); }
 
-    /** What the sink can do or show; rules needing anything missing are NOT APPLICABLE, with the reason. */
+    /**
+     * What the sink can do, what this adapter can observe, and what the sink promises ({@link Capability.Kind}).
+     * Rules needing anything missing are not checked, with the reason; a missing promise fails the gate.
+     */
     Set<Capability> capabilities();
 
     /** A new sink whose listener forwards every callback to {@code events}. */

@@ -256,8 +256,7 @@ public final class Conformance {
                     // before N/A: a rule broken in a way the kit could see is never hidden behind a missing capability
                     rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
                 } else if (missing.isPresent()) {
-                    rows.add(new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE,
-                            missing.get().reason() + " (capability " + missing.get() + " not declared)", null, false));
+                    rows.add(new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE, notDeclared(missing.get()), null, false));
                 } else if (rule.concurrentOnly()) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.STRESS_TIER,
                             concurrent.orElseThrow() + "; checked by the stress tier", null, true));
@@ -274,10 +273,15 @@ public final class Conformance {
 
         private List<String> notes() {
             List<String> notes = new ArrayList<>();
-            for (Capability cap : List.of(Capability.PROGRESS, Capability.FAIL)) {
+            for (Capability cap : Capability.of(Capability.Kind.CAN_DO)) {
                 if (!capabilities.contains(cap)) notes.add(cap.reason() + ": those actions are not played");
             }
             return notes;
+        }
+
+        /** The reason a rule is not checked, with the capability and its kind. */
+        private static String notDeclared(Capability missing) {
+            return missing.reason() + " (" + missing.kind().label() + " capability " + missing + " not declared)";
         }
 
         private static String describe(Bounds b) {
