@@ -19,6 +19,7 @@ import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.lincheck.LincheckMain;
 
 /**
@@ -75,10 +76,42 @@ public final class StressRunner {
         }
     }
 
-    /** How the run ended. {@link #summary()} is what {@link #run} printed last. */
+    /**
+     * How the run ended. {@link #summary()} is what {@link #run} printed last; {@code ran} are the races
+     * jcstress ran, {@code hung} whether it was stopped at its timeout.
+     */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
-                         List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary) {
+                         List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
+                         List<Class<?>> ran, boolean hung) {
         public boolean passed() { return exitCode == 0; }
+
+        /**
+         * Why the races that cover {@code rule} ({@link Races#covers}) did not decide it, or empty when they
+         * did: every one of them ran to its end, and none saw a FORBIDDEN outcome or an error. A rule is
+         * decided by its own races, not by the whole tier: a race left out for want of CPUs, or one that
+         * failed on another rule, leaves undecided only the rules it covers. A FORBIDDEN outcome naming
+         * {@code rule} itself is a failure, which the caller reports from {@link #forbidden()}.
+         */
+        public Optional<String> undecided(Rule rule) {
+            List<Class<?>> covering = Races.covering(rule);
+            if (covering.isEmpty()) return Optional.of("no race covers " + rule);
+            if (hung) return Optional.of("jcstress did not finish within its timeout");
+            List<String> why = new ArrayList<>();
+            for (Class<?> race : covering) {
+                String name = race.getSimpleName();
+                Set<String> otherRules = forbidden.stream().filter(f -> f.test().equals(race.getName()))
+                        .map(f -> f.rule().map(Rule::id).orElse("no rule")).filter(id -> !id.equals(rule.id()))
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+                if (!ran.contains(race)) {
+                    why.add(notRun.stream().filter(line -> line.startsWith(name + ":")).findFirst().orElse(name + ": not run"));
+                } else if (raceErrors.contains(race.getName())) {
+                    why.add(name + ": the race errored");
+                } else if (!otherRules.isEmpty()) {
+                    why.add(name + ": failed on " + String.join(", ", otherRules) + " first, which can hide " + rule);
+                }
+            }
+            return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
+        }
     }
 
     public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
@@ -93,7 +126,8 @@ public final class StressRunner {
         } catch (AdapterLoadException e) {
             String summary = "sinkcheck stress: " + e.getMessage();
             out.println(summary);
-            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary);
+            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
+                    List.of(), false);
         }
         String classpath = classpath(options);
         List<String> property = List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
@@ -118,7 +152,7 @@ public final class StressRunner {
 
         LincheckReport lincheck = options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
                 : LincheckReport.notRun("not asked for");
-        return grade(options, sinkName, races.size(), jcstress, jcstressHung, notRun, lincheck, out);
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, lincheck, out);
     }
 
     /**
@@ -184,7 +218,7 @@ public final class StressRunner {
         }
     }
 
-    private static Result grade(Options options, String sinkName, int raceCount, JcstressReport jcstress, boolean jcstressHung,
+    private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
                                 List<String> notRun, LincheckReport lincheck, PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
@@ -193,7 +227,7 @@ public final class StressRunner {
         summary.append("sinkcheck stress ").append(options.mode().name().toLowerCase()).append(" on ").append(sinkName).append('\n');
         int n = 0;
         if (jcstress != null) {
-            summary.append(++n).append(". jcstress: ").append(raceCount).append(" races; ").append(jcstress.totals()).append('\n');
+            summary.append(++n).append(". jcstress: ").append(races.size()).append(" races; ").append(jcstress.totals()).append('\n');
         }
         for (JcstressReport.Forbidden f : forbidden) {
             summary.append(++n).append(". FORBIDDEN ").append(f.rule().map(Object::toString).orElse("(no rule)")).append(' ').append(f).append('\n');
@@ -212,7 +246,8 @@ public final class StressRunner {
         if (lincheck.verdict() == LincheckReport.Verdict.FAILED && lincheck.hasInterleaving()) {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
-        return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString());
+        return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
+                List.copyOf(races), jcstressHung);
     }
 
     /**
