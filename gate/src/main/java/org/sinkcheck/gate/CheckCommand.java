@@ -91,7 +91,7 @@ final class CheckCommand extends SinkCommand {
                         "stress tier on " + sink.adapter().name() + " (jcstress sanity + Lincheck)",
                         () -> StressRunner.run(StressStep.options(StressMode.SANITY, sink, verbose()), stressLog),
                         r -> new Progress.Outcome(r.passed(), StressStep.outcomeLine(r)));
-                StressStep.addFindings(stress, conformance, report);
+                StressStep.addFindings(stress, conformance.rows(), report);
                 if (!stress.passed()) out().println(stress.summary());
             }
 

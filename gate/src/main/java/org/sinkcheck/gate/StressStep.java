@@ -4,15 +4,17 @@ import org.sinkcheck.gate.report.Finding;
 import org.sinkcheck.gate.report.GateReport;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Verdict;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sinkcheck.stress.LincheckReport;
+import org.sinkcheck.stress.Races;
 import org.sinkcheck.stress.StressMode;
 import org.sinkcheck.stress.StressRunner;
 
 /**
- * The stress tier as a step of {@code check} (jcstress sanity + Lincheck), and its findings: every FORBIDDEN
- * outcome and a Lincheck failure fail the rule they name. The rules the conformance suite left to the stress
- * tier pass only when the whole tier ran and passed — every race, none skipped — never on a partial run;
- * after a partial run they stay STRESS TIER, with what did not run as the evidence.
+ * The stress tier as a step of {@code check} (jcstress sanity + Lincheck), and its findings
+ * ({@link #addFindings}): each rule is decided by the races that cover it, never by the whole tier.
  */
 final class StressStep {
     static final String SOURCE = "stress";
@@ -30,7 +32,14 @@ final class StressStep {
                 + r.htmlReport().map(p -> "; report " + p).orElse("");
     }
 
-    static void addFindings(StressRunner.Result result, ConformanceReport conformance, GateReport report) {
+    /**
+     * The stress tier's findings: every FORBIDDEN outcome and a Lincheck failure fail the rule they name.
+     * Every rule the conformance suite left to the stress tier, or whose concurrent part it left there, is
+     * decided by the races that cover it ({@link StressRunner.Result#undecided}): a pass when every one of
+     * them ran clean, else it stays STRESS TIER with what kept them from deciding as the evidence. A
+     * Lincheck that could not run the sink decides nothing and fails nothing.
+     */
+    static void addFindings(StressRunner.Result result, List<ConformanceReport.Row> conformance, GateReport report) {
         result.forbidden().forEach(f -> f.rule().ifPresent(rule ->
                 report.add(new Finding(rule, Verdict.FAIL, SOURCE + " (jcstress)", "FORBIDDEN " + f))));
         LincheckReport lincheck = result.lincheck();
@@ -38,15 +47,13 @@ final class StressStep {
             lincheck.rule().ifPresent(rule -> report.add(new Finding(rule, Verdict.FAIL, SOURCE + " (Lincheck)",
                     lincheck.headline() + System.lineSeparator() + String.join(System.lineSeparator(), lincheck.output()))));
         }
-        if (!result.passed()) return;
-        boolean wholeTier = result.notRun().isEmpty() && lincheck.verdict() == LincheckReport.Verdict.PASSED;
-        String evidence = wholeTier ? "jcstress and Lincheck: no forbidden outcome, no failure"
-                : "passed, but not all of the tier ran: " + String.join("; ", result.notRun())
-                        + (lincheck.verdict() == LincheckReport.Verdict.PASSED ? "" : "; Lincheck " + lincheck.headline());
-        for (ConformanceReport.Row row : conformance.rows()) {
-            if (row.verdict() == Verdict.STRESS_TIER) {
-                report.add(new Finding(row.rule(), wholeTier ? Verdict.PASS : Verdict.STRESS_TIER, SOURCE, evidence));
-            }
+        for (ConformanceReport.Row row : conformance) {
+            boolean leftToStress = row.verdict() == Verdict.STRESS_TIER || (row.verdict() == Verdict.PASS && row.stressTierToo());
+            if (!leftToStress) continue;
+            Optional<String> undecided = result.undecided(row.rule());
+            String races = Races.covering(row.rule()).stream().map(Class::getSimpleName).collect(Collectors.joining(", "));
+            report.add(new Finding(row.rule(), undecided.isPresent() ? Verdict.STRESS_TIER : Verdict.PASS, SOURCE,
+                    undecided.map(why -> "not decided: " + why).orElse("decided by its races, each ran clean under jcstress: " + races)));
         }
     }
 }

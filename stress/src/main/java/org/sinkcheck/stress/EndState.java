@@ -33,6 +33,8 @@ final class EndState {
     /** Grades {@code race}, whose threads have all returned. Grading cancels every sink: grade a race once. */
     EndState(Race race) {
         this.race = race;
+        race.awaitTheEventLoop();
+        for (RaceCall call : race.calls) violations.addAll(call.acceptedAfterCancelReturned);
         settle();
         violations.addAll(race.strays);
         story = story();
@@ -106,7 +108,7 @@ final class EndState {
         EventKind fin = CallHistory.of(heard).firstFinal();
         int beforeFinal = (int) heard.stream().takeWhile(e -> e != fin).filter(e -> !e.isFinal()).count();
         int accepted = call.answers.signalsAccepted();
-        return Math.max(accepted, Math.min(beforeFinal, accepted + call.objectsOfRefusedBatches));
+        return Math.max(accepted, Math.min(beforeFinal, accepted + call.objectsOfRefusedBatches.get()));
     }
 
     /** A call the race left live is reachable by the next cancel, which ends it (else it was lost: SC-06), exactly once. */

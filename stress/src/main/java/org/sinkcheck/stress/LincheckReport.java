@@ -10,13 +10,19 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
 /**
  * What one Lincheck run found: passed, or failed with the broken rule (when the end-state validation
  * failed, its {@code SC-nn:…} message) or "not linearizable" (the provider's answers fit no order of the
- * model's operations), and Lincheck's own report: the scenario and the interleaving that breaks it.
+ * model's operations), and Lincheck's own report: the scenario and the interleaving that breaks it; or
+ * NOT RUN with the reason, when Lincheck was not asked for, cannot apply, or cannot run this sink (it
+ * failed inside itself, or the sink has threads of its own): never a rule failure, since the races
+ * cover the same rules.
  */
 public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headline, List<String> output) {
 
     public enum Verdict { PASSED, FAILED, NOT_RUN }
 
     private static final Pattern VIOLATION = Pattern.compile("(SC-\\d\\d):\\S+");
+
+    /** What a report says of a sink Lincheck cannot run, before the reason. */
+    public static final String CANNOT_RUN = "Lincheck cannot run this sink";
 
     static LincheckReport notRun(String why) {
         return new LincheckReport(Verdict.NOT_RUN, Optional.empty(), why, List.of());
@@ -27,6 +33,11 @@ public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headli
         if (timedOut) return new LincheckReport(Verdict.FAILED, Optional.of(Rule.SC11), "Lincheck timed out: an operation may never return (SC-11)", output);
         if (exitCode == 0 && output.stream().anyMatch(l -> l.startsWith(LincheckMain.PASSED))) {
             return new LincheckReport(Verdict.PASSED, Optional.empty(), output.get(output.size() - 1), output);
+        }
+        if (exitCode == LincheckMain.CANNOT_RUN_EXIT) {
+            String reason = output.stream().filter(l -> l.startsWith(LincheckMain.NOT_RUN)).findFirst()
+                    .map(l -> l.substring(LincheckMain.NOT_RUN.length()).replaceFirst("^: ", "")).orElse("exit " + exitCode);
+            return new LincheckReport(Verdict.NOT_RUN, Optional.empty(), CANNOT_RUN + ": " + reason + "; the races decide its rules", output);
         }
         for (String line : output) {
             Matcher violation = VIOLATION.matcher(line);

@@ -7,6 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
@@ -27,8 +32,9 @@ import org.sinkcheck.rules.Operator;
  * <p>Every call's context is its {@link RaceCall}, so a callback that carries a wrong context, or reaches
  * the listener of a sink that does not own the call, is caught as a stray (SC-09, SC-02).
  *
- * <p>Each call is begun and signalled by one thread (a jcstress actor, Lincheck's provider thread); only
- * {@link #cancel} may run on several threads at once. The same stage serves the Lincheck scenarios
+ * <p>A call is begun on one thread and may be signalled from another: an actor, the stage's event loop
+ * ({@link #onEventLoop}), or two providers at once; every signal notes whether a cancel of its sink had
+ * returned before it was sent, which the settled end state cannot show. The same stage serves the Lincheck scenarios
  * ({@code org.sinkcheck.stress.lincheck}), whose validation grades with the same arbiter ({@link #brokenRule()}).
  */
 public final class Race {
@@ -134,11 +140,59 @@ public final class Race {
 
     public void begin(RaceCall call) {
         call.handle = adapter.begin(sinks.get(call.sink), call);
+        if (cancelsStarted.get(call.sink) == 0) call.begunBeforeAnyCancel = true;
+    }
+
+    /**
+     * Waits until another thread's {@link #begin} of {@code call} has returned, then completes it here:
+     * a call begun on one thread and ended on another, the shape of a request thread and an event loop.
+     */
+    public boolean completeOnceBegun(RaceCall call) {
+        long deadline = System.nanoTime() + HANDED_OVER_WITHIN;
+        while (call.handle == null) {
+            if (System.nanoTime() - deadline > 0) throw new IllegalStateException(call.name + ": its begin did not return within a second");
+            Thread.onSpinWait();
+        }
+        return complete(call);
+    }
+
+    /** How long a thread waits for a call another thread begins: begin never waits (SC-11's sibling), so a second is generous. */
+    private static final long HANDED_OVER_WITHIN = TimeUnit.SECONDS.toNanos(1);
+
+    /**
+     * Runs {@code signals} on the event loop, a thread of the stage's own that no actor is, as a provider
+     * completing on an event loop what a request thread began; the arbiter waits for it before grading.
+     */
+    public void onEventLoop(Runnable signals) {
+        handedToTheEventLoop.add(EVENT_LOOP.submit(signals));
+    }
+
+    /** One event-loop thread for every stage in the JVM, as one loop serves many requests. */
+    private static final ExecutorService EVENT_LOOP = Executors.newSingleThreadExecutor(task -> {
+        Thread loop = new Thread(task, "sinkcheck-race-event-loop");
+        loop.setDaemon(true);
+        return loop;
+    });
+
+    private final ConcurrentLinkedQueue<Future<?>> handedToTheEventLoop = new ConcurrentLinkedQueue<>();
+
+    /** Waits for what the stage handed to the event loop; a signal that never returns there is an error of the race. */
+    void awaitTheEventLoop() {
+        for (Future<?> task : handedToTheEventLoop) {
+            try {
+                task.get(HANDED_OVER_WITHIN, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a signal on the event loop threw: " + e.getCause(), e.getCause());
+            } catch (TimeoutException | InterruptedException e) {
+                throw new IllegalStateException("a signal on the event loop did not return within a second", e);
+            }
+        }
     }
 
     /** Delivers an object to {@code call}; whether the sink accepted it. */
     public boolean deliver(RaceCall call) {
-        boolean accepted = answer(call, () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
+        boolean accepted = signal(call, "object", Operator.SC04_SilentAfterCancel,
+                () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
         if (accepted) call.answers.accepted(1);
         return accepted;
     }
@@ -149,39 +203,57 @@ public final class Race {
      * it was cut short, so it allows up to one object less than it carried.
      */
     public boolean deliverAll(RaceCall call) {
-        boolean accepted = adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH);
+        boolean accepted = signal(call, "batch", Operator.SC04_SilentAfterCancel,
+                () -> adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH));
         if (accepted) call.answers.accepted(BATCH.size());
-        else call.objectsOfRefusedBatches += BATCH.size() - 1;
+        else call.objectsOfRefusedBatches.addAndGet(BATCH.size() - 1);
         return accepted;
     }
 
     public boolean progress(RaceCall call) {
-        boolean accepted = answer(call, () -> adapter.progress(sinks.get(call.sink), call.handle));
+        boolean accepted = signal(call, "progress", Operator.SC04_SilentAfterCancel,
+                () -> adapter.progress(sinks.get(call.sink), call.handle));
         if (accepted) call.answers.accepted(1);
         return accepted;
     }
 
     /** Completes {@code call}; whether the sink accepted it (the complete won). */
     public boolean complete(RaceCall call) {
-        boolean accepted = answer(call, () -> adapter.complete(sinks.get(call.sink), call.handle));
+        boolean accepted = signal(call, "complete", Operator.SC05_FinalIsForever,
+                () -> adapter.complete(sinks.get(call.sink), call.handle));
         call.answers.answeredComplete(accepted);
         return accepted;
     }
 
     public boolean fail(RaceCall call) {
-        boolean accepted = answer(call, () -> adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed")));
+        boolean accepted = signal(call, "fail", Operator.SC05_FinalIsForever,
+                () -> adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed")));
         call.answers.answeredFail(accepted);
         return accepted;
     }
 
-    /** The sink's answer to one provider signal of {@code call}; a signal that throws instead is noted (SC-12) and refused. */
-    private static boolean answer(RaceCall call, BooleanSupplier signal) {
+    /**
+     * Sends one provider signal of {@code call} and notes when it was sent: a signal sent after a cancel
+     * of the call's sink returned, to a call begun before any cancel started, must be refused (the cancel
+     * linearized first). A sink that returns from {@code cancel()} before its sweep decided anything
+     * accepts it, and once settled its history looks like the allowed in-flight delivery; only this note,
+     * taken before anything settles, tells them apart. A signal that throws instead of answering is
+     * noted (SC-12) and counts as refused.
+     */
+    private boolean signal(RaceCall call, String what, Operator refusedBy, BooleanSupplier send) {
+        boolean afterACancelReturned = cancelReturned(call.sink);
+        boolean accepted;
         try {
-            return signal.getAsBoolean();
+            accepted = send.getAsBoolean();
         } catch (RuntimeException threw) {
-            call.answers.threw();
+            call.answers.threw();   // SC-12: the provider cannot tell whether its call was cancelled
             return false;
         }
+        if (accepted && afterACancelReturned && call.begunBeforeAnyCancel) {
+            call.acceptedAfterCancelReturned.add(new Violation(refusedBy,
+                    call.name + ":" + what + "-accepted-after-the-cancel-of-" + sinkName(call.sink) + "-returned"));
+        }
+        return accepted;
     }
 
     public void cancel(int sink) {

@@ -4,13 +4,19 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Expect;
+import org.openjdk.jcstress.annotations.Outcome;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.races.SC02_CancelAVsBeginOnB;
 import org.sinkcheck.stress.races.SC02_CancelAVsCompleteOnB;
 import org.sinkcheck.stress.races.SC02_CancelAVsDeliverOnB;
 import org.sinkcheck.stress.races.SC04_BatchVsCancel;
 import org.sinkcheck.stress.races.SC04_DeliverVsCancel;
+import org.sinkcheck.stress.races.SC04_EventLoopSignalsVsCancel;
 import org.sinkcheck.stress.races.SC04_ProgressVsCancel;
 import org.sinkcheck.stress.races.SC05_CompleteVsCancel;
 import org.sinkcheck.stress.races.SC05_FailVsCancel;
@@ -19,6 +25,7 @@ import org.sinkcheck.stress.races.SC06_BeginVsCancel;
 import org.sinkcheck.stress.races.SC07_CancelVsCancel;
 import org.sinkcheck.stress.races.SC09_DeliverVsDeliver;
 import org.sinkcheck.stress.races.SC11_CancelVsRunningListener;
+import org.sinkcheck.stress.races.SC13_EndOnAnotherThreadVsBegin;
 import org.sinkcheck.stress.races.SC16_CancelInCallbackVsDeliver;
 
 /**
@@ -35,6 +42,7 @@ public final class Races {
             SC02_CancelAVsDeliverOnB.class,
             SC04_BatchVsCancel.class,
             SC04_DeliverVsCancel.class,
+            SC04_EventLoopSignalsVsCancel.class,
             SC04_ProgressVsCancel.class,
             SC05_CompleteVsCancel.class,
             SC05_FailVsCancel.class,
@@ -43,11 +51,35 @@ public final class Races {
             SC07_CancelVsCancel.class,
             SC09_DeliverVsDeliver.class,
             SC11_CancelVsRunningListener.class,
+            SC13_EndOnAnotherThreadVsBegin.class,
             SC16_CancelInCallbackVsDeliver.class);
 
     /** How many threads the race runs at once: jcstress runs it only on a machine with that many CPUs. */
     public static int actors(Class<?> race) {
         return (int) Arrays.stream(race.getMethods()).filter(m -> m.isAnnotationPresent(Actor.class)).count();
+    }
+
+    /**
+     * The rules {@code race} decides: those it has a FORBIDDEN {@code SC-nn:.*} outcome for. Its outcome
+     * table is the one place that says what a race can catch, so coverage cannot drift from it.
+     */
+    public static Set<Rule> covers(Class<?> race) {
+        Set<Rule> rules = EnumSet.noneOf(Rule.class);
+        for (Outcome outcome : race.getAnnotationsByType(Outcome.class)) {
+            if (outcome.expect() != Expect.FORBIDDEN) continue;
+            for (String id : outcome.id()) {
+                Matcher rule = RULE_OUTCOME.matcher(id);
+                if (rule.matches()) rules.add(Rule.ofId(rule.group(1)));
+            }
+        }
+        return rules;
+    }
+
+    private static final Pattern RULE_OUTCOME = Pattern.compile("(SC-\\d\\d):\\.\\*");
+
+    /** The races that cover {@code rule} ({@link #covers}). */
+    public static List<Class<?>> covering(Rule rule) {
+        return ALL.stream().filter(race -> covers(race).contains(rule)).toList();
     }
 
     /** The capabilities the race needs: always {@link Capability#THREAD_SAFE}, plus its {@link RequiresCapability}. */

@@ -19,6 +19,7 @@ import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.lincheck.LincheckMain;
 
 /**
@@ -33,10 +34,12 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  * property {@value Adapters#PROPERTY}; jcstress hands it on to its own forked JVMs
  * ({@link StressMode}).
  *
- * <p>Exit codes: 0 when every race ran clean and Lincheck passed; 1 when jcstress saw a FORBIDDEN
- * outcome (each named with its rule), a race errored, Lincheck failed, or a run hung past its
- * timeout; 2 when nothing could be run (the adapter does not load). A race the sink's capabilities rule
- * out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN: neither is a pass.
+ * <p>Exit codes: 0 when every race that ran was clean and Lincheck passed or could not run; 1 when
+ * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed, or a run
+ * hung past its timeout; 2 when nothing could be run (the adapter does not load). A race the sink's
+ * capabilities rule out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN, and
+ * Lincheck on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them
+ * is a pass, and none is a rule failure.
  */
 public final class StressRunner {
     private StressRunner() {}
@@ -73,24 +76,58 @@ public final class StressRunner {
         }
     }
 
-    /** How the run ended. {@link #summary()} is what {@link #run} printed last. */
+    /**
+     * How the run ended. {@link #summary()} is what {@link #run} printed last; {@code ran} are the races
+     * jcstress ran, {@code hung} whether it was stopped at its timeout.
+     */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
-                         List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary) {
+                         List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
+                         List<Class<?>> ran, boolean hung) {
         public boolean passed() { return exitCode == 0; }
+
+        /**
+         * Why the races that cover {@code rule} ({@link Races#covers}) did not decide it, or empty when they
+         * did: every one of them ran to its end, and none saw a FORBIDDEN outcome or an error. A rule is
+         * decided by its own races, not by the whole tier: a race left out for want of CPUs, or one that
+         * failed on another rule, leaves undecided only the rules it covers. A FORBIDDEN outcome naming
+         * {@code rule} itself is a failure, which the caller reports from {@link #forbidden()}.
+         */
+        public Optional<String> undecided(Rule rule) {
+            List<Class<?>> covering = Races.covering(rule);
+            if (covering.isEmpty()) return Optional.of("no race covers " + rule);
+            if (hung) return Optional.of("jcstress did not finish within its timeout");
+            List<String> why = new ArrayList<>();
+            for (Class<?> race : covering) {
+                String name = race.getSimpleName();
+                Set<String> otherRules = forbidden.stream().filter(f -> f.test().equals(race.getName()))
+                        .map(f -> f.rule().map(Rule::id).orElse("no rule")).filter(id -> !id.equals(rule.id()))
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+                if (!ran.contains(race)) {
+                    why.add(notRun.stream().filter(line -> line.startsWith(name + ":")).findFirst().orElse(name + ": not run"));
+                } else if (raceErrors.contains(race.getName())) {
+                    why.add(name + ": the race errored");
+                } else if (!otherRules.isEmpty()) {
+                    why.add(name + ": failed on " + String.join(", ", otherRules) + " first, which can hide " + rule);
+                }
+            }
+            return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
+        }
     }
 
     public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
         Set<Capability> capabilities;
         String sinkName;
+        SinkAdapter<?, ?> adapter;
         try {
-            SinkAdapter<?, ?> adapter = loadAdapter(options);
+            adapter = loadAdapter(options);
             capabilities = EnumSet.noneOf(Capability.class);
             capabilities.addAll(adapter.capabilities());
             sinkName = adapter.name();
         } catch (AdapterLoadException e) {
             String summary = "sinkcheck stress: " + e.getMessage();
             out.println(summary);
-            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary);
+            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
+                    List.of(), false);
         }
         String classpath = classpath(options);
         List<String> property = List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
@@ -113,19 +150,35 @@ public final class StressRunner {
             jcstressHung = run.timedOut();
         }
 
-        LincheckReport lincheck = LincheckReport.notRun("not asked for");
-        if (options.lincheck() && !capabilities.contains(Capability.THREAD_SAFE)) {
-            lincheck = LincheckReport.notRun("NOT APPLICABLE: " + Capability.THREAD_SAFE.reason());
-        } else if (options.lincheck()) {
-            out.println("sinkcheck stress: Lincheck model checking on " + sinkName + ", " + options.mode().lincheckIterations()
-                    + " scenarios x " + options.mode().lincheckInvocations() + " interleavings (log: "
-                    + options.workDir().resolve("lincheck.log") + ")");
-            ChildJvm.Outcome run = ChildJvm.run(classpath, property, LincheckMain.class.getName(),
-                    List.of(String.valueOf(options.mode().lincheckIterations()), String.valueOf(options.mode().lincheckInvocations())),
-                    options.workDir(), "lincheck.log", options.mode().timeout(), echo);
-            lincheck = LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
+        LincheckReport lincheck = options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
+                : LincheckReport.notRun("not asked for");
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, lincheck, out);
+    }
+
+    /**
+     * Lincheck's model checking in a child JVM, or NOT RUN with the reason: the sink is not thread-safe,
+     * or it runs code on threads of its own, which Lincheck does not control ({@link SinkThreads}).
+     */
+    private static LincheckReport lincheck(Options options, Set<Capability> capabilities, SinkAdapter<?, ?> adapter, String classpath,
+                                           List<String> property, PrintStream echo, PrintStream out) throws IOException, InterruptedException {
+        if (!capabilities.contains(Capability.THREAD_SAFE)) return LincheckReport.notRun("NOT APPLICABLE: " + Capability.THREAD_SAFE.reason());
+        Optional<String> ownThread = SinkThreads.startedBy(asRaceable(adapter));
+        if (ownThread.isPresent()) {
+            return LincheckReport.notRun(LincheckReport.CANNOT_RUN + ": it runs code on a thread of its own ('" + ownThread.get()
+                    + "'), which Lincheck's model checking does not control; the races decide its rules");
         }
-        return grade(options, sinkName, races.size(), jcstress, jcstressHung, notRun, lincheck, out);
+        out.println("sinkcheck stress: Lincheck model checking on " + adapter.name() + ", " + options.mode().lincheckIterations()
+                + " scenarios x " + options.mode().lincheckInvocations() + " interleavings (log: "
+                + options.workDir().resolve("lincheck.log") + ")");
+        ChildJvm.Outcome run = ChildJvm.run(classpath, property, LincheckMain.class.getName(),
+                List.of(String.valueOf(options.mode().lincheckIterations()), String.valueOf(options.mode().lincheckInvocations())),
+                options.workDir(), "lincheck.log", options.mode().timeout(), echo);
+        return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SinkAdapter<Object, Object> asRaceable(SinkAdapter<?, ?> adapter) {
+        return (SinkAdapter<Object, Object>) adapter;
     }
 
     private static SinkAdapter<?, ?> loadAdapter(Options options) throws AdapterLoadException {
@@ -165,7 +218,7 @@ public final class StressRunner {
         }
     }
 
-    private static Result grade(Options options, String sinkName, int raceCount, JcstressReport jcstress, boolean jcstressHung,
+    private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
                                 List<String> notRun, LincheckReport lincheck, PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
@@ -174,7 +227,7 @@ public final class StressRunner {
         summary.append("sinkcheck stress ").append(options.mode().name().toLowerCase()).append(" on ").append(sinkName).append('\n');
         int n = 0;
         if (jcstress != null) {
-            summary.append(++n).append(". jcstress: ").append(raceCount).append(" races; ").append(jcstress.totals()).append('\n');
+            summary.append(++n).append(". jcstress: ").append(races.size()).append(" races; ").append(jcstress.totals()).append('\n');
         }
         for (JcstressReport.Forbidden f : forbidden) {
             summary.append(++n).append(". FORBIDDEN ").append(f.rule().map(Object::toString).orElse("(no rule)")).append(' ').append(f).append('\n');
@@ -193,7 +246,8 @@ public final class StressRunner {
         if (lincheck.verdict() == LincheckReport.Verdict.FAILED && lincheck.hasInterleaving()) {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
-        return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString());
+        return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
+                List.copyOf(races), jcstressHung);
     }
 
     /**

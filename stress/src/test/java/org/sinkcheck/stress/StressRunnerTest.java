@@ -58,6 +58,23 @@ class StressRunnerTest {
         assertTrue(result.summary().contains("FORBIDDEN SC-0"), result.summary());
     }
 
+    /**
+     * A tool that cannot run a sink is NOT RUN with its reason, never a rule failure: Lincheck's model
+     * checking cannot run a sink that calls back on threads of its own, and the tier's verdict is then
+     * that of the races that did run.
+     */
+    @Test
+    @Timeout(900)
+    void aSinkWithThreadsOfItsOwnIsLincheckNotRunWithTheReason_andTheTierIsDecidedByTheRacesThatRan() throws IOException, InterruptedException {
+        StressRunner.Result result = StressRunner.run(
+                StressRunner.Options.of(StressMode.SANITY, CallsBackOnItsOwnExecutor.class.getName(), RUNS.resolve("own-executor"))
+                        .withOnly("^SC04_DeliverVsCancel$"), System.out);
+        result.lincheck().output().forEach(System.out::println);
+        assertEquals(LincheckReport.Verdict.NOT_RUN, result.lincheck().verdict(), result.summary());
+        assertTrue(result.lincheck().headline().startsWith("Lincheck cannot run this sink"), result.lincheck().headline());
+        assertEquals(0, result.exitCode(), result.summary());
+    }
+
     @Test
     void unknownAdapterExitsTwoWithOneLine() throws IOException, InterruptedException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

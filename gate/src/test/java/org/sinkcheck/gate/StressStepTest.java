@@ -1,0 +1,71 @@
+package org.sinkcheck.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sinkcheck.gate.report.GateReport;
+import org.sinkcheck.kit.run.ConformanceReport;
+import org.sinkcheck.kit.run.Verdict;
+import org.sinkcheck.rules.Rule;
+import org.sinkcheck.stress.JcstressReport;
+import org.sinkcheck.stress.LincheckReport;
+import org.sinkcheck.stress.Races;
+import org.sinkcheck.stress.StressRunner;
+import org.sinkcheck.stress.races.SC06_BeginVsBeginVsCancel;
+import org.sinkcheck.stress.races.SC11_CancelVsRunningListener;
+
+/**
+ * A rule is decided by the races that cover it, not by the whole stress tier: on two cores the
+ * three-actor race does not run under jcstress, and SC-11, which only {@code SC11_CancelVsRunningListener}
+ * covers, is still decided once that race ran clean. It stays STRESS TIER when its own race did not run,
+ * or failed on another rule first (which can hide an SC-11 outcome), and Lincheck not running decides nothing.
+ */
+class StressStepTest {
+    private static final List<ConformanceReport.Row> ROWS = List.of(
+            new ConformanceReport.Row(Rule.SC11, Verdict.STRESS_TIER, "only interleavings; checked by the stress tier", null, true),
+            new ConformanceReport.Row(Rule.SC04, Verdict.PASS, "held in 9 steps", null, true));
+
+    @Test
+    void SC11_isDecidedByItsOwnRace_althoughTheThreeActorRaceDidNotRunAndLincheckCouldNot() {
+        GateReport report = gradeOf(allRacesBut(SC06_BeginVsBeginVsCancel.class), List.of(), "SC06_BeginVsBeginVsCancel: NOT RUN: it needs 3 CPUs and this machine has 2");
+        assertEquals(Verdict.PASS, report.verdict(Rule.SC11), report.evidence(Rule.SC11));
+        assertTrue(report.evidence(Rule.SC11).contains("SC11_CancelVsRunningListener"), report.evidence(Rule.SC11));
+    }
+
+    @Test
+    void SC11_staysStressTierWhenItsRaceDidNotRun() {
+        GateReport report = gradeOf(allRacesBut(SC11_CancelVsRunningListener.class), List.of(), "SC11_CancelVsRunningListener: NOT APPLICABLE: for the test");
+        assertEquals(Verdict.STRESS_TIER, report.verdict(Rule.SC11));
+        assertTrue(report.evidence(Rule.SC11).contains("SC11_CancelVsRunningListener: NOT APPLICABLE"), report.evidence(Rule.SC11));
+    }
+
+    @Test
+    void SC11_staysStressTierWhenItsRaceFailedOnAnotherRuleFirst_SC04() {
+        JcstressReport.Forbidden sc04 = new JcstressReport.Forbidden(SC11_CancelVsRunningListener.class.getName(),
+                "SC-04:a1:object-after-cancelled", 1, 40, "SC-04: an object reached the listener after onCancelled");
+        GateReport report = gradeOf(Races.ALL, List.of(sc04), null);
+        assertEquals(Verdict.FAIL, report.verdict(Rule.SC04));
+        assertEquals(Verdict.STRESS_TIER, report.verdict(Rule.SC11));
+        assertTrue(report.evidence(Rule.SC11).contains("failed on SC-04 first, which can hide SC-11"), report.evidence(Rule.SC11));
+    }
+
+    private static GateReport gradeOf(List<Class<?>> ran, List<JcstressReport.Forbidden> forbidden, String notRun) {
+        StressRunner.Result result = new StressRunner.Result(forbidden.isEmpty() ? 0 : 1, Optional.empty(), forbidden, List.of(),
+                notRun == null ? List.of() : List.of(notRun),
+                new LincheckReport(LincheckReport.Verdict.NOT_RUN, Optional.empty(), "Lincheck cannot run this sink: for the test", List.of()),
+                "summary", ran, false);
+        GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check");
+        StressStep.addFindings(result, ROWS, report);
+        return report;
+    }
+
+    private static List<Class<?>> allRacesBut(Class<?> left) {
+        List<Class<?>> ran = new ArrayList<>(Races.ALL);
+        ran.remove(left);
+        return ran;
+    }
+}
