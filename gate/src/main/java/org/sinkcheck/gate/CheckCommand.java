@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sinkcheck.gate.report.ConsoleTable;
 import org.sinkcheck.gate.report.Finding;
@@ -18,6 +20,7 @@ import org.sinkcheck.gate.report.JsonSummary;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.stress.StressMode;
 import org.sinkcheck.stress.StressRunner;
 import org.sinkcheck.tlc.TlcResult;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code sinkcheck check}: the gate. Model-checks the abstract spec, runs the conformance suite on the
  * sink under test and prints the per-rule table; exit 0 when every required rule holds, 1 on a violation
- * (with the rule, the counterexample and the command that reproduces it), 2 on bad input.
+ * (with the rule, the counterexample and the command that reproduces it) or a MUST rule the sink does not
+ * promise and the user did not waive ({@code --waive SC-nn}), 2 on bad input.
  */
 @Command(name = "check", usageHelpWidth = 110,
         description = "Model-check the spec, then check a sink against it and print the per-rule table.")
@@ -53,6 +57,11 @@ final class CheckCommand extends SinkCommand {
     @Option(names = "--no-stress", description = "skip the stress tier (jcstress sanity + Lincheck, minutes): its rules stay STRESS TIER")
     boolean noStress;
 
+    @Option(names = "--waive", paramLabel = "SC-nn", split = ",",
+            description = "accept that the sink does not promise this MUST rule (repeatable, or comma-separated):"
+                    + " NOT PROMISED becomes WAIVED, listed in every report; only a rule whose promise the adapter does not declare")
+    List<String> waive = new ArrayList<>();
+
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "also write sinkcheck-junit.xml (one test case per rule) and sinkcheck-summary.json here")
     Path reportDir;
@@ -63,9 +72,10 @@ final class CheckCommand extends SinkCommand {
         try (SinkSelection.LoadedSink sink = selection.load()) {
             Map<String, JsonElement> engineReports = new LinkedHashMap<>();
             Options options = conformanceOptions();
+            Waivers waivers = waivers(sink);
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
                     "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
-                            + (noStress ? " --no-stress" : ""));
+                            + waiveOptions(waivers) + (noStress ? " --no-stress" : ""), waivers);
             Progress progress = new Progress(out(), report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
@@ -78,10 +88,10 @@ final class CheckCommand extends SinkCommand {
 
             ConformanceReport conformance = progress.step("conformance",
                     "conformance suite on " + sink.adapter().name() + " (exhaustive replay + " + options.walks() + " random walks)",
-                    () -> Conformance.run(sink.adapter(), options),
+                    () -> Conformance.run(sink.adapter(), options, waivers),
                     r -> new Progress.Outcome(r.requiredRulesHold(), ConformanceStep.outcomeLine(r)));
             ConformanceStep.addFindings(conformance, report,
-                    "./sinkcheck check " + sink.commandLineOptions() + " --no-stress");
+                    "./sinkcheck check " + sink.commandLineOptions() + waiveOptions(waivers) + " --no-stress");
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
             if (verbose()) out().println(conformance.table());
 
@@ -109,6 +119,21 @@ final class CheckCommand extends SinkCommand {
             options = options.withWalks(budget.walks, options.walkLength());
         }
         return seed == null ? options : options.withSeed(seed);
+    }
+
+    /** The {@code --waive} rules, refused in one line before anything runs if one of them waives nothing. */
+    private Waivers waivers(SinkSelection.LoadedSink sink) {
+        try {
+            Waivers waivers = Waivers.of("the command line (--waive)", waive);
+            waivers.checkAgainst(sink.adapter().capabilities());
+            return waivers;
+        } catch (IllegalArgumentException e) {
+            throw new GateException("--waive: " + e.getMessage(), e);
+        }
+    }
+
+    private static String waiveOptions(Waivers waivers) {
+        return waivers.isEmpty() ? "" : " --waive " + waivers.toString().replace(" ", "");
     }
 
     /** The budget as it was given, for the reproduce line. */
