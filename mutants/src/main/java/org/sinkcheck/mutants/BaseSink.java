@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
 import org.sinkcheck.sink.Sink;
@@ -22,6 +23,10 @@ import org.sinkcheck.sink.SinkListener;
  * and a final decided while one runs is sent by that callback's thread right after it returns
  * ({@code finalDue}); no listener runs while the lock is held. {@link #cancel()} linearizes at the swap
  * of the registry. This is a fixture, not the reference: it is lock-based on purpose, to stay obvious.
+ *
+ * <p>A mutant declares no constructor: its {@link MutantAdapter} builds it through {@link #build}, which
+ * hands this class's constructor the listener while the mutant's implicit one runs, so a mutant's file
+ * holds its story and its bug only.
  */
 public class BaseSink implements Sink<Object> {
 
@@ -63,9 +68,32 @@ public class BaseSink implements Sink<Object> {
     /** The pending calls of this sink; {@link #detachAll()} swaps in a fresh set. Guarded by {@link #lock}. */
     protected Set<Call> registry = new LinkedHashSet<>();
 
-    public BaseSink(SinkListener<Object> listener, BiConsumer<Object, Throwable> listenerErrors) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.listenerErrors = Objects.requireNonNull(listenerErrors, "listenerErrors");
+    /** What {@link #build} gives the sink it is constructing; empty outside {@code build}. */
+    private static final ThreadLocal<Wiring> BEING_BUILT = new ThreadLocal<>();
+
+    private record Wiring(SinkListener<Object> listener, BiConsumer<Object, Throwable> listenerErrors) {}
+
+    /** Runs {@code constructor} with the listener and error sink its {@code BaseSink} part takes. */
+    static BaseSink build(Supplier<? extends BaseSink> constructor,
+                          SinkListener<Object> listener, BiConsumer<Object, Throwable> listenerErrors) {
+        BEING_BUILT.set(new Wiring(Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(listenerErrors, "listenerErrors")));
+        try {
+            return constructor.get();
+        } finally {
+            BEING_BUILT.remove();
+        }
+    }
+
+    /** Takes the wiring {@link #build} holds out, so that a second sink built inside this one gets none. */
+    public BaseSink() {
+        Wiring wiring = BEING_BUILT.get();
+        if (wiring == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is built by its MutantAdapter, which gives it its listener");
+        }
+        BEING_BUILT.remove();
+        this.listener = wiring.listener();
+        this.listenerErrors = wiring.listenerErrors();
     }
 
     // ---- the Sink API, written once in terms of the hooks ----
@@ -260,7 +288,5 @@ public class BaseSink implements Sink<Object> {
     }
 
     /** The kit's adapter for this correct fixture: it must pass every rule the mutants break. */
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(BaseSink::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

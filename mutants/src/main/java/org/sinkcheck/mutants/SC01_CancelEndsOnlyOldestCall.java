@@ -2,8 +2,6 @@ package org.sinkcheck.mutants;
 
 import java.util.Iterator;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-01 broken: cancel takes one call out of the registry where it should take all of them (an
@@ -11,10 +9,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("cancel ends only one of the sink's pending calls")
 public class SC01_CancelEndsOnlyOldestCall extends BaseSink {
-    public SC01_CancelEndsOnlyOldestCall(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected Set<Call> detachAll() {
         synchronized (lock) {
@@ -26,7 +20,5 @@ public class SC01_CancelEndsOnlyOldestCall extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC01_CancelEndsOnlyOldestCall::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,6 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.SinkListener;
 
 /**
@@ -9,10 +8,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a listener hears calls of another sink (listener kept in a static field)")
 public class SC02_StaticListenerSlot extends BaseSink {
-    public SC02_StaticListenerSlot(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private static SinkListener<Object> newestListener;
 
     private static synchronized void publish(SinkListener<Object> listener) { newestListener = listener; }
@@ -28,7 +23,5 @@ public class SC02_StaticListenerSlot extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC02_StaticListenerSlot::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -2,8 +2,6 @@ package org.sinkcheck.mutants;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-02 broken: the registry is static, shared by every sink (as gRPC contexts share their listener
@@ -12,10 +10,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("cancel touches a neighbour sink (one registry shared by all sinks)")
 public class SC02_StaticRegistryCancelsNeighbours extends BaseSink {
-    public SC02_StaticRegistryCancelsNeighbours(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private static final Set<Call> SHARED = new LinkedHashSet<>();
 
     @Override
@@ -48,7 +42,5 @@ public class SC02_StaticRegistryCancelsNeighbours extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC02_StaticRegistryCancelsNeighbours::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-03 broken: a failed call is told {@code onFailed} and then, from a {@code finally} that should have
@@ -9,10 +7,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("two finals: onFailed followed by onCompleted")
 public class SC03_ErrorThenCompleted extends BaseSink {
-    public SC03_ErrorThenCompleted(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected void invokeFinal(Object context, Final fin, Throwable error) {
         try {
@@ -22,7 +16,5 @@ public class SC03_ErrorThenCompleted extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC03_ErrorThenCompleted::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

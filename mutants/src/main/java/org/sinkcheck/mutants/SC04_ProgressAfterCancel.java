@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
 import org.sinkcheck.sink.Acceptance;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-04 broken: progress is refused only once a call completed or failed; a cancelled call still gets
@@ -10,10 +8,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("progress after cancel (the cancelled state is not checked for progress)")
 public class SC04_ProgressAfterCancel extends BaseSink {
-    public SC04_ProgressAfterCancel(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected Acceptance admit(Call call, Signal kind) {
         if (kind == Signal.PROGRESS) {
@@ -27,7 +21,5 @@ public class SC04_ProgressAfterCancel extends BaseSink {
         return super.admit(call, kind);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC04_ProgressAfterCancel::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

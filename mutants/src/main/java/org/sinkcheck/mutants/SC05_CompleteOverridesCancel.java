@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-05 broken: a provider's complete overrides an earlier cancel: the cancelled call is completed
@@ -9,10 +7,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a finished call is touched again: complete after cancel wins")
 public class SC05_CompleteOverridesCancel extends BaseSink {
-    public SC05_CompleteOverridesCancel(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected boolean decide(Call call, Final fin, Throwable error) {
         synchronized (lock) {
@@ -24,7 +18,5 @@ public class SC05_CompleteOverridesCancel extends BaseSink {
         return super.decide(call, fin, error);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC05_CompleteOverridesCancel::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

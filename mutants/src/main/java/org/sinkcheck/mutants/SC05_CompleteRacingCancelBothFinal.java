@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-05 broken: the final is decided check-then-act, the check outside the lock. A complete and a
@@ -10,10 +8,6 @@ import org.sinkcheck.sink.SinkListener;
 @ConcurrencyOnly("complete(c) and cancel() both see c without a final, then both decide and send it")
 @BugPattern("complete racing cancel: both deliver a final (non-atomic final state)")
 public class SC05_CompleteRacingCancelBothFinal extends BaseSink {
-    public SC05_CompleteRacingCancelBothFinal(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected boolean decide(Call call, Final fin, Throwable error) {
         boolean undecided;
@@ -30,7 +24,5 @@ public class SC05_CompleteRacingCancelBothFinal extends BaseSink {
         return true;
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC05_CompleteRacingCancelBothFinal::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

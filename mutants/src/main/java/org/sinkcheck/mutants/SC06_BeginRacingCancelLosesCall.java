@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
 import java.util.Set;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-06 broken: begin reads the registry, then adds its call to it later without re-checking that a
@@ -13,10 +11,6 @@ import org.sinkcheck.sink.SinkListener;
 @BugPattern(value = "begin racing cancel loses the call (check-then-act without re-check)",
         seenIn = "grpc/grpc-java#5981")
 public class SC06_BeginRacingCancelLosesCall extends BaseSink {
-    public SC06_BeginRacingCancelLosesCall(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected void register(Call call) {
         Set<Call> target;
@@ -29,7 +23,5 @@ public class SC06_BeginRacingCancelLosesCall extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC06_BeginRacingCancelLosesCall::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
 import org.sinkcheck.sink.Acceptance;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-06 broken: the call leaves the registry when its first object arrives (as if "has a result" meant
@@ -10,10 +8,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a pending call is lost from the registry after its first object")
 public class SC06_FirstObjectUnlinksCall extends BaseSink {
-    public SC06_FirstObjectUnlinksCall(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected Acceptance admit(Call call, Signal kind) {
         Acceptance admitted = super.admit(call, kind);
@@ -25,7 +19,5 @@ public class SC06_FirstObjectUnlinksCall extends BaseSink {
         return admitted;
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC06_FirstObjectUnlinksCall::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

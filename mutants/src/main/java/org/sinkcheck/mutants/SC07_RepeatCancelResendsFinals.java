@@ -2,8 +2,6 @@ package org.sinkcheck.mutants;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-07 broken: the sink remembers every call it ever cancelled and tells each of them
@@ -11,10 +9,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("cancel is not idempotent: a second cancel re-sends the finals")
 public class SC07_RepeatCancelResendsFinals extends BaseSink {
-    public SC07_RepeatCancelResendsFinals(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private final List<Call> cancelledBefore = new ArrayList<>();
 
     @Override
@@ -28,7 +22,5 @@ public class SC07_RepeatCancelResendsFinals extends BaseSink {
         super.sweep(cancelled);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC07_RepeatCancelResendsFinals::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

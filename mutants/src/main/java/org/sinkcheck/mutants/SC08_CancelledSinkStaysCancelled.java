@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
 import java.util.Set;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-08 broken: cancel disposes the sink for good (RxJava's {@code dispose()} where {@code clear()} was
@@ -10,10 +8,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("pre-cancelled reuse: calls begun after a cancel are born cancelled")
 public class SC08_CancelledSinkStaysCancelled extends BaseSink {
-    public SC08_CancelledSinkStaysCancelled(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private boolean disposed;
 
     @Override
@@ -34,7 +28,5 @@ public class SC08_CancelledSinkStaysCancelled extends BaseSink {
         if (bornCancelled) sendFinal(call, Final.CANCELLED, null);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC08_CancelledSinkStaysCancelled::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

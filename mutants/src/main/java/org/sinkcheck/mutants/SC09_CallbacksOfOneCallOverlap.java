@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.Acceptance;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-09 broken: a signal is admitted whenever the call has no final, even while another callback of
@@ -11,10 +9,6 @@ import org.sinkcheck.sink.SinkListener;
 @ConcurrencyOnly("deliver(c) on two threads: both callbacks of c run at the same time")
 @BugPattern("callbacks of one call overlap (no per-call serialization)")
 public class SC09_CallbacksOfOneCallOverlap extends BaseSink {
-    public SC09_CallbacksOfOneCallOverlap(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected Acceptance admit(Call call, Signal kind) {
         synchronized (lock) {
@@ -24,7 +18,5 @@ public class SC09_CallbacksOfOneCallOverlap extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC09_CallbacksOfOneCallOverlap::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-09 broken: finals carry the context of the call begun last (a "current context" field) instead of
@@ -9,10 +7,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a callback carries another call's context")
 public class SC09_FinalCarriesNewestContext extends BaseSink {
-    public SC09_FinalCarriesNewestContext(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private Object newestContext;
 
     @Override
@@ -32,7 +26,5 @@ public class SC09_FinalCarriesNewestContext extends BaseSink {
         super.invokeFinal(current, fin, error);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC09_FinalCarriesNewestContext::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

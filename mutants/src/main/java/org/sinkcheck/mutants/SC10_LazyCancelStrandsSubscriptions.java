@@ -3,8 +3,6 @@ package org.sinkcheck.mutants;
 import java.util.HashSet;
 import java.util.Set;
 import org.sinkcheck.sink.Acceptance;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-10 broken: cancel only flags the calls; each ends when its provider next signals. A subscription
@@ -12,10 +10,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("lazy cancel: a call ends only at its next signal, so a silent subscription never ends")
 public class SC10_LazyCancelStrandsSubscriptions extends BaseSink {
-    public SC10_LazyCancelStrandsSubscriptions(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private final Set<Call> cancelRequested = new HashSet<>();
 
     @Override
@@ -36,7 +30,5 @@ public class SC10_LazyCancelStrandsSubscriptions extends BaseSink {
         return Acceptance.CALL_FINISHED;
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC10_LazyCancelStrandsSubscriptions::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-11 broken: listeners run while the sink's lock is held. A cancel on another thread waits for the
@@ -12,10 +10,6 @@ import org.sinkcheck.sink.SinkListener;
 @BugPattern(value = "cancel blocks on a slow listener (a lock held while calling listeners)",
         seenIn = "dotnet/corefx#14903")
 public class SC11_CancelBlocksOnSlowListener extends BaseSink {
-    public SC11_CancelBlocksOnSlowListener(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected boolean runListener(Call call, Runnable callback) {
         synchronized (listenerLock()) {
@@ -26,7 +20,5 @@ public class SC11_CancelBlocksOnSlowListener extends BaseSink {
     /** The lock held while listeners run: this sink's own. */
     protected Object listenerLock() { return lock; }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC11_CancelBlocksOnSlowListener::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.CallHandle;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-14 broken: any handle of this sink type is accepted, whichever sink issued it; another sink's
@@ -10,16 +8,10 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a foreign handle is accepted (the issuing sink is not checked)")
 public class SC14_ForeignHandleAccepted extends BaseSink {
-    public SC14_ForeignHandleAccepted(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected Call own(CallHandle handle) {
         return handle instanceof Call ? (Call) handle : null;
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC14_ForeignHandleAccepted::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
 import org.sinkcheck.sink.CallHandle;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-14 broken: a handle the sink does not know is taken as a call of its own ("be lenient"): anyone
@@ -10,17 +8,11 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a forged handle is accepted and reaches the listener")
 public class SC14_ForgedHandleAccepted extends BaseSink {
-    public SC14_ForgedHandleAccepted(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected Call own(CallHandle handle) {
         Call known = super.own(handle);
         return known != null || handle instanceof Call ? known : new Call(this, handle);
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC14_ForgedHandleAccepted::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

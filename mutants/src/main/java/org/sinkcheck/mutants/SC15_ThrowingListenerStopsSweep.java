@@ -1,8 +1,6 @@
 package org.sinkcheck.mutants;
 
 import java.util.List;
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-15 broken: cancel sends its finals in one loop inside one {@code try}: the first listener that
@@ -10,10 +8,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("a throwing listener stops the cancel sweep")
 public class SC15_ThrowingListenerStopsSweep extends BaseSink {
-    public SC15_ThrowingListenerStopsSweep(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     @Override
     protected void sweep(List<Call> cancelled) {
         Call current = null;
@@ -27,7 +21,5 @@ public class SC15_ThrowingListenerStopsSweep extends BaseSink {
         }
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC15_ThrowingListenerStopsSweep::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

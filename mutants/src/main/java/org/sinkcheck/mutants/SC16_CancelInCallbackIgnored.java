@@ -1,7 +1,5 @@
 package org.sinkcheck.mutants;
 
-import java.util.function.BiConsumer;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-16 broken: cancel called from inside a callback returns at once without doing anything (a guard
@@ -9,10 +7,6 @@ import org.sinkcheck.sink.SinkListener;
  */
 @BugPattern("cancel from inside a callback is ignored")
 public class SC16_CancelInCallbackIgnored extends BaseSink {
-    public SC16_CancelInCallbackIgnored(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     private static final ThreadLocal<Boolean> IN_CALLBACK = ThreadLocal.withInitial(() -> false);
 
     @Override
@@ -31,7 +25,5 @@ public class SC16_CancelInCallbackIgnored extends BaseSink {
         if (!IN_CALLBACK.get()) super.cancel();
     }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC16_CancelInCallbackIgnored::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

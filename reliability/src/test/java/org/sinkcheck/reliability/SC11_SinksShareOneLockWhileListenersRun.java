@@ -1,11 +1,9 @@
 package org.sinkcheck.reliability;
 
-import java.util.function.BiConsumer;
 import org.sinkcheck.mutants.BugPattern;
 import org.sinkcheck.mutants.ConcurrencyOnly;
 import org.sinkcheck.mutants.MutantAdapter;
 import org.sinkcheck.mutants.SC11_CancelBlocksOnSlowListener;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * SC-11 broken across sinks: every sink of this kind runs its listeners under one shared lock, so a
@@ -18,15 +16,9 @@ import org.sinkcheck.sink.SinkListener;
 public class SC11_SinksShareOneLockWhileListenersRun extends SC11_CancelBlocksOnSlowListener {
     private static final Object SHARED = new Object();
 
-    public SC11_SinksShareOneLockWhileListenersRun(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-        super(listener, errors);
-    }
-
     /** One lock for every sink of this kind. */
     @Override
     protected Object listenerLock() { return SHARED; }
 
-    public static final class Adapter extends MutantAdapter {
-        public Adapter() { super(SC11_SinksShareOneLockWhileListenersRun::new); }
-    }
+    public static final class Adapter extends MutantAdapter {}
 }

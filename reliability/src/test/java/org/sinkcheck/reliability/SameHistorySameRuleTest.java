@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,6 @@ import org.sinkcheck.mutants.MutantAdapter;
 import org.sinkcheck.rules.Rule;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
-import org.sinkcheck.sink.SinkListener;
 import org.sinkcheck.stress.Race;
 import org.sinkcheck.stress.RaceCall;
 
@@ -53,8 +51,7 @@ class SameHistorySameRuleTest {
         private final Map<Object, Call> decided = new IdentityHashMap<>();
         private final List<Call> ended = new ArrayList<>();
 
-        CancelTellsEndedCallsAgain(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors, Final earlier) {
-            super(listener, errors);
+        CancelTellsEndedCallsAgain(Final earlier) {
             this.earlier = earlier;
         }
 
@@ -93,29 +90,23 @@ class SameHistorySameRuleTest {
         }
 
         public static final class OfCompleted extends MutantAdapter {
-            public OfCompleted() { super((l, e) -> new CancelTellsEndedCallsAgain(l, e, Final.COMPLETED)); }
+            public OfCompleted() { super(() -> new CancelTellsEndedCallsAgain(Final.COMPLETED)); }
         }
 
         public static final class OfCancelled extends MutantAdapter {
-            public OfCancelled() { super((l, e) -> new CancelTellsEndedCallsAgain(l, e, Final.CANCELLED)); }
+            public OfCancelled() { super(() -> new CancelTellsEndedCallsAgain(Final.CANCELLED)); }
         }
     }
 
     /** A progress signal of a live call throws instead of answering: the history of a provider left guessing. */
     public static final class ProgressThrows extends BaseSink {
-        public ProgressThrows(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-            super(listener, errors);
-        }
-
         @Override
         public Acceptance progress(CallHandle handle, int done, int upperBound, String message) {
             if (!handle.isFinished() && own(handle) != null) throw new IllegalStateException("progress is not supported");
             return super.progress(handle, done, upperBound, message);
         }
 
-        public static final class Adapter extends MutantAdapter {
-            public Adapter() { super(ProgressThrows::new); }
-        }
+        public static final class Adapter extends MutantAdapter {}
     }
 
     static Stream<Arguments> histories() {
