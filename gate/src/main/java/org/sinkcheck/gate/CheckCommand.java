@@ -24,7 +24,6 @@ import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.stress.StressMode;
 import org.sinkcheck.stress.StressRunner;
 import org.sinkcheck.tlc.TlcResult;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,19 +36,13 @@ import picocli.CommandLine.Option;
 @Command(name = "check", usageHelpWidth = 110,
         description = "Model-check the spec, then check a sink against it and print the per-rule table.")
 final class CheckCommand extends SinkCommand {
-    @ArgGroup(exclusive = true)
-    Budget budget;
+    @Option(names = "--budget", paramLabel = "ci|extended",
+            description = "ci: 8 walks of 1,500 actions (default); extended: 64 walks of 10,000 actions over more sinks and calls"
+                    + " (the kit's -Dsinkcheck.budget names)")
+    Options.Budget budget;
 
-    /** How much the conformance suite does: a named budget, or a number of random walks. */
-    static final class Budget {
-        @Option(names = "--budget", paramLabel = "ci|extended",
-                description = "ci: 8 walks of 1,500 actions (default); extended: 64 walks of 10,000 actions over more sinks and calls"
-                        + " (the kit's -Dsinkcheck.budget names)")
-        Options.Budget name;
-
-        @Option(names = "--walks", paramLabel = "N", description = "this many random walks of the ci length")
-        Integer walks;
-    }
+    @Option(names = "--walks", paramLabel = "N", description = "this many random walks, of the budget's length and bounds")
+    Integer walks;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the first random walk (default: the kit's fixed CI seed)")
     Long seed;
@@ -88,10 +81,10 @@ final class CheckCommand extends SinkCommand {
 
             ConformanceReport conformance = progress.step("conformance",
                     "conformance suite on " + sink.adapter().name() + " (exhaustive replay + " + options.walks() + " random walks)",
-                    () -> Conformance.run(sink.adapter(), options, waivers),
+                    () -> Conformance.run(sink.adapter(), options, waivers, progress::detail),
                     r -> new Progress.Outcome(r.requiredRulesHold(), ConformanceStep.outcomeLine(r)));
-            ConformanceStep.addFindings(conformance, report,
-                    "./sinkcheck check " + sink.commandLineOptions() + waiveOptions(waivers) + " --no-stress");
+            ConformanceStep.addFindings(conformance, report, "./sinkcheck check " + sink.commandLineOptions() + waiveOptions(waivers)
+                    + (budget == null ? "" : " --budget " + budget) + " --no-stress");
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
             if (verbose()) out().println(conformance.table());
 
@@ -113,10 +106,10 @@ final class CheckCommand extends SinkCommand {
     }
 
     private Options conformanceOptions() {
-        Options options = budget != null && budget.name != null ? budget.name.options() : Options.ci();
-        if (budget != null && budget.walks != null) {
-            if (budget.walks < 0) throw new GateException("--walks must be 0 or more, not " + budget.walks);
-            options = options.withWalks(budget.walks, options.walkLength());
+        Options options = budget != null ? budget.options() : Options.ci();
+        if (walks != null) {
+            if (walks < 0) throw new GateException("--walks must be 0 or more, not " + walks);
+            options = options.withWalks(walks, options.walkLength());
         }
         return seed == null ? options : options.withSeed(seed);
     }
@@ -138,8 +131,7 @@ final class CheckCommand extends SinkCommand {
 
     /** The budget as it was given, for the reproduce line. */
     private String budgetOptions() {
-        if (budget == null) return "";
-        return budget.walks != null ? " --walks " + budget.walks : " --budget " + budget.name;
+        return (budget == null ? "" : " --budget " + budget) + (walks == null ? "" : " --walks " + walks);
     }
 
     /** The report folder, created now so that a bad path is a usage error before anything runs. */

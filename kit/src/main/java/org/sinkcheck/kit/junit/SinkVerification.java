@@ -50,7 +50,7 @@ public abstract class SinkVerification {
     /** Runs the kit once for the whole class, with the rules the class waives ({@link Waive}), and prints the table. */
     @BeforeAll
     public final void runConformance() {
-        report = Conformance.run(adapter(), options(), waivers());
+        report = Conformance.run(adapter(), options(), waivers(), System.out::println);
         System.out.println(report.table());
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
@@ -52,19 +53,19 @@ public final class Conformance {
         return run(adapter, Options.fromSystemProperties());
     }
 
-    /** Runs the kit on {@code adapter}, no rule waived. Never calls {@code System.exit}; the report says what held. */
+    /** Runs the kit on {@code adapter}, no rule waived, silently. Never calls {@code System.exit}; the report says what held. */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options) {
-        return run(adapter, options, Waivers.none());
+        return run(adapter, options, Waivers.none(), line -> {});
     }
 
     /**
      * Runs the kit on {@code adapter} with {@code waivers}: the MUST rules it does not promise that the user
-     * accepts (WAIVED instead of NOT PROMISED).
+     * accepts (WAIVED instead of NOT PROMISED). {@code progress} hears where a long shrink is, a line at a time.
      *
      * @throws IllegalArgumentException before anything runs, if a waiver waives nothing ({@link Waivers#checkAgainst})
      */
-    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers) {
-        return new Session(adapter, options, waivers).run();
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
+        return new Session(adapter, options, waivers, progress).run();
     }
 
     /**
@@ -143,14 +144,16 @@ public final class Conformance {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
         private final Waivers waivers;
+        private final Consumer<String> progress;
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
 
-        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers) {
+        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
             this.adapter = adapter;
             this.options = options;
             this.waivers = waivers;
+            this.progress = progress;
             Set<Capability> declared = adapter.capabilities();
             this.capabilities = declared == null || declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
             waivers.checkAgainst(capabilities);
@@ -207,7 +210,7 @@ public final class Conformance {
                 if (outcome.passed()) continue;
                 List<Action> prefix = walk.subList(0, outcome.steps());
                 String origin = "random walk, seed " + seed + (throwing ? ", listeners throwing from finals" : "")
-                        + " (reproduce: -Dsinkcheck.seed=" + seed + " -Dsinkcheck.walks=1)";
+                        + " (reproduce: " + options.reproduceWalk(seed) + ")";
                 Run.Outcome quiet = throwing ? Run.play(adapter, model, prefix, false, null) : outcome;
                 if (!quiet.passed()) {
                     offer(quiet.violations(), prefix.subList(0, quiet.steps()), model, false, origin, seed);
@@ -231,7 +234,7 @@ public final class Conformance {
             Map<Rule, Counterexample> out = new EnumMap<>(Rule.class);
             candidates.forEach((rule, c) -> {
                 Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.throwingFinals()).contains(rule),
-                        options.shrinkBudget());
+                        options.shrinkBudget(), Shrinker.Progress.every(progress, rule.id()));
                 List<Action> small = shrinker.shrink(c.actions());
                 Violation d = violationOf(small, c, rule).orElse(c.violation());
                 out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));

@@ -86,6 +86,24 @@ class ConformanceTest {
     }
 
     @Test
+    void aWalksReproduceLineNamesItsBudgetSoThePropertiesGiveTheSameWalk() {
+        Options extended = Options.extended().withWalks(3, Options.extended().walkLength());
+        assertEquals("-Dsinkcheck.budget=extended -Dsinkcheck.seed=7 -Dsinkcheck.walks=1", extended.reproduceWalk(7));
+        assertEquals("-Dsinkcheck.budget=ci -Dsinkcheck.walkLength=90 -Dsinkcheck.seed=7 -Dsinkcheck.walks=1",
+                Options.ci().withWalks(2, 90).reproduceWalk(7));
+        System.setProperty("sinkcheck.budget", "extended");
+        System.setProperty("sinkcheck.seed", "7");
+        System.setProperty("sinkcheck.walks", "1");
+        try {
+            assertEquals(extended.withSeed(7).withWalks(1, extended.walkLength()), Options.fromSystemProperties());
+        } finally {
+            System.clearProperty("sinkcheck.budget");
+            System.clearProperty("sinkcheck.seed");
+            System.clearProperty("sinkcheck.walks");
+        }
+    }
+
+    @Test
     void badBudgetsAreRefusedInOneLine() {
         System.setProperty("sinkcheck.budget", "huge");
         try {

@@ -34,7 +34,7 @@ class WaiversTest {
         assertTrue(observed.startsWith("cannot waive SC-13: it is N/A because " + Capability.RETENTION_VISIBLE.reason()), observed);
         Waivers.of("x", List.of("SC-11")).checkAgainst(NO_THREAD_SAFETY_NO_COUNT);
         assertThrows(IllegalArgumentException.class,
-                () -> Conformance.run(new ConformanceTest.CancelDoesNothing(), Options.ci(), Waivers.of("x", List.of("SC-11"))),
+                () -> Conformance.run(new ConformanceTest.CancelDoesNothing(), Options.ci(), Waivers.of("x", List.of("SC-11")), line -> {}),
                 "the run refuses it too, before it replays anything");
     }
 }
