@@ -3,6 +3,7 @@ package org.sinkcheck.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sinkcheck.bench.report.BenchReport;
 
 /**
  * What each {@link Profile} measures, as JMH passes. Every profile measures every implementation in the
@@ -32,14 +33,14 @@ import java.util.Map;
  * every implementation, and until-quiet.
  */
 final class BenchPlan {
-    private static final String CANCEL = "CancelBenchmark\\.cancel$";
-    private static final String CANCEL_AND_NEIGHBOUR = "CancelBenchmark\\.cancel(BesideNeighbour)?$";
-    private static final String CANCEL_ALL_WAYS = "CancelBenchmark\\.cancel(BesideNeighbour|UntilQuiet)?$";
-    private static final String BEGIN_COMPLETE = "CommonPathBenchmark\\.";
-    private static final String DELIVER = "DeliverBenchmark\\.";
-    private static final String DELIVER_SINGLE = "DeliverBenchmark\\.deliver$";
-    private static final String DELIVER_BATCH = "DeliverBenchmark\\.deliverBatch$";
-    private static final String SHAPES = "EventLoopBenchmark\\.";
+    private static final String CANCEL = only(CancelBenchmark.class, BenchReport.CANCEL);
+    private static final String CANCEL_AND_NEIGHBOUR = only(CancelBenchmark.class, BenchReport.CANCEL, BenchReport.BESIDE_NEIGHBOUR);
+    private static final String CANCEL_ALL_WAYS = only(CancelBenchmark.class, BenchReport.CANCEL, BenchReport.BESIDE_NEIGHBOUR, BenchReport.UNTIL_QUIET);
+    private static final String BEGIN_COMPLETE = all(CommonPathBenchmark.class);
+    private static final String DELIVER = all(DeliverBenchmark.class);
+    private static final String DELIVER_SINGLE = only(DeliverBenchmark.class, BenchReport.DELIVER);
+    private static final String DELIVER_BATCH = only(DeliverBenchmark.class, BenchReport.DELIVER_BATCH);
+    private static final String SHAPES = all(EventLoopBenchmark.class);
     /** Forks per figure in the quick profile, the least a spread needs. */
     static final int FORKS_QUICK = 3;
     static final int FORKS_FULL = 5;
@@ -50,6 +51,14 @@ final class BenchPlan {
     static final List<String> FORK_JVM_ARGS = List.of("-Xms2g", "-Xmx2g", "-Djdk.attach.allowAttachSelf=true");
 
     private BenchPlan() {}
+
+    /** JMH's include pattern for every benchmark method of {@code benchmark}. */
+    private static String all(Class<?> benchmark) { return benchmark.getSimpleName() + "\\."; }
+
+    /** JMH's include pattern for the benchmark methods {@code methods} of {@code benchmark}, and no other. */
+    private static String only(Class<?> benchmark, String... methods) {
+        return all(benchmark) + (methods.length == 1 ? methods[0] : "(" + String.join("|", methods) + ")") + "$";
+    }
 
     /** The passes of {@code profile} for {@code subject} (the reference sink's id or an adapter class). */
     static List<Pass> passes(Profile profile, String subject) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -30,24 +31,15 @@ import org.sinkcheck.bench.report.MemoryFigures;
 import org.sinkcheck.bench.report.Target;
 
 /**
- * {@code ./sinkcheck bench}: runs the comparison and writes one results folder — {@value #JSON} (every
- * JMH result of the run, every iteration of every fork), {@value #MEMORY}, {@value #FOOTPRINTS} (what
- * each fork of the event-loop shapes left retained), {@value #TABLE} (spreads over forks, ratios, each
- * target MET, MISSED or UNDECIDED), {@value #PLOT} (log-log cancel latency) and {@value #LOG} (JMH's own
- * output). A plain Java API: it never exits the JVM; the gate maps its outcome to an exit code.
+ * {@code ./sinkcheck bench}: runs the comparison and writes one results folder ({@link ResultsFolder}:
+ * the JMH results, the memory figures, the footprints, the table of targets, the cancel latency plot and
+ * JMH's own log). A plain Java API: it never exits the JVM; the gate maps its outcome to an exit code.
  *
  * <p>JMH runs in this process through {@link Runner}; the quick and full profiles fork a JVM per trial
  * from this JVM's class path, so that class path must hold the bench module and its dependencies (and
  * an author's adapter, when one is the subject).
  */
 public final class BenchRunner {
-    public static final String JSON = "jmh-result.json";
-    public static final String MEMORY = "memory.json";
-    public static final String FOOTPRINTS = "footprints.jsonl";
-    public static final String TABLE = "results.md";
-    public static final String PLOT = "cancel-latency.png";
-    public static final String LOG = "jmh.log";
-
     private BenchRunner() {}
 
     /**
@@ -72,15 +64,16 @@ public final class BenchRunner {
         Implementation.adapter(subject); // a wrong class name fails here, in one line, before any JVM forks
         Path folder = out != null ? out : defaultFolder();
         Files.createDirectories(folder);
+        ResultsFolder results = new ResultsFolder(folder);
         String loadBefore = loadAverage();
         Instant started = Instant.now();
 
         List<Path> parts = new ArrayList<>();
-        Path footprints = folder.resolve(FOOTPRINTS);
+        Path footprints = results.footprints();
         Files.deleteIfExists(footprints);
         String footprintsBefore = System.getProperty(Footprint.FILE_PROPERTY);
         System.setProperty(Footprint.FILE_PROPERTY, footprints.toAbsolutePath().toString()); // passes run in this JVM (smoke)
-        try (PrintStream jmhLog = new PrintStream(new FileOutputStream(folder.resolve(LOG).toFile()), true, StandardCharsets.UTF_8)) {
+        try (PrintStream jmhLog = new PrintStream(new FileOutputStream(results.log().toFile()), true, StandardCharsets.UTF_8)) {
             List<Pass> passes = BenchPlan.passes(profile, subject);
             for (int i = 0; i < passes.size(); i++) {
                 Pass pass = passes.get(i);
@@ -93,7 +86,7 @@ public final class BenchRunner {
             if (footprintsBefore == null) System.clearProperty(Footprint.FILE_PROPERTY);
             else System.setProperty(Footprint.FILE_PROPERTY, footprintsBefore);
         }
-        Path json = folder.resolve(JSON);
+        Path json = results.jmhResults();
         JmhJson.merge(parts, json);
         for (Path part : parts) Files.delete(part);
 
@@ -101,18 +94,18 @@ public final class BenchRunner {
         console.printf("bench: memory per pending call, allocation by cancel, stale-handle reach (N = %d)%n", memoryCalls);
         Map<String, MemoryFigures> memory = new LinkedHashMap<>();
         for (String impl : BenchPlan.cancelImplementations(subject)) memory.put(impl, MemoryProbe.measure(Implementation.adapter(impl), memoryCalls));
-        Files.writeString(folder.resolve(MEMORY), new GsonBuilder().setPrettyPrinting().create().toJson(
+        Files.writeString(results.memory(), new GsonBuilder().setPrettyPrinting().create().toJson(
                 Map.of("pendingCalls", memoryCalls, "byImplementation", memory)));
 
         String provenance = provenance(profile, started, Duration.between(started, Instant.now()), loadBefore, loadAverage());
         BenchReport report = new BenchReport(JmhJson.read(json), subject, LoadedSink.batchesNatively(Implementation.adapter(subject)),
                 memory, memoryCalls, Footprint.readAll(footprints), provenance);
-        Files.writeString(folder.resolve(TABLE), report.markdown());
-        CancelPlot.write(report, folder.resolve(PLOT));
+        Files.writeString(results.table(), report.markdown());
+        CancelPlot.write(report, results.plot());
         for (Target t : report.targets()) {
             console.printf("bench: %-12s %s (%s)%n", t.verdict(), t.goal(), t.reason());
         }
-        console.println("bench: wrote " + folder.toAbsolutePath() + " (" + String.join(", ", JSON, MEMORY, FOOTPRINTS, TABLE, PLOT, LOG) + ")");
+        console.println("bench: wrote " + folder.toAbsolutePath() + " (" + results.files().stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")) + ")");
         return new Outcome(folder, report);
     }
 

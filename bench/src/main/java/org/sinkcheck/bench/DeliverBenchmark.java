@@ -1,20 +1,13 @@
 package org.sinkcheck.bench;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Delivery on one live call, from one thread: {@link #deliver}, one object at a time, and
@@ -29,12 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * as is the batch of any adapter that does not map a batch method ({@code SinkAdapter.deliverAll}'s
  * default). The reference's is {@code Sink.deliverAll}: one claim per batch, a re-check per object.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class DeliverBenchmark {
+public class DeliverBenchmark extends ThroughputBenchmark {
 
     /** A sink with one live call. */
     @State(Scope.Thread)

@@ -1,24 +1,17 @@
 package org.sinkcheck.bench;
 
 import java.util.Queue;
-import java.util.concurrent.TimeUnit;
 import org.jctools.queues.MpscArrayQueue;
 import org.jctools.queues.SpmcArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Control;
 import org.sinkcheck.bench.report.BenchReport;
@@ -55,12 +48,7 @@ import org.sinkcheck.kit.Capability;
  * rests on it. What a sink retains after the run depends on how its threads interleaved, not on a
  * timer: one figure per fork, and the report shows their spread.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class EventLoopBenchmark {
+public class EventLoopBenchmark extends ThroughputBenchmark {
     /** Threads in the pool: with the other side's thread, more than the two cores and than the reference's 4 stripes there. */
     static final int POOL = 4;
     /** Calls that may wait in the queue between the two sides (a power of two: the queues round up). */

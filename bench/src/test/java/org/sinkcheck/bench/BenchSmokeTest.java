@@ -36,7 +36,7 @@ class BenchSmokeTest {
         BenchRunner.Outcome outcome = BenchRunner.run(Profile.SMOKE, out, null,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
 
-        List<Score> scores = JmhJson.read(out.resolve(BenchRunner.JSON));
+        List<Score> scores = JmhJson.read(new ResultsFolder(out).jmhResults());
         Set<String> measured = new HashSet<>();
         scores.forEach(s -> measured.add(s.benchmark() + "/" + s.impl() + "/" + s.calls() + "/" + s.batch()));
         for (Implementation impl : Implementation.values()) {
@@ -60,15 +60,15 @@ class BenchSmokeTest {
                 .forEach(s -> assertEquals(Set.of("loopCompletes", "poolBegins", "loopBegins", "poolCompletes").stream()
                         .filter(s.methods()::containsKey).count(), 2, "each shape's two methods: " + s));
 
-        List<Footprint> footprints = Footprint.readAll(out.resolve(BenchRunner.FOOTPRINTS));
+        List<Footprint> footprints = Footprint.readAll(new ResultsFolder(out).footprints());
         assertEquals(6 * 2, footprints.size(), "one footprint per shape and sink: " + footprints);
         footprints.forEach(f -> assertTrue(f.retainedBytes() > 0, f.toString()));
 
-        String table = Files.readString(out.resolve(BenchRunner.TABLE));
+        String table = Files.readString(new ResultsFolder(out).table());
         assertTrue(table.contains("## Targets (issue 12)"), table);
         assertTrue(table.contains("## Event-loop shapes"), table);
-        assertTrue(Files.size(out.resolve(BenchRunner.PLOT)) > 0);
-        assertTrue(Files.readString(out.resolve(BenchRunner.MEMORY)).contains("\"reference\""));
+        assertTrue(Files.size(new ResultsFolder(out).plot()) > 0);
+        assertTrue(Files.readString(new ResultsFolder(out).memory()).contains("\"reference\""));
         assertEquals(13, outcome.report().targets().size());
         // One in-process fork per figure: no verdict is taken on it.
         outcome.report().targets().stream().filter(t -> t.ratio() != null && t.ratio().forks() > 0)

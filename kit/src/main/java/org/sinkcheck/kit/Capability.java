@@ -3,6 +3,7 @@ package org.sinkcheck.kit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.sinkcheck.rules.Rule;
@@ -40,18 +41,14 @@ public enum Capability {
     /** The three kinds of capability; see {@link Capability}. */
     public enum Kind {
         /** What the sink can do: an action its API has. */
-        CAN_DO("can-do"),
+        CAN_DO,
         /** What the adapter can observe, or present, through the sink's API. */
-        CAN_OBSERVE("can-observe"),
+        CAN_OBSERVE,
         /** What the sink promises; undeclared, its MUST rules fail the gate unless waived. */
-        PROMISE("promise");
+        PROMISE;
 
-        private final String label;
-
-        Kind(String label) { this.label = label; }
-
-        /** How reports name the kind. */
-        public String label() { return label; }
+        /** How reports name the kind: {@code can-do}, {@code can-observe}, {@code promise}. */
+        public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
     }
 
     private final Kind kind;

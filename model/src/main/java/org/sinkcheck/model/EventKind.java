@@ -2,15 +2,12 @@ package org.sinkcheck.model;
 
 /** What a listener observes of a call: an element of {@code heard[s][c]} in CancelAll.tla. */
 public enum EventKind {
-    OBJECT("object"), PROGRESS("progress"), COMPLETED("completed"), FAILED("failed"), CANCELLED("cancelled");
+    OBJECT, PROGRESS, COMPLETED, FAILED, CANCELLED;
 
-    private final String tla;
+    private final String tla = TlaStrings.of(this);
 
-    EventKind(String tla) { this.tla = tla; }
-
+    /** The TLA+ string value. */
     public String tla() { return tla; }
-
-    public boolean isFinal() { return this == COMPLETED || this == FAILED || this == CANCELLED; }
 
     /** The final event a call with this final status ends with. */
     public static EventKind finalOf(Status status) {
@@ -22,8 +19,7 @@ public enum EventKind {
         };
     }
 
-    public static EventKind ofTla(String value) {
-        for (EventKind k : values()) if (k.tla.equals(value)) return k;
-        throw new IllegalArgumentException("not a CancelAll event: " + value);
-    }
+    public boolean isFinal() { return this != OBJECT && this != PROGRESS; }
+
+    public static EventKind ofTla(String value) { return TlaStrings.parse(EventKind.class, value, "event"); }
 }

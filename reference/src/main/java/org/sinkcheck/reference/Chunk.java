@@ -28,15 +28,7 @@ final class Chunk {
     static final Object[] DRAINED = new Object[0];
 
     static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
-    private static final VarHandle SLOTS;
-
-    static {
-        try {
-            SLOTS = MethodHandles.lookup().findVarHandle(Chunk.class, "slots", Object[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle SLOTS = VarHandles.field(MethodHandles.lookup(), Chunk.class, "slots", Object[].class);
 
     /** The generation these slots belong to: a call reaches its sink through it. */
     final Registry<?> generation;

@@ -116,18 +116,8 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** Makes a call for the slot it will occupy: static, so a begin allocates only the call. */
     private static final Registry.Factory<Call<?>> CALLS = Call::new;
 
-    private static final VarHandle CURRENT;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            CURRENT = lookup.findVarHandle(ReferenceSink.class, "current", Registry.class);
-            STATE = lookup.findVarHandle(Call.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle CURRENT = VarHandles.field(MethodHandles.lookup(), ReferenceSink.class, "current", Registry.class);
+    private static final VarHandle STATE = VarHandles.field(MethodHandles.lookup(), Call.class, "state", int.class);
 
     private final SinkListener<C> listener;
     private final BiConsumer<? super C, ? super Throwable> listenerErrors;

@@ -61,20 +61,9 @@ final class Registry<E> {
     static final int DRAINED = 3;
 
     private static final VarHandle STRIPE = MethodHandles.arrayElementVarHandle(Stripe[].class);
-    private static final VarHandle DRAIN_STATE;
-    private static final VarHandle PREDECESSOR;
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            DRAIN_STATE = lookup.findVarHandle(Registry.class, "drainState", int.class);
-            PREDECESSOR = lookup.findVarHandle(Registry.class, "predecessor", Registry.class);
-            CLOSED = lookup.findVarHandle(Registry.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle DRAIN_STATE = VarHandles.field(MethodHandles.lookup(), Registry.class, "drainState", int.class);
+    private static final VarHandle PREDECESSOR = VarHandles.field(MethodHandles.lookup(), Registry.class, "predecessor", Registry.class);
+    private static final VarHandle CLOSED = VarHandles.field(MethodHandles.lookup(), Registry.class, "closed", boolean.class);
 
     /** Makes the element that will occupy slot {@code index} of {@code chunk}, before it is stored. */
     interface Factory<E> {

@@ -54,17 +54,8 @@ import java.util.Arrays;
 final class Stripe {
     /** The directory of a drained stripe: no chunk is reachable or added any more. */
     private static final Chunk[] DRAINED = new Chunk[0];
-    private static final VarHandle DIRECTORY;
-    private static final VarHandle FRONTIER;
-
-    static {
-        try {
-            DIRECTORY = MethodHandles.lookup().findVarHandle(Stripe.class, "directory", Chunk[].class);
-            FRONTIER = MethodHandles.lookup().findVarHandle(Stripe.class, "frontier", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle DIRECTORY = VarHandles.field(MethodHandles.lookup(), Stripe.class, "directory", Chunk[].class);
+    private static final VarHandle FRONTIER = VarHandles.field(MethodHandles.lookup(), Stripe.class, "frontier", int.class);
 
     private final Registry<?> generation;
     @SuppressWarnings("unused") // accessed through DIRECTORY

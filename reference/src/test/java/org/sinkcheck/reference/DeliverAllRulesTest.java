@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
 
@@ -24,11 +23,7 @@ import org.sinkcheck.sink.CallHandle;
  * per object (RULES.md, "Batch delivery"). Each test is one story of a batch that is cut short, or
  * refused, and what the listener and the provider must see.
  */
-@Timeout(10)
-class DeliverAllRulesTest {
-    private final RecordingListener heard = new RecordingListener();
-    private final ReferenceSink<Object> sink = heard.newSink();
-
+class DeliverAllRulesTest extends RecordedSink {
     @Test
     void SC03_SC09_aBatchDeliversEveryObjectInOrderUnderOneClaim() {
         CallHandle call = sink.begin("c");

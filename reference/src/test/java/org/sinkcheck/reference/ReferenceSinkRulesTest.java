@@ -10,16 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
 
 /** One or more single-threaded checks per rule of RULES.md; the concurrent races are in ReferenceSinkRacesTest. */
-@Timeout(10)
-class ReferenceSinkRulesTest {
-    private final RecordingListener heard = new RecordingListener();
-    private final ReferenceSink<Object> sink = heard.newSink();
-
+class ReferenceSinkRulesTest extends RecordedSink {
     @Test
     void SC01_cancelEndsEveryPendingCall() {
         List<CallHandle> calls = new ArrayList<>();

@@ -6,20 +6,49 @@ import java.util.Set;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.model.EventKind;
 
 /**
  * One sink of the adapter under test, with its sink and handle types hidden so a test reads like the
- * scenario it plays: {@code a.begin(ctx).deliver("x")}, {@code a.cancel()}. Every method goes through
- * the kit's {@link SinkAdapter}, so the tests run on any sink that has an adapter.
+ * scenario it plays: {@code a.begin(ctx).deliver("x")}, {@code a.cancel()}, {@code a.heard(ctx)}. Every
+ * method goes through the kit's {@link SinkAdapter}, so the tests run on any sink that has an adapter.
  */
 abstract class ScenarioSink {
-    /** A new sink of {@code adapter} whose listener is {@code events}. */
-    static ScenarioSink open(SinkAdapter<?, ?> adapter, Events events) {
-        return typed(adapter, events);
+    /** What this sink's listener records, or null if the test gave it a listener of its own. */
+    private final RecordingEvents recorded;
+
+    private ScenarioSink(RecordingEvents recorded) { this.recorded = recorded; }
+
+    /** A new sink of {@code adapter} whose listener records what it hears ({@link #heard}). */
+    static ScenarioSink open(SinkAdapter<?, ?> adapter) {
+        RecordingEvents recorded = new RecordingEvents();
+        return typed(adapter, recorded, recorded);
     }
 
-    private static <S, H> ScenarioSink typed(SinkAdapter<S, H> adapter, Events events) {
-        return new Typed<>(adapter, adapter.newSink(events));
+    /** A new sink of {@code adapter} whose listener is {@code events}, a listener that records nothing here. */
+    static ScenarioSink open(SinkAdapter<?, ?> adapter, Events events) {
+        return typed(adapter, events, null);
+    }
+
+    private static <S, H> ScenarioSink typed(SinkAdapter<S, H> adapter, Events events, RecordingEvents recorded) {
+        return new Typed<>(adapter, adapter.newSink(events), recorded);
+    }
+
+    /** What this sink's listener heard of {@code context}'s calls, in order. */
+    List<EventKind> heard(Object context) { return recorded().heard(context); }
+
+    /** Every event this sink's listener heard, of any context. */
+    int heardTotal() { return recorded().total(); }
+
+    /** Every listener error this sink reported. */
+    List<RecordingEvents.ReportedError> listenerErrors() { return recorded().errors(); }
+
+    /** What this sink's listener does after recording each event: throw, block or cancel. */
+    void hook(RecordingEvents.Hook hook) { recorded().hook(hook); }
+
+    private RecordingEvents recorded() {
+        if (recorded == null) throw new IllegalStateException(name() + ": this sink's listener is the test's own and records nothing");
+        return recorded;
     }
 
     /** A call's provider side. */
@@ -70,7 +99,8 @@ abstract class ScenarioSink {
         private final SinkAdapter<S, H> adapter;
         private final S sink;
 
-        Typed(SinkAdapter<S, H> adapter, S sink) {
+        Typed(SinkAdapter<S, H> adapter, S sink, RecordingEvents recorded) {
+            super(recorded);
             this.adapter = adapter;
             this.sink = sink;
         }

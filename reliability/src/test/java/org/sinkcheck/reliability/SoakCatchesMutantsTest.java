@@ -38,8 +38,8 @@ class SoakCatchesMutantsTest {
     /** Mutants the soak is not the test for. */
     private static final Map<String, String> ELSEWHERE = Map.of(
             "SC09_CallbacksOfOneCallOverlap", "needs two provider threads on one call: the stress tier",
-            "SC11_CancelBlocksOnSlowListener", "a slow cancel is no violation the soak sees: NoDeadlockTest",
-            "SC13_FinishedCallsRetained", "retention is invisible to events and pendingCalls here: LeakTest");
+            "SC11_CancelBlocksOnSlowListener", "a slow cancel is no violation the soak sees: NoDeadlock",
+            "SC13_FinishedCallsRetained", "retention is invisible to events and pendingCalls here: Leaks");
 
     static Stream<Mutant> soakable() {
         return Mutants.ALL.stream().filter(m -> !ELSEWHERE.containsKey(m.name()));

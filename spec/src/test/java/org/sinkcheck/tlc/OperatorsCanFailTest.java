@@ -42,6 +42,15 @@ class OperatorsCanFailTest {
         static Probe step(String operator, String before, String after) { return new Probe(operator, before, after); }
     }
 
+    /** The state {@code base} with {@code changes}: {@code [base EXCEPT changes]}. */
+    private static String except(String base, String changes) { return "[" + base + " EXCEPT " + changes + "]"; }
+
+    /** SC-05's probe, the same in both specs: c1's final rewritten from completed to failed ({@code variable} holds its final). */
+    private static Probe finalRewritten(String base, String variable) {
+        String c1 = "!." + variable + "[\"c1\"] = ";
+        return Probe.step("SC05_FinalIsForeverStep", except(base, c1 + "\"completed\""), except(base, c1 + "\"failed\""));
+    }
+
     // ---- CancelAll.tla ----
 
     private static final String ABSTRACT_CONSTANTS = """
@@ -56,40 +65,39 @@ class OperatorsCanFailTest {
             + " heard |-> [s \\in Sinks |-> [c \\in Calls |-> <<>>]], registry |-> [s \\in Sinks |-> {}],"
             + " faulted |-> [c \\in Calls |-> FALSE], cancels |-> [s \\in Sinks |-> 0]]";
     /** c1 pending on s1, c2 pending on s2. */
-    private static final String TWO_PENDING = "[Init0 EXCEPT !.owner[\"c1\"] = \"s1\", !.owner[\"c2\"] = \"s2\","
-            + " !.status[\"c1\"] = Pending, !.status[\"c2\"] = Pending, !.registry[\"s1\"] = {\"c1\"}, !.registry[\"s2\"] = {\"c2\"}]";
+    private static final String TWO_PENDING = except("Init0", "!.owner[\"c1\"] = \"s1\", !.owner[\"c2\"] = \"s2\","
+            + " !.status[\"c1\"] = Pending, !.status[\"c2\"] = Pending, !.registry[\"s1\"] = {\"c1\"}, !.registry[\"s2\"] = {\"c2\"}");
 
     private static List<Probe> abstractProbes() {
         String p = "TwoPending";
         return List.of(
-                Probe.state("TypeOK", "[Init0 EXCEPT !.owner[\"c1\"] = \"s9\"]"),
-                Probe.state("SC02_OwnListenerOnly", "[" + p + " EXCEPT !.heard[\"s2\"][\"c1\"] = <<\"object\">>]"),
-                Probe.state("SC03_OneFinalLast", "[" + p + " EXCEPT !.status[\"c1\"] = \"completed\", !.registry[\"s1\"] = {}]"),
-                Probe.state("SC06_NoLostCall", "[" + p + " EXCEPT !.registry[\"s1\"] = {}]"),
-                Probe.state("SC10_EndlessEndOnlyByCancel", "[Init0 EXCEPT !.owner[\"c3\"] = \"s1\", !.status[\"c3\"] = \"completed\","
-                        + " !.heard[\"s1\"][\"c3\"] = <<\"completed\">>]"),
-                Probe.state("SC13_NoRetention", "[" + p + " EXCEPT !.status[\"c1\"] = \"completed\", !.heard[\"s1\"][\"c1\"] = <<\"completed\">>]"),
-                Probe.state("SC15_FaultReported", "[" + p + " EXCEPT !.faulted[\"c1\"] = TRUE]"),
+                Probe.state("TypeOK", except("Init0", "!.owner[\"c1\"] = \"s9\"")),
+                Probe.state("SC02_OwnListenerOnly", except(p, "!.heard[\"s2\"][\"c1\"] = <<\"object\">>")),
+                Probe.state("SC03_OneFinalLast", except(p, "!.status[\"c1\"] = \"completed\", !.registry[\"s1\"] = {}")),
+                Probe.state("SC06_NoLostCall", except(p, "!.registry[\"s1\"] = {}")),
+                Probe.state("SC10_EndlessEndOnlyByCancel", except("Init0", "!.owner[\"c3\"] = \"s1\", !.status[\"c3\"] = \"completed\","
+                        + " !.heard[\"s1\"][\"c3\"] = <<\"completed\">>")),
+                Probe.state("SC13_NoRetention", except(p, "!.status[\"c1\"] = \"completed\", !.heard[\"s1\"][\"c1\"] = <<\"completed\">>")),
+                Probe.state("SC15_FaultReported", except(p, "!.faulted[\"c1\"] = TRUE")),
                 // a cancel of s1 that leaves its pending c1 pending
-                Probe.step("SC01_ScopeAllStep", p, "[" + p + " EXCEPT !.cancels[\"s1\"] = 1]"),
+                Probe.step("SC01_ScopeAllStep", p, except(p, "!.cancels[\"s1\"] = 1")),
                 // a deliver (no cancel counted, no listener failing) that cancels c1
-                Probe.step("SC01_ScopeAllStep", p, "[" + p + " EXCEPT !.status[\"c1\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\">>,"
-                        + " !.registry[\"s1\"] = {}, !.heard[\"s2\"][\"c2\"] = <<\"object\">>]"),
+                Probe.step("SC01_ScopeAllStep", p, except(p, "!.status[\"c1\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\">>,"
+                        + " !.registry[\"s1\"] = {}, !.heard[\"s2\"][\"c2\"] = <<\"object\">>")),
                 // a cancel of s1 that also ends c2 of s2
-                Probe.step("SC02_NeverOthersStep", p, "[" + p + " EXCEPT !.cancels[\"s1\"] = 1, !.status[\"c1\"] = \"cancelled\","
+                Probe.step("SC02_NeverOthersStep", p, except(p, "!.cancels[\"s1\"] = 1, !.status[\"c1\"] = \"cancelled\","
                         + " !.status[\"c2\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\">>, !.heard[\"s2\"][\"c2\"] = <<\"cancelled\">>,"
-                        + " !.registry[\"s1\"] = {}, !.registry[\"s2\"] = {}]"),
-                Probe.step("SC04_SilentAfterCancelStep", "[" + p + " EXCEPT !.status[\"c1\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\">>]",
-                        "[" + p + " EXCEPT !.status[\"c1\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\", \"object\">>]"),
-                Probe.step("SC05_FinalIsForeverStep", "[" + p + " EXCEPT !.status[\"c1\"] = \"completed\"]",
-                        "[" + p + " EXCEPT !.status[\"c1\"] = \"failed\"]"),
+                        + " !.registry[\"s1\"] = {}, !.registry[\"s2\"] = {}")),
+                Probe.step("SC04_SilentAfterCancelStep", except(p, "!.status[\"c1\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\">>"),
+                        except(p, "!.status[\"c1\"] = \"cancelled\", !.heard[\"s1\"][\"c1\"] = <<\"cancelled\", \"object\">>")),
+                finalRewritten(p, "status"),
                 // a cancel of an idle s1 that reports a fault
-                Probe.step("SC07_CancelIdempotentStep", "[Init0 EXCEPT !.owner[\"c1\"] = \"s2\", !.status[\"c1\"] = \"completed\"]",
-                        "[Init0 EXCEPT !.owner[\"c1\"] = \"s2\", !.status[\"c1\"] = \"completed\", !.faulted[\"c1\"] = TRUE, !.cancels[\"s1\"] = 1]"),
-                Probe.step("SC08_FreshCallsLiveStep", "Init0", "[Init0 EXCEPT !.owner[\"c1\"] = \"s1\", !.status[\"c1\"] = \"cancelled\"]"),
+                Probe.step("SC07_CancelIdempotentStep", except("Init0", "!.owner[\"c1\"] = \"s2\", !.status[\"c1\"] = \"completed\""),
+                        except("Init0", "!.owner[\"c1\"] = \"s2\", !.status[\"c1\"] = \"completed\", !.faulted[\"c1\"] = TRUE, !.cancels[\"s1\"] = 1")),
+                Probe.step("SC08_FreshCallsLiveStep", "Init0", except("Init0", "!.owner[\"c1\"] = \"s1\", !.status[\"c1\"] = \"cancelled\"")),
                 // c1's listener fails, and c2 (of another sink) is cancelled in the same step
-                Probe.step("SC15_OwnCallOnlyStep", p, "[" + p + " EXCEPT !.faulted[\"c1\"] = TRUE, !.status[\"c1\"] = \"cancelled\","
-                        + " !.status[\"c2\"] = \"cancelled\", !.heard[\"s2\"][\"c2\"] = <<\"cancelled\">>]"));
+                Probe.step("SC15_OwnCallOnlyStep", p, except(p, "!.faulted[\"c1\"] = TRUE, !.status[\"c1\"] = \"cancelled\","
+                        + " !.status[\"c2\"] = \"cancelled\", !.heard[\"s2\"][\"c2\"] = <<\"cancelled\">>")));
     }
 
     private static final ProbedSpec ABSTRACT = new ProbedSpec("CancelAll", ABSTRACT_CONSTANTS, ABSTRACT_VARIABLES, ABSTRACT_INIT,
@@ -132,54 +140,53 @@ class OperatorsCanFailTest {
             + " csink |-> [t \\in Threads |-> NoSink], cgen |-> [t \\in Threads |-> 0], cmust |-> [t \\in Threads |-> {}],"
             + " cseen |-> [t \\in Threads |-> {}], fcall |-> [t \\in Threads |-> NoCall]]";
     /** c1 begun (idle, linked) on s1 and c2 on s2, both in generation 0; every thread idle. */
-    private static final String ALGO_TWO = "[Init0 EXCEPT !.owner[\"c1\"] = \"s1\", !.owner[\"c2\"] = \"s2\", !.state[\"c1\"] = \"idle\","
-            + " !.state[\"c2\"] = \"idle\", !.linked[\"c1\"] = TRUE, !.linked[\"c2\"] = TRUE]";
+    private static final String ALGO_TWO = except("Init0", "!.owner[\"c1\"] = \"s1\", !.owner[\"c2\"] = \"s2\", !.state[\"c1\"] = \"idle\","
+            + " !.state[\"c2\"] = \"idle\", !.linked[\"c1\"] = TRUE, !.linked[\"c2\"] = TRUE");
     /** c1 and c2 both begun on s1. */
-    private static final String ALGO_SAME = "[Init0 EXCEPT !.owner[\"c1\"] = \"s1\", !.owner[\"c2\"] = \"s1\", !.state[\"c1\"] = \"idle\","
-            + " !.state[\"c2\"] = \"idle\", !.linked[\"c1\"] = TRUE, !.linked[\"c2\"] = TRUE]";
+    private static final String ALGO_SAME = except("Init0", "!.owner[\"c1\"] = \"s1\", !.owner[\"c2\"] = \"s1\", !.state[\"c1\"] = \"idle\","
+            + " !.state[\"c2\"] = \"idle\", !.linked[\"c1\"] = TRUE, !.linked[\"c2\"] = TRUE");
 
     private static List<Probe> algoProbes() {
         String two = "Two";
         String same = "Same";
         return List.of(
-                Probe.state("TypeOK", "[Init0 EXCEPT !.pc[T1] = \"lost\"]"),
+                Probe.state("TypeOK", except("Init0", "!.pc[T1] = \"lost\"")),
                 // c1's generation is closed, c1 idle and linked, and no sweep or thread will end it
-                Probe.state("SC06_NoLostCall", "[" + two + " EXCEPT !.current[\"s1\"] = 1]"),
-                Probe.state("SC09_SerialCallbacks", "[" + two + " EXCEPT !.state[\"c1\"] = \"busy\", !.tcall[T1] = \"c1\","
-                        + " !.tcall[T2] = \"c1\", !.pc[T1] = \"callback\", !.pc[T2] = \"callback\"]"),
-                Probe.state("SC03_OneFinalLast", "[" + two + " EXCEPT !.state[\"c1\"] = \"completed\", !.linked[\"c1\"] = FALSE,"
-                        + " !.heard[\"c1\"] = <<\"completed\", \"completed\">>]"),
+                Probe.state("SC06_NoLostCall", except(two, "!.current[\"s1\"] = 1")),
+                Probe.state("SC09_SerialCallbacks", except(two, "!.state[\"c1\"] = \"busy\", !.tcall[T1] = \"c1\","
+                        + " !.tcall[T2] = \"c1\", !.pc[T1] = \"callback\", !.pc[T2] = \"callback\"")),
+                Probe.state("SC03_OneFinalLast", except(two, "!.state[\"c1\"] = \"completed\", !.linked[\"c1\"] = FALSE,"
+                        + " !.heard[\"c1\"] = <<\"completed\", \"completed\">>")),
                 // the provider reads "not cancelled" of a call whose listener's throw has already cancelled it
-                Probe.state("SC12_ProviderTold", "[" + two + " EXCEPT !.tcall[T1] = \"c1\", !.pc[T1] = \"throwing\"]"),
+                Probe.state("SC12_ProviderTold", except(two, "!.tcall[T1] = \"c1\", !.pc[T1] = \"throwing\"")),
                 // a completed call still linked in the open generation, its final decided by nobody about to unlink
-                Probe.state("SC13_NoRetention", "[" + two + " EXCEPT !.state[\"c1\"] = \"completed\", !.heard[\"c1\"] = <<\"completed\">>]"),
-                Probe.state("SC15_FaultReported", "[" + two + " EXCEPT !.faulted[\"c1\"] = TRUE]"),
+                Probe.state("SC13_NoRetention", except(two, "!.state[\"c1\"] = \"completed\", !.heard[\"c1\"] = <<\"completed\">>")),
+                Probe.state("SC15_FaultReported", except(two, "!.faulted[\"c1\"] = TRUE")),
                 // T1 starts cancelling s1 and cancels c1 only, c2 of s1 stays pending
-                Probe.step("SC01_ScopeAllStep", same, "[" + same + " EXCEPT !.pc[T1] = \"sweep\", !.csink[T1] = \"s1\","
-                        + " !.state[\"c1\"] = \"cancelled\"]"),
+                Probe.step("SC01_ScopeAllStep", same, except(same, "!.pc[T1] = \"sweep\", !.csink[T1] = \"s1\","
+                        + " !.state[\"c1\"] = \"cancelled\"")),
                 // T1's close of s1 closes s2's generation too
-                Probe.step("SC02_NeverOthersStep", two, "[" + two + " EXCEPT !.pc[T1] = \"sweep\", !.csink[T1] = \"s1\","
-                        + " !.current[\"s1\"] = 1, !.current[\"s2\"] = 1]"),
-                Probe.step("SC04_SilentAfterCancelStep", "[" + two + " EXCEPT !.current[\"s1\"] = 1]",
-                        "[" + two + " EXCEPT !.current[\"s1\"] = 1, !.heard[\"c1\"] = <<\"object\">>]"),
-                Probe.step("SC05_FinalIsForeverStep", "[" + two + " EXCEPT !.state[\"c1\"] = \"completed\"]",
-                        "[" + two + " EXCEPT !.state[\"c1\"] = \"failed\"]"),
+                Probe.step("SC02_NeverOthersStep", two, except(two, "!.pc[T1] = \"sweep\", !.csink[T1] = \"s1\","
+                        + " !.current[\"s1\"] = 1, !.current[\"s2\"] = 1")),
+                Probe.step("SC04_SilentAfterCancelStep", except(two, "!.current[\"s1\"] = 1"),
+                        except(two, "!.current[\"s1\"] = 1, !.heard[\"c1\"] = <<\"object\">>")),
+                finalRewritten(two, "state"),
                 // T1's cancel returns while c1, which it cancelled, has heard no final and nobody will send it
-                Probe.step("SC04_InFlightStep", "[" + two + " EXCEPT !.current[\"s1\"] = 1, !.pc[T1] = \"sweep\", !.csink[T1] = \"s1\"]",
-                        "[" + two + " EXCEPT !.current[\"s1\"] = 1]"),
+                Probe.step("SC04_InFlightStep", except(two, "!.current[\"s1\"] = 1, !.pc[T1] = \"sweep\", !.csink[T1] = \"s1\""),
+                        except(two, "!.current[\"s1\"] = 1")),
                 // c1 begins bound to a generation that is already closed
-                Probe.step("SC08_FreshCallsLiveStep", "[Init0 EXCEPT !.current[\"s1\"] = 1]",
-                        "[Init0 EXCEPT !.current[\"s1\"] = 1, !.owner[\"c1\"] = \"s1\", !.state[\"c1\"] = \"idle\"]"),
+                Probe.step("SC08_FreshCallsLiveStep", except("Init0", "!.current[\"s1\"] = 1"),
+                        except("Init0", "!.current[\"s1\"] = 1, !.owner[\"c1\"] = \"s1\", !.state[\"c1\"] = \"idle\"")),
                 // the step of T1's throwing listener (c1) also closes the generation of s2's c2
-                Probe.step("SC15_OwnCallOnlyStep", "[" + two + " EXCEPT !.state[\"c1\"] = \"busy\", !.tcall[T1] = \"c1\", !.pc[T1] = \"throwing\"]",
-                        "[" + two + " EXCEPT !.state[\"c1\"] = \"cancelled\", !.faulted[\"c1\"] = TRUE, !.fcall[T1] = \"c1\","
-                                + " !.pc[T1] = \"unlink\", !.current[\"s2\"] = 1]"),
+                Probe.step("SC15_OwnCallOnlyStep", except(two, "!.state[\"c1\"] = \"busy\", !.tcall[T1] = \"c1\", !.pc[T1] = \"throwing\""),
+                        except(two, "!.state[\"c1\"] = \"cancelled\", !.faulted[\"c1\"] = TRUE, !.fcall[T1] = \"c1\","
+                                + " !.pc[T1] = \"unlink\", !.current[\"s2\"] = 1")),
                 // three objects reach c1's listener in one step: no abstract step does that
-                Probe.step("AbstractStep", two, "[" + two + " EXCEPT !.heard[\"c1\"] = <<\"object\", \"object\", \"object\">>]"));
+                Probe.step("AbstractStep", two, except(two, "!.heard[\"c1\"] = <<\"object\", \"object\", \"object\">>")));
     }
 
     private static final Map<String, String> ALGO_BASES = new LinkedHashMap<>(Map.of("Two", ALGO_TWO, "Same", ALGO_SAME,
-            "One", "[Init0 EXCEPT !.owner[\"c1\"] = \"s1\", !.state[\"c1\"] = \"idle\", !.linked[\"c1\"] = TRUE]"));
+            "One", except("Init0", "!.owner[\"c1\"] = \"s1\", !.state[\"c1\"] = \"idle\", !.linked[\"c1\"] = TRUE")));
 
     private static final ProbedSpec ALGO = new ProbedSpec("CancelAllAlgo", ALGO_CONSTANTS, ALGO_VARIABLES, ALGO_INIT, ALGO_BASES);
 

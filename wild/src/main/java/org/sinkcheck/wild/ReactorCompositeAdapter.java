@@ -1,9 +1,7 @@
 package org.sinkcheck.wild;
 
-import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.sinkcheck.kit.Capability;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -16,16 +14,13 @@ import reactor.core.publisher.Hooks;
  * member stays until someone removes it); the provider's handle is the {@link FluxSink}; the listener
  * hears its call's cancellation through {@code doOnCancel}; cancel is {@link Disposable.Composite#dispose()}.
  *
- * <p>Not declared: progress (Reactor has no progress signal) and handle checks (a {@code FluxSink} is
- * bound to its subscription by construction).
- *
  * <p>An exception Reactor cannot deliver (a callback throwing after the end, an error signalled after
  * cancel) is "dropped" to the global {@code Hooks.onErrorDropped} hook, without the call it belongs to;
  * by default it is logged, one stack trace each. The kit throws thousands on purpose, so this adapter adds
  * a hook that counts them ({@link #droppedErrors()}) instead. Verdicts do not change: either way the
  * sink reports no error for the call.
  */
-public final class ReactorCompositeAdapter extends GroupAdapter<Disposable.Composite, FluxSink<Object>> {
+public final class ReactorCompositeAdapter extends EmitterCompositeAdapter<Disposable.Composite> {
 
     private static final AtomicLong DROPPED = new AtomicLong();
 
@@ -37,38 +32,16 @@ public final class ReactorCompositeAdapter extends GroupAdapter<Disposable.Compo
     public static long droppedErrors() { return DROPPED.get(); }
 
     public ReactorCompositeAdapter() {
-        super("Reactor Disposables.composite()", EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
-                Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE));
+        super("Reactor Disposables.composite()", Disposables::composite, Disposable.Composite::dispose, Disposable.Composite::size);
     }
 
     @Override
-    Disposable.Composite newGroup() { return Disposables.composite(); }
-
-    @Override
-    FluxSink<Object> join(Disposable.Composite group, ProbedCall call) {
-        AtomicReference<FluxSink<Object>> emitter = new AtomicReference<>();
-        Disposable subscription = Flux.create(emitter::set)
+    Emitter join(Disposable.Composite group, ProbedCall call) {
+        AtomicReference<Emitter> emitter = new AtomicReference<>();
+        Disposable subscription = Flux.create(sink -> emitter.set(new Emitter(sink::next, sink::complete, sink::error, sink::isCancelled)))
                 .doOnCancel(call::cancelled)
                 .subscribe(call::object, call::failed, call::completed);
         group.add(subscription);
         return emitter.get();
     }
-
-    @Override
-    void emitObject(Member<FluxSink<Object>> member, Object object) { member.handle().next(object); }
-
-    @Override
-    void emitCompleted(FluxSink<Object> emitter) { emitter.complete(); }
-
-    @Override
-    void emitFailed(FluxSink<Object> emitter, Throwable error) { emitter.error(error); }
-
-    @Override
-    void cancelGroup(Disposable.Composite group) { group.dispose(); }
-
-    @Override
-    boolean handleSaysCancelled(FluxSink<Object> emitter) { return emitter.isCancelled(); }
-
-    @Override
-    public int pendingCalls(Group<Disposable.Composite> sink) { return sink.group().size(); }
 }

@@ -4,10 +4,8 @@ import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
-import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.sinkcheck.kit.Capability;
 
 /**
  * RxJava 3's {@link CompositeDisposable} as a sink. A call is an {@code Observable.create} subscription
@@ -16,16 +14,13 @@ import org.sinkcheck.kit.Capability;
  * composite); the provider's handle is the {@link ObservableEmitter}; the listener hears its call's
  * cancellation through {@code doOnDispose}; cancel is {@link CompositeDisposable#dispose()}.
  *
- * <p>Not declared: progress (RxJava has no progress signal) and handle checks (an emitter is bound to its
- * subscription by construction; no API presents a handle to a composite).
- *
  * <p>An exception a callback throws where RxJava cannot deliver it (from a dispose hook, after the end)
  * goes to RxJava's one global error handler, without the call it belongs to. By default that handler
  * prints every one; the kit throws thousands on purpose, so this adapter installs a handler that counts
  * them ({@link #globallyReportedErrors()}) unless the application has set one. Verdicts do not change:
  * either way the sink reports no error for the call.
  */
-public final class RxJavaCompositeDisposableAdapter extends GroupAdapter<CompositeDisposable, ObservableEmitter<Object>> {
+public final class RxJavaCompositeDisposableAdapter extends EmitterCompositeAdapter<CompositeDisposable> {
 
     private static final AtomicLong GLOBALLY_REPORTED = new AtomicLong();
 
@@ -37,38 +32,16 @@ public final class RxJavaCompositeDisposableAdapter extends GroupAdapter<Composi
     public static long globallyReportedErrors() { return GLOBALLY_REPORTED.get(); }
 
     public RxJavaCompositeDisposableAdapter() {
-        super("RxJava 3 CompositeDisposable", EnumSet.of(Capability.FAIL, Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE,
-                Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK, Capability.THREAD_SAFE));
+        super("RxJava 3 CompositeDisposable", CompositeDisposable::new, CompositeDisposable::dispose, CompositeDisposable::size);
     }
 
+    /** An error is {@code tryOnError}: RxJava's way to signal one that may race with disposal without a global report. */
     @Override
-    CompositeDisposable newGroup() { return new CompositeDisposable(); }
-
-    @Override
-    ObservableEmitter<Object> join(CompositeDisposable group, ProbedCall call) {
-        AtomicReference<ObservableEmitter<Object>> emitter = new AtomicReference<>();
-        Observable.create(emitter::set)
+    Emitter join(CompositeDisposable group, ProbedCall call) {
+        AtomicReference<Emitter> emitter = new AtomicReference<>();
+        Observable.create(source -> emitter.set(new Emitter(source::onNext, source::onComplete, source::tryOnError, source::isDisposed)))
                 .doOnDispose(call::cancelled)
                 .subscribe(call::object, call::failed, call::completed, group);
         return emitter.get();
     }
-
-    @Override
-    void emitObject(Member<ObservableEmitter<Object>> member, Object object) { member.handle().onNext(object); }
-
-    @Override
-    void emitCompleted(ObservableEmitter<Object> emitter) { emitter.onComplete(); }
-
-    /** {@code tryOnError}: RxJava's way to signal an error that may race with disposal without a global report. */
-    @Override
-    void emitFailed(ObservableEmitter<Object> emitter, Throwable error) { emitter.tryOnError(error); }
-
-    @Override
-    void cancelGroup(CompositeDisposable group) { group.dispose(); }
-
-    @Override
-    boolean handleSaysCancelled(ObservableEmitter<Object> emitter) { return emitter.isDisposed(); }
-
-    @Override
-    public int pendingCalls(Group<CompositeDisposable> sink) { return sink.group().size(); }
 }

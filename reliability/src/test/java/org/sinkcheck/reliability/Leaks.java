@@ -10,28 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jol.info.GraphLayout;
-import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.mutants.SC13_FinishedCallsRetained;
 
 /**
  * SC-13, no retention: a sink references exactly its pending calls. Measured two ways on one long-lived
  * sink: the retained size of the sink's object graph (JOL) after a million begin/complete and a million
- * begin/cancel cycles is back at its baseline; and a finished call's context, delivered object and
- * handle become collectible while the sink stays strongly reachable (weak references, a bounded number
- * of collections). The listener here counts and keeps nothing, so all that is measured is the sink.
- * Peer bugs: RxJava#5016 (finished members kept), kotlinx.coroutines#1845 (racing add/remove re-linked a node).
+ * begin/cancel cycles is back at its baseline; and a finished call's context, delivered object and handle
+ * become collectible while the sink stays strongly reachable (weak references, a bounded number of
+ * collections). The listener here counts and keeps nothing, so all that is measured is the sink. Peer
+ * bugs: RxJava#5016 (finished members kept), kotlinx.coroutines#1845 (racing add/remove re-linked a node).
+ * Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs it on the sink under
+ * test and on the mutant it must fail.
  */
-class LeakTest {
-    private static final int CYCLES = 1_000_000;
-    private static final int WARM_UP = 10_000;
+final class Leaks {
+    static final int CYCLES = 1_000_000;
+    static final int WARM_UP = 10_000;
     /**
      * Slack for a sink's own bookkeeping, which does not grow with cycles: a counter, a pooled node, or,
      * in a striped sink like the reference, a 2 KB chunk of reusable slots for each of the (at most
@@ -40,6 +36,8 @@ class LeakTest {
      */
     private static final long SLACK_BYTES = 16 * 1024;
     private static final int GC_ATTEMPTS = 20;
+
+    private Leaks() {}
 
     /** A listener that keeps nothing: counts events, drops contexts and objects. */
     static final class CountingEvents implements Events {
@@ -52,17 +50,6 @@ class LeakTest {
         @Override public void failed(Object context, Throwable error) { events.increment(); }
         @Override public void cancelled(Object context) { events.increment(); }
         @Override public void listenerError(Object context, Throwable error) { errors.increment(); }
-    }
-
-    @Test
-    @Timeout(120)
-    void SC13_millionCompleteAndMillionCancelCycles_leaveTheSinkAtItsBaselineSize() {
-        SC13_cyclesLeaveTheSinkAtItsBaselineSize(SinkUnderTest.adapter(), CYCLES);
-    }
-
-    @Test
-    void SC13_cyclesScenario_catchesASinkThatRetainsFinishedCalls() {
-        Teeth.scenarioCatches(new SC13_FinishedCallsRetained.Adapter(), adapter -> SC13_cyclesLeaveTheSinkAtItsBaselineSize(adapter, WARM_UP));
     }
 
     /**
@@ -108,17 +95,6 @@ class LeakTest {
                 + " bytes, baseline " + baseline + " (slack " + SLACK_BYTES + ")");
     }
 
-    @Test
-    @Timeout(60)
-    void SC13_racingBeginsCompletesAndCancels_leaveTheSinkAtItsBaselineSize_kotlinx1845() {
-        SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(SinkUnderTest.adapter(), 100_000);
-    }
-
-    @Test
-    void SC13_racingCyclesScenario_catchesASinkThatRetainsFinishedCalls() {
-        Teeth.scenarioCatches(new SC13_FinishedCallsRetained.Adapter(), adapter -> SC13_racingCyclesLeaveTheSinkAtItsBaselineSize(adapter, 2_000));
-    }
-
     /**
      * Three threads begin and complete calls while a fourth begins and cancels; once every completing
      * thread is half done the cancelling thread stops, and only then do they do their second half, so a
@@ -162,17 +138,6 @@ class LeakTest {
 
     /** How a call ends before its remains must be collectible. */
     enum Ending { COMPLETE, FAIL, CANCEL }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Ending.class)
-    void SC13_finishedCallsContextObjectAndHandle_becomeCollectible(Ending ending) {
-        SC13_remainsOfFinishedCallsBecomeCollectible(SinkUnderTest.adapter(), ending);
-    }
-
-    @Test
-    void SC13_collectibleScenario_catchesASinkThatRetainsFinishedCalls() {
-        Teeth.scenarioCatches(new SC13_FinishedCallsRetained.Adapter(), adapter -> SC13_remainsOfFinishedCallsBecomeCollectible(adapter, Ending.COMPLETE));
-    }
 
     static void SC13_remainsOfFinishedCallsBecomeCollectible(SinkAdapter<?, ?> adapter, Ending ending) {
         Needs.capability(adapter, ending == Ending.FAIL, Capability.FAIL);

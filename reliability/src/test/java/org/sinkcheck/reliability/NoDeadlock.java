@@ -13,52 +13,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.mutants.SC11_CancelBlocksOnSlowListener;
-import org.sinkcheck.mutants.SC16_CancelInCallbackIgnored;
 
 /**
  * No deadlock, no blocking cancel: cancel from inside every kind of callback takes effect (SC-16); two
  * sinks whose listeners cancel each other while both are being cancelled finish (SC-16,
  * dotnet/runtime#43438); a listener blocked for a long time stops neither another sink's cancel nor its
  * own sink's cancel from returning (SC-11, dotnet/corefx#14903). Every step runs with a bounded wait
- * ({@link Bounded}), and every test has a {@code @Timeout}, so a hang fails instead of hanging CI.
+ * ({@link Bounded}), and every scenario within a time limit on a thread of its own, so a hang fails
+ * instead of hanging CI. Each scenario plays on any sink through its adapter; {@link ScenariosTest} runs
+ * it on the sink under test and on the mutant it must fail.
  */
-class NoDeadlockTest {
+final class NoDeadlock {
     private static final Duration STEP = Duration.ofSeconds(5);
     private static final Duration CANCEL_LIMIT = Duration.ofSeconds(2);
 
-    @ParameterizedTest(name = "cancel inside {0}")
-    @EnumSource(EventKind.class)
-    @Timeout(30)
-    void SC16_cancelFromInsideEveryKindOfCallback_takesEffect_withoutDeadlock(EventKind kind) {
-        SC16_cancelInsideCallback(SinkUnderTest.adapter(), kind);
-    }
-
-    @Test
-    @Timeout(30)
-    void SC16_cancelInsideCallbackScenario_catchesACancelInCallbackThatIsIgnored() {
-        Teeth.scenarioCatches(new SC16_CancelInCallbackIgnored.Adapter(), adapter -> SC16_cancelInsideCallback(adapter, EventKind.OBJECT));
-    }
+    private NoDeadlock() {}
 
     static void SC16_cancelInsideCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
         Needs.capability(adapter, Capability.CANCEL_IN_CALLBACK);
         Needs.toSignal(adapter, kind);
-        RecordingEvents heard = new RecordingEvents();
-        ScenarioSink a = ScenarioSink.open(adapter, heard);
+        ScenarioSink a = ScenarioSink.open(adapter);
         Object x = RecordingEvents.context("the call whose " + kind.tla() + " callback cancels");
         Object y = RecordingEvents.context("a pending call");
         Object z = RecordingEvents.context("another pending call");
         AtomicReference<Object> begunInside = new AtomicReference<>();
         AtomicBoolean fired = new AtomicBoolean();
-        heard.hook((context, event) -> {
+        a.hook((context, event) -> {
             if (context != x || event != kind || fired.getAndSet(true)) return;
             Object v = RecordingEvents.context("a call begun inside the callback");
             begunInside.set(v);
@@ -81,23 +64,11 @@ class NoDeadlockTest {
 
         assertTrue(fired.get(), "the " + kind.tla() + " callback ran");
         List<EventKind> own = kind.isFinal() ? List.of(kind) : List.of(kind, EventKind.CANCELLED);
-        assertEquals(own, heard.heard(x), "SC-16: the running callback's own call ends " + own);
-        assertEquals(List.of(EventKind.CANCELLED), heard.heard(y), "SC-16: the cancel from inside a callback ended the sink's other calls");
-        assertEquals(List.of(EventKind.CANCELLED), heard.heard(z), "SC-16: the cancel from inside a callback ended the sink's other calls");
-        assertEquals(List.of(EventKind.CANCELLED), heard.heard(begunInside.get()), "SC-16: it ended the call begun inside the callback too");
+        assertEquals(own, a.heard(x), "SC-16: the running callback's own call ends " + own);
+        assertEquals(List.of(EventKind.CANCELLED), a.heard(y), "SC-16: the cancel from inside a callback ended the sink's other calls");
+        assertEquals(List.of(EventKind.CANCELLED), a.heard(z), "SC-16: the cancel from inside a callback ended the sink's other calls");
+        assertEquals(List.of(EventKind.CANCELLED), a.heard(begunInside.get()), "SC-16: it ended the call begun inside the callback too");
         assertFalse(call.deliver("after"), "SC-04: the call is over");
-    }
-
-    @Test
-    @Timeout(60)
-    void SC16_twoSinksWhoseListenersCancelEachOther_whileBothAreCancelled_finish_dotnet43438() {
-        SC16_mutualCancel(SinkUnderTest.adapter(), 50);
-    }
-
-    @Test
-    @Timeout(60)
-    void SC16_mutualCancelScenario_catchesASinkThatRunsListenersUnderItsLock() {
-        Teeth.scenarioCatches(new SC11_CancelBlocksOnSlowListener.Adapter(), adapter -> SC16_mutualCancel(adapter, 3));
     }
 
     /**
@@ -110,13 +81,11 @@ class NoDeadlockTest {
         Needs.capability(adapter, Capability.CANCEL_IN_CALLBACK);
         Needs.capability(adapter, Capability.THREAD_SAFE);
         for (int round = 0; round < rounds; round++) {
-            RecordingEvents heardA = new RecordingEvents();
-            RecordingEvents heardB = new RecordingEvents();
-            ScenarioSink a = ScenarioSink.open(adapter, heardA);
-            ScenarioSink b = ScenarioSink.open(adapter, heardB);
+            ScenarioSink a = ScenarioSink.open(adapter);
+            ScenarioSink b = ScenarioSink.open(adapter);
             CyclicBarrier bothInside = new CyclicBarrier(2);
-            heardA.hook(cancelOtherOnFirstCancelled(b, bothInside));
-            heardB.hook(cancelOtherOnFirstCancelled(a, bothInside));
+            a.hook(cancelOtherOnFirstCancelled(b, bothInside));
+            b.hook(cancelOtherOnFirstCancelled(a, bothInside));
             List<Object> callsA = a.beginMany("call of a", 20);
             List<Object> callsB = b.beginMany("call of b", 20);
             CountDownLatch go = new CountDownLatch(1);
@@ -125,8 +94,8 @@ class NoDeadlockTest {
             go.countDown();
             cancelA.await(STEP);
             cancelB.await(STEP);
-            for (Object c : callsA) assertEquals(List.of(EventKind.CANCELLED), heardA.heard(c), "SC-01/SC-07: " + c + " in round " + round);
-            for (Object c : callsB) assertEquals(List.of(EventKind.CANCELLED), heardB.heard(c), "SC-01/SC-07: " + c + " in round " + round);
+            for (Object c : callsA) assertEquals(List.of(EventKind.CANCELLED), a.heard(c), "SC-01/SC-07: " + c + " in round " + round);
+            for (Object c : callsB) assertEquals(List.of(EventKind.CANCELLED), b.heard(c), "SC-01/SC-07: " + c + " in round " + round);
         }
     }
 
@@ -145,60 +114,33 @@ class NoDeadlockTest {
         };
     }
 
-    @Test
-    @Timeout(30)
-    void SC11_listenerBlockedInOneSink_doesNotStopAnotherSinksCancel() {
-        SC11_blockedListenerElsewhere(SinkUnderTest.adapter());
-    }
-
-    @Test
-    @Timeout(30)
-    void SC11_blockedElsewhereScenario_catchesSinksSharingOneLockWhileListenersRun() {
-        Teeth.scenarioCatches(new SC11_SinksShareOneLockWhileListenersRun.Adapter(), NoDeadlockTest::SC11_blockedListenerElsewhere);
-    }
-
     static void SC11_blockedListenerElsewhere(SinkAdapter<?, ?> adapter) {
         Needs.capability(adapter, Capability.THREAD_SAFE);
-        RecordingEvents heardA = new RecordingEvents();
-        RecordingEvents heardB = new RecordingEvents();
-        ScenarioSink a = ScenarioSink.open(adapter, heardA);
-        ScenarioSink b = ScenarioSink.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter);
+        ScenarioSink b = ScenarioSink.open(adapter);
         List<Object> callsB = b.beginMany("call of b", 10);
-        BlockedCallback blocked = BlockedCallback.start(a, heardA);
+        BlockedCallback blocked = BlockedCallback.start(a);
         try {
             Bounded.run(CANCEL_LIMIT, "cancel of b while a listener of a is blocked", b::cancel);
-            for (Object c : callsB) assertEquals(List.of(EventKind.CANCELLED), heardB.heard(c), "SC-11: b's cancel ended " + c);
+            for (Object c : callsB) assertEquals(List.of(EventKind.CANCELLED), b.heard(c), "SC-11: b's cancel ended " + c);
         } finally {
             blocked.close();
         }
     }
 
-    @Test
-    @Timeout(30)
-    void SC11_listenerBlockedInOneCall_doesNotStopItsOwnSinksCancel_SC04() {
-        SC11_blockedListenerInOwnSink(SinkUnderTest.adapter());
-    }
-
-    @Test
-    @Timeout(30)
-    void SC11_blockedInOwnSinkScenario_catchesASinkThatRunsListenersUnderItsLock() {
-        Teeth.scenarioCatches(new SC11_CancelBlocksOnSlowListener.Adapter(), NoDeadlockTest::SC11_blockedListenerInOwnSink);
-    }
-
     static void SC11_blockedListenerInOwnSink(SinkAdapter<?, ?> adapter) {
         Needs.capability(adapter, Capability.THREAD_SAFE);
-        RecordingEvents heard = new RecordingEvents();
-        ScenarioSink a = ScenarioSink.open(adapter, heard);
+        ScenarioSink a = ScenarioSink.open(adapter);
         List<Object> others = a.beginMany("other call", 10);
-        BlockedCallback blocked = BlockedCallback.start(a, heard);
+        BlockedCallback blocked = BlockedCallback.start(a);
         try (blocked) {
             Bounded.run(CANCEL_LIMIT, "cancel of a while one of its callbacks is blocked", a::cancel);
             for (Object c : others) {
-                assertEquals(List.of(EventKind.CANCELLED), heard.heard(c), "SC-04: " + c + " got onCancelled before cancel() returned");
+                assertEquals(List.of(EventKind.CANCELLED), a.heard(c), "SC-04: " + c + " got onCancelled before cancel() returned");
             }
-            assertEquals(List.of(EventKind.OBJECT), heard.heard(blocked.context), "SC-04: the blocked call has only its in-flight callback so far");
+            assertEquals(List.of(EventKind.OBJECT), a.heard(blocked.context), "SC-04: the blocked call has only its in-flight callback so far");
         }
-        assertEquals(List.of(EventKind.OBJECT, EventKind.CANCELLED), heard.heard(blocked.context),
+        assertEquals(List.of(EventKind.OBJECT, EventKind.CANCELLED), a.heard(blocked.context),
                 "SC-04: the in-flight call's onCancelled follows its callback");
         assertFalse(blocked.call.deliver("after"), "SC-04: the cancelled call refuses signals");
     }
@@ -211,8 +153,8 @@ class NoDeadlockTest {
         private final CountDownLatch release = new CountDownLatch(1);
         private final Bounded.Step provider;
 
-        private BlockedCallback(ScenarioSink sink, RecordingEvents heard) {
-            heard.hook((c, event) -> {
+        private BlockedCallback(ScenarioSink sink) {
+            sink.hook((c, event) -> {
                 if (c != context || event != EventKind.OBJECT) return;
                 entered.countDown();
                 try {
@@ -225,8 +167,8 @@ class NoDeadlockTest {
             provider = Bounded.start("provider whose object callback blocks", () -> assertTrue(call.deliver("x")));
         }
 
-        static BlockedCallback start(ScenarioSink sink, RecordingEvents heard) {
-            BlockedCallback b = new BlockedCallback(sink, heard);
+        static BlockedCallback start(ScenarioSink sink) {
+            BlockedCallback b = new BlockedCallback(sink);
             try {
                 assertTrue(b.entered.await(STEP.toMillis(), TimeUnit.MILLISECONDS), "the listener never entered its blocking callback");
             } catch (InterruptedException e) {

@@ -12,50 +12,35 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.EventKind;
-import org.sinkcheck.mutants.SC15_ListenerErrorSwallowed;
-import org.sinkcheck.mutants.SC15_ThrowingListenerStopsSweep;
 import org.sinkcheck.reliability.RecordingEvents.ReportedError;
 
 /**
  * SC-15, a throwing listener harms no one else: a throw from an object or progress callback cancels that
  * call only (it then gets {@code onCancelled}); a throw from a final callback changes nothing more; the
  * exception is reported through the sink's listener-error channel exactly once, with the call's context;
- * and a throw in the middle of a cancel sweep keeps no other call from its final.
+ * and a throw in the middle of a cancel sweep keeps no other call from its final. Each scenario plays on
+ * any sink through its adapter; {@link ScenariosTest} runs it on the sink under test and on the mutant it
+ * must fail.
  */
-class ThrowingListenerTest {
+final class ThrowingListener {
     private static final int SWEPT = 1000;
 
-    @ParameterizedTest(name = "throw from {0}")
-    @EnumSource(EventKind.class)
-    void SC15_throwFromACallback_endsOnlyItsOwnCallAsTheRuleSays_andIsReported(EventKind kind) {
-        SC15_throwFromCallback(SinkUnderTest.adapter(), kind);
-    }
-
-    @Test
-    void SC15_throwFromCallbackScenario_catchesASinkThatSwallowsListenerErrors() {
-        Teeth.scenarioCatches(new SC15_ListenerErrorSwallowed.Adapter(), adapter -> SC15_throwFromCallback(adapter, EventKind.OBJECT));
-    }
+    private ThrowingListener() {}
 
     static void SC15_throwFromCallback(SinkAdapter<?, ?> adapter, EventKind kind) {
         Set<Capability> caps = adapter.capabilities();
         Needs.capability(adapter, Capability.LISTENER_ERRORS);
         Needs.toSignal(adapter, kind);
-        RecordingEvents heardA = new RecordingEvents();
-        RecordingEvents heardB = new RecordingEvents();
-        ScenarioSink a = ScenarioSink.open(adapter, heardA);
-        ScenarioSink b = ScenarioSink.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter);
+        ScenarioSink b = ScenarioSink.open(adapter);
         Object thrower = RecordingEvents.context("thrower");
         Object bystander = RecordingEvents.context("bystander");
         Object elsewhere = RecordingEvents.context("call of the other sink");
         RuntimeException boom = new IllegalStateException("the listener fails in " + kind.tla());
-        heardA.hook((context, event) -> {
+        a.hook((context, event) -> {
             if (context == thrower && event == kind) throw boom;
         });
         ScenarioSink.Call t = a.begin(thrower);
@@ -71,45 +56,28 @@ class ThrowingListenerTest {
         }
 
         List<EventKind> expected = kind.isFinal() ? List.of(kind) : List.of(kind, EventKind.CANCELLED);
-        assertEquals(expected, heardA.heard(thrower), "SC-15: a throw from " + kind.tla() + " ends the call " + expected);
-        assertEquals(List.of(new ReportedError(thrower, boom)), heardA.errors(), "SC-15: the exception is reported once, with its call's context");
+        assertEquals(expected, a.heard(thrower), "SC-15: a throw from " + kind.tla() + " ends the call " + expected);
+        assertEquals(List.of(new ReportedError(thrower, boom)), a.listenerErrors(), "SC-15: the exception is reported once, with its call's context");
         assertFalse(t.deliver("after"), "SC-15: the call whose listener threw has ended");
-        assertEquals(expected, heardA.heard(thrower), "nothing follows the final");
+        assertEquals(expected, a.heard(thrower), "nothing follows the final");
         if (kind == EventKind.CANCELLED || !kind.isFinal()) {
             if (caps.contains(Capability.PROVIDER_TOLD)) assertTrue(t.providerSeesCancelled(), "SC-12: the provider is told its call was cancelled");
         }
         if (kind == EventKind.CANCELLED) {
-            assertEquals(List.of(EventKind.CANCELLED), heardA.heard(bystander), "SC-01: the sweep ended the other call too");
+            assertEquals(List.of(EventKind.CANCELLED), a.heard(bystander), "SC-01: the sweep ended the other call too");
         } else {
             assertTrue(s.deliver("y") && s.complete(), "SC-15: the other call of the sink is untouched and live");
-            assertEquals(List.of(EventKind.OBJECT, EventKind.COMPLETED), heardA.heard(bystander));
+            assertEquals(List.of(EventKind.OBJECT, EventKind.COMPLETED), a.heard(bystander));
         }
         assertTrue(o.deliver("z") && o.complete(), "SC-02: the other sink's call is untouched and live");
-        assertEquals(List.of(EventKind.OBJECT, EventKind.COMPLETED), heardB.heard(elsewhere));
-        assertTrue(heardB.errors().isEmpty(), "SC-02: no error reached the other sink");
-    }
-
-    @Test
-    void SC15_throwsInTheMiddleOfACancelSweep_keepNoOtherCallFromItsFinal_andAreAllReported() {
-        SC15_throwsDuringSweep(SinkUnderTest.adapter());
-    }
-
-    @Test
-    void SC15_sweepScenario_catchesASweepThatStopsAtTheFirstThrow() {
-        Teeth.scenarioCatches(new SC15_ThrowingListenerStopsSweep.Adapter(), ThrowingListenerTest::SC15_throwsDuringSweep);
-    }
-
-    @Test
-    void SC15_sweepScenario_catchesASinkThatSwallowsListenerErrors() {
-        Teeth.scenarioCatches(new SC15_ListenerErrorSwallowed.Adapter(), ThrowingListenerTest::SC15_throwsDuringSweep);
+        assertEquals(List.of(EventKind.OBJECT, EventKind.COMPLETED), b.heard(elsewhere));
+        assertTrue(b.listenerErrors().isEmpty(), "SC-02: no error reached the other sink");
     }
 
     static void SC15_throwsDuringSweep(SinkAdapter<?, ?> adapter) {
         Needs.capability(adapter, Capability.LISTENER_ERRORS);
-        RecordingEvents heardA = new RecordingEvents();
-        RecordingEvents heardB = new RecordingEvents();
-        ScenarioSink a = ScenarioSink.open(adapter, heardA);
-        ScenarioSink b = ScenarioSink.open(adapter, heardB);
+        ScenarioSink a = ScenarioSink.open(adapter);
+        ScenarioSink b = ScenarioSink.open(adapter);
         List<Object> contexts = new ArrayList<>();
         Map<Object, RuntimeException> thrown = new IdentityHashMap<>();
         for (int i = 0; i < SWEPT; i++) {
@@ -123,7 +91,7 @@ class ThrowingListenerTest {
             others.add(RecordingEvents.context("call " + i + " of the other sink"));
             b.begin(others.get(i));
         }
-        heardA.hook((context, event) -> {
+        a.hook((context, event) -> {
             RuntimeException e = thrown.get(context);
             if (e != null && event == EventKind.CANCELLED) throw e;
         });
@@ -131,18 +99,18 @@ class ThrowingListenerTest {
         assertDoesNotThrow(a::cancel, "SC-15: a listener's exception escaped cancel() instead of being reported");
 
         for (Object context : contexts) {
-            assertEquals(List.of(EventKind.CANCELLED), heardA.heard(context), "SC-15: " + context + " must get exactly its final, whatever other calls' listeners threw");
+            assertEquals(List.of(EventKind.CANCELLED), a.heard(context), "SC-15: " + context + " must get exactly its final, whatever other calls' listeners threw");
         }
-        List<ReportedError> reported = heardA.errors();
+        List<ReportedError> reported = a.listenerErrors();
         Set<Object> reportedFor = new HashSet<>();
         for (ReportedError r : reported) {
             assertSame(thrown.get(r.context()), r.error(), "SC-15: the error of " + r.context() + " is reported with its own context");
             assertTrue(reportedFor.add(r.context()), "SC-15: the error of " + r.context() + " is reported once");
         }
         assertEquals(thrown.size(), reported.size(), "SC-15: every one of the " + thrown.size() + " listener errors is reported, none swallowed");
-        assertEquals(0, heardB.total(), "SC-02: the other sink's listener heard nothing");
-        for (Object context : others) assertTrue(heardB.heard(context).isEmpty());
+        assertEquals(0, b.heardTotal(), "SC-02: the other sink's listener heard nothing");
+        for (Object context : others) assertTrue(b.heard(context).isEmpty());
         b.cancel();
-        for (Object context : others) assertEquals(List.of(EventKind.CANCELLED), heardB.heard(context), "the other sink's calls were live");
+        for (Object context : others) assertEquals(List.of(EventKind.CANCELLED), b.heard(context), "the other sink's calls were live");
     }
 }
