@@ -7,6 +7,8 @@ assert xml =~ /<failure[^>]*message="SC-01 MUST violated/ : "the broken toy must
 assert xml.contains('SC01_ScopeAll') : "the failure must name the TLA+ operator SC01_ScopeAll"
 def log = new File(basedir, 'build.log').text
 assert log.contains('Required rules: HOLD') : "the toy sink itself must hold every required rule"
+assert log.contains('waived: SC-11 by @Waive on org.example.toy.ToySinkVerificationTest') : "the kit's table must list SC-11 as waived, by the test class"
+assert xml =~ /TestAbortedException: SC-11 \([^)]*\) WAIVED: waived by @Waive on org.example.toy.ToySinkVerificationTest/ : "SC-11's test must be skipped as WAIVED, naming the class"
 def path = new File(basedir, 'target/test-path.txt')
 assert path.exists() : "no dependency tree of the toy's test path (invoker.properties, first build)"
 def tree = path.text

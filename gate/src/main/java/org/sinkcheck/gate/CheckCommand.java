@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sinkcheck.gate.report.ConsoleTable;
 import org.sinkcheck.gate.report.Finding;
@@ -18,40 +20,40 @@ import org.sinkcheck.gate.report.JsonSummary;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.stress.StressMode;
 import org.sinkcheck.stress.StressRunner;
 import org.sinkcheck.tlc.TlcResult;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code sinkcheck check}: the gate. Model-checks the abstract spec, runs the conformance suite on the
  * sink under test and prints the per-rule table; exit 0 when every required rule holds, 1 on a violation
- * (with the rule, the counterexample and the command that reproduces it), 2 on bad input.
+ * (with the rule, the counterexample and the command that reproduces it) or a MUST rule the sink does not
+ * promise and the user did not waive ({@code --waive SC-nn}), 2 on bad input.
  */
 @Command(name = "check", usageHelpWidth = 110,
         description = "Model-check the spec, then check a sink against it and print the per-rule table.")
 final class CheckCommand extends SinkCommand {
-    @ArgGroup(exclusive = true)
-    Budget budget;
+    @Option(names = "--budget", paramLabel = "ci|extended",
+            description = "ci: 8 walks of 1,500 actions (default); extended: 64 walks of 10,000 actions over more sinks and calls"
+                    + " (the kit's -Dsinkcheck.budget names)")
+    Options.Budget budget;
 
-    /** How much the conformance suite does: a named budget, or a number of random walks. */
-    static final class Budget {
-        @Option(names = "--budget", paramLabel = "ci|extended",
-                description = "ci: 8 walks of 1,500 actions (default); extended: 64 walks of 10,000 actions over more sinks and calls"
-                        + " (the kit's -Dsinkcheck.budget names)")
-        Options.Budget name;
-
-        @Option(names = "--walks", paramLabel = "N", description = "this many random walks of the ci length")
-        Integer walks;
-    }
+    @Option(names = "--walks", paramLabel = "N", description = "this many random walks, of the budget's length and bounds")
+    Integer walks;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the first random walk (default: the kit's fixed CI seed)")
     Long seed;
 
     @Option(names = "--no-stress", description = "skip the stress tier (jcstress sanity + Lincheck, minutes): its rules stay STRESS TIER")
     boolean noStress;
+
+    @Option(names = "--waive", paramLabel = "SC-nn", split = ",",
+            description = "accept that the sink does not promise this MUST rule (repeatable, or comma-separated):"
+                    + " NOT PROMISED becomes WAIVED, listed in every report; only a rule whose promise the adapter does not declare")
+    List<String> waive = new ArrayList<>();
 
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "also write sinkcheck-junit.xml (one test case per rule) and sinkcheck-summary.json here")
@@ -63,9 +65,10 @@ final class CheckCommand extends SinkCommand {
         try (SinkSelection.LoadedSink sink = selection.load()) {
             Map<String, JsonElement> engineReports = new LinkedHashMap<>();
             Options options = conformanceOptions();
+            Waivers waivers = waivers(sink);
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
                     "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
-                            + (noStress ? " --no-stress" : ""));
+                            + waiveOptions(waivers) + (noStress ? " --no-stress" : ""), waivers);
             Progress progress = new Progress(out(), report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
@@ -78,10 +81,10 @@ final class CheckCommand extends SinkCommand {
 
             ConformanceReport conformance = progress.step("conformance",
                     "conformance suite on " + sink.adapter().name() + " (exhaustive replay + " + options.walks() + " random walks)",
-                    () -> Conformance.run(sink.adapter(), options),
+                    () -> Conformance.run(sink.adapter(), options, waivers, progress::detail),
                     r -> new Progress.Outcome(r.requiredRulesHold(), ConformanceStep.outcomeLine(r)));
-            ConformanceStep.addFindings(conformance, report,
-                    "./sinkcheck check " + sink.commandLineOptions() + " --no-stress");
+            ConformanceStep.addFindings(conformance, report, "./sinkcheck check " + sink.commandLineOptions() + waiveOptions(waivers)
+                    + (budget == null ? "" : " --budget " + budget) + " --no-stress");
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
             if (verbose()) out().println(conformance.table());
 
@@ -103,18 +106,32 @@ final class CheckCommand extends SinkCommand {
     }
 
     private Options conformanceOptions() {
-        Options options = budget != null && budget.name != null ? budget.name.options() : Options.ci();
-        if (budget != null && budget.walks != null) {
-            if (budget.walks < 0) throw new GateException("--walks must be 0 or more, not " + budget.walks);
-            options = options.withWalks(budget.walks, options.walkLength());
+        Options options = budget != null ? budget.options() : Options.ci();
+        if (walks != null) {
+            if (walks < 0) throw new GateException("--walks must be 0 or more, not " + walks);
+            options = options.withWalks(walks, options.walkLength());
         }
         return seed == null ? options : options.withSeed(seed);
     }
 
+    /** The {@code --waive} rules, refused in one line before anything runs if one of them waives nothing. */
+    private Waivers waivers(SinkSelection.LoadedSink sink) {
+        try {
+            Waivers waivers = Waivers.of("the command line (--waive)", waive);
+            waivers.checkAgainst(sink.adapter().capabilities());
+            return waivers;
+        } catch (IllegalArgumentException e) {
+            throw new GateException("--waive: " + e.getMessage(), e);
+        }
+    }
+
+    private static String waiveOptions(Waivers waivers) {
+        return waivers.isEmpty() ? "" : " --waive " + waivers.toString().replace(" ", "");
+    }
+
     /** The budget as it was given, for the reproduce line. */
     private String budgetOptions() {
-        if (budget == null) return "";
-        return budget.walks != null ? " --walks " + budget.walks : " --budget " + budget.name;
+        return (budget == null ? "" : " --budget " + budget) + (walks == null ? "" : " --walks " + walks);
     }
 
     /** The report folder, created now so that a bad path is a usage error before anything runs. */

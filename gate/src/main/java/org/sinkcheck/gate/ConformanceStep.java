@@ -8,7 +8,8 @@ import org.sinkcheck.kit.run.Counterexample;
 /**
  * Turns the conformance kit's report into the gate's findings: one per rule, with the kit's evidence, and
  * for a failure its shrunk counterexample plus, when a random walk found it, the command that replays just
- * that walk.
+ * that walk: the run's own command (its budget, so its bounds and walk length, and its waivers) with that
+ * walk's seed and one walk.
  */
 final class ConformanceStep {
     static final String SOURCE = "conformance";

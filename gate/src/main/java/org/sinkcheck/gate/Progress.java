@@ -9,13 +9,16 @@ import org.sinkcheck.gate.report.StepRecord;
 /**
  * One line per step of a long run, so a person (or a CI log) sees what is running and how long each part
  * took: {@code [2/3] conformance suite on reference ... PASS: 16 rules (4.1 s)}. The title is printed
- * before the step starts, the outcome and time when it ends; each step is also recorded in the report.
+ * before the step starts, the outcome and time when it ends, and between them any {@link #detail} a long
+ * step gives of where it is; each step is also recorded in the report.
  */
 final class Progress {
     private final PrintStream out;
     private final GateReport report;
     private final int steps;
     private int current;
+    /** Whether the running step's title line waits for its outcome, nothing printed under it yet. */
+    private boolean titleOpen;
 
     Progress(PrintStream out, GateReport report, int steps) {
         this.out = out;
@@ -35,19 +38,34 @@ final class Progress {
         current++;
         out.print("[" + current + "/" + steps + "] " + title + " ... ");
         out.flush();
+        titleOpen = true;
         long start = System.nanoTime();
         T result;
         try {
             result = work.run();
         } catch (Exception | Error e) {
-            out.println("aborted (" + format(seconds(start)) + ")");
+            out.println(outcomePrefix() + "aborted (" + format(seconds(start)) + ")");
             throw e;
         }
         double seconds = seconds(start);
         Outcome outcome = judge.apply(result);
-        out.println(outcome.line() + " (" + format(seconds) + ")");
+        out.println(outcomePrefix() + outcome.line() + " (" + format(seconds) + ")");
         report.add(new StepRecord(name, outcome.line(), outcome.passed(), seconds));
         return result;
+    }
+
+    /** A line about where the running step is (a long shrink), printed under its title. */
+    void detail(String line) {
+        if (titleOpen) out.println();
+        titleOpen = false;
+        out.println("      " + line);
+    }
+
+    /** The outcome follows the title on its line, or, after details, goes on a line of its own. */
+    private String outcomePrefix() {
+        boolean open = titleOpen;
+        titleOpen = false;
+        return open ? "" : "      ... ";
     }
 
     private static double seconds(long startNanos) {

@@ -22,7 +22,7 @@ final class StressStep {
     private StressStep() {}
 
     static StressRunner.Options options(StressMode mode, SinkSelection.LoadedSink sink, boolean echo) {
-        return StressRunner.Options.of(mode, sink.className(), WorkFolder.resolve("stress"))
+        return StressRunner.Options.of(mode, sink.className(), WorkFolder.newRun("stress", sink.adapter().name()))
                 .withClasspath(sink.classpath()).withEcho(echo);
     }
 

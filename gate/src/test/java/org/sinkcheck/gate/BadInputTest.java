@@ -47,6 +47,15 @@ class BadInputTest {
     }
 
     @Test
+    void SC11_aWaiverOfNoRuleOrOfARuleTheSinkIsCheckedOnIsRefused() {
+        assertOneLineError(Cli.run("check", "--waive", "SC-17"),
+                "sinkcheck: --waive: cannot waive 'SC-17': no such rule (the rules are SC-01 to SC-16)");
+        assertOneLineError(Cli.run("check", "--waive", "SC-11"),
+                "sinkcheck: --waive: cannot waive SC-11: it is not N/A for this sink, the kit checks it"
+                        + " (only a MUST rule whose promise the adapter does not declare can be waived)");
+    }
+
+    @Test
     void unknownOption() {
         assertOneLineError(Cli.run("check", "--bogus"),
                 "sinkcheck: unknown option: '--bogus'; usage: sinkcheck check [OPTIONS] (see 'sinkcheck check --help')");

@@ -37,6 +37,15 @@ public final class Adapters {
         }
     }
 
+    /** {@link SinkAdapter#name()}'s default: the simple name of {@code type}, or of the class a nested {@code Adapter} or an anonymous class is in. */
+    static String defaultName(Class<?> type) {
+        Class<?> named = type;
+        while ((named.isAnonymousClass() || named.getSimpleName().equals("Adapter")) && named.getEnclosingClass() != null) {
+            named = named.getEnclosingClass();
+        }
+        return named.getSimpleName();
+    }
+
     /** {@code Type: message} on one line. */
     public static String oneLine(Throwable t) {
         String message = t.getMessage() == null ? "" : ": " + t.getMessage().replaceAll("\\s+", " ").trim();

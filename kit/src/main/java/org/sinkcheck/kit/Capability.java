@@ -1,7 +1,10 @@
 package org.sinkcheck.kit;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.sinkcheck.rules.Rule;
 
@@ -65,6 +68,15 @@ public enum Capability {
 
     /** Why the rules needing this capability are not checked when it is missing. */
     public String reason() { return reason; }
+
+    /**
+     * The capability {@code rule} needs that {@code declared} lacks, if any; a promise before an observation,
+     * so that a missing observation never hides a missing promise.
+     */
+    public static Optional<Capability> missing(Rule rule, Set<Capability> declared) {
+        return Arrays.stream(values()).filter(c -> c.rules.contains(rule) && !declared.contains(c))
+                .min(Comparator.comparing((Capability c) -> c.kind != Kind.PROMISE));
+    }
 
     /** The capabilities of {@code kind}. */
     public static Set<Capability> of(Kind kind) {

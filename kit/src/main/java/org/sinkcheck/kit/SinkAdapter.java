@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public interface SinkAdapter<S, H> {
 
-    /** The name reports show. */
-    default String name() { return getClass().getSimpleName(); }
+    /**
+     * The name reports show. By default the class's simple name; for a nested class named {@code Adapter}
+     * (an {@code X$Adapter}) or an anonymous class, the enclosing class's: an adapter is named after what it adapts.
+     */
+    default String name() { return Adapters.defaultName(getClass()); }
 
     /**
      * What the sink can do, what this adapter can observe, and what the sink promises ({@link Capability.Kind}).

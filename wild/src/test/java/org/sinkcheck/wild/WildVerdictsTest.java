@@ -29,6 +29,7 @@ class WildVerdictsTest {
     private static final Verdict P = Verdict.PASS;
     private static final Verdict F = Verdict.FAIL;
     private static final Verdict NA = Verdict.NOT_APPLICABLE;
+    private static final Verdict NP = Verdict.NOT_PROMISED;
     private static final Verdict ST = Verdict.STRESS_TIER;
 
     /** Verdicts in rule order, SC-01 … SC-16. */
@@ -46,7 +47,7 @@ class WildVerdictsTest {
                 library(new RxJavaCompositeDisposableAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, F, P, NA, F, P)),
                 library(new ReactorCompositeAdapter(), verdicts(P, P, F, P, P, P, P, F, F, F, ST, P, F, NA, F, P)),
                 library(new KotlinSupervisorJobAdapter(), verdicts(P, P, P, P, P, P, P, F, F, P, ST, F, P, NA, F, P)),
-                library(new GrpcCancellableContextAdapter(), verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, NA, NA, NA, P)));
+                library(new GrpcCancellableContextAdapter(), verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, NA, NA, NP, P)));
     }
 
     /** Named by the library, so the test's display name says which. */

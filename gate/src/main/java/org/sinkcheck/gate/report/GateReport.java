@@ -1,6 +1,7 @@
 package org.sinkcheck.gate.report;
 
 import org.sinkcheck.kit.run.Verdict;
+import org.sinkcheck.kit.run.Waivers;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.sinkcheck.rules.Rule;
 
 /**
  * The result of one {@code sinkcheck check}: every rule's combined verdict with the findings behind it,
- * the steps that ran, and the command that reproduces the run. The console table, the JUnit XML and the
+ * the steps that ran, the rules the user waived, and the command that reproduces the run. The console table, the JUnit XML and the
  * JSON summary are three views of this one object, so they cannot disagree.
  *
  * <p>Every rule of {@link Rule} has a line, also when no engine looked at it (then NOT APPLICABLE, with
@@ -20,13 +21,15 @@ public final class GateReport {
     private final String sinkName;
     private final String adapterClass;
     private final String reproduce;
+    private final Waivers waivers;
     private final List<StepRecord> steps = new ArrayList<>();
     private final Map<Rule, List<Finding>> findings = new EnumMap<>(Rule.class);
 
-    public GateReport(String sinkName, String adapterClass, String reproduce) {
+    public GateReport(String sinkName, String adapterClass, String reproduce, Waivers waivers) {
         this.sinkName = sinkName;
         this.adapterClass = adapterClass;
         this.reproduce = reproduce;
+        this.waivers = waivers;
         for (Rule rule : Rule.values()) findings.put(rule, new ArrayList<>());
     }
 
@@ -63,12 +66,15 @@ public final class GateReport {
         return String.join("\n", parts);
     }
 
-    /** The MUST rules that failed or went untested: any of them fails the gate. */
+    /** The MUST rules that failed, went untested or are not promised: any of them fails the gate. */
     public List<Rule> violatedRequiredRules() {
         return java.util.Arrays.stream(Rule.values())
-                .filter(r -> r.level() == Rule.Level.MUST && Verdicts.failsGate(verdict(r)))
+                .filter(r -> r.level() == Rule.Level.MUST && verdict(r).failsRequiredRule())
                 .toList();
     }
+
+    /** The rules the user waived, and who waived each. */
+    public Waivers waivers() { return waivers; }
 
     /** Every step passed and every required rule holds. */
     public boolean passed() {

@@ -21,8 +21,8 @@ import org.w3c.dom.Element;
 /**
  * The report as JUnit XML (the Surefire/Ant schema every CI system reads): one {@code <testsuite>}, one
  * {@code <testcase>} per rule named by its id, a {@code <failure>} carrying the counterexample for a violated
- * (or untested) rule, {@code <skipped>} with the reason for a rule that does not apply or is left to the stress
- * tier, and one more test case per step
+ * (untested, or not promised) rule, {@code <skipped>} with the reason for a rule that does not apply, is waived
+ * (with who waived it, also a property of the suite) or is left to the stress tier, and one more test case per step
  * that failed without naming a rule.
  */
 public final class JUnitXml {
@@ -42,16 +42,17 @@ public final class JUnitXml {
         suite.appendChild(properties);
         property(doc, properties, "adapter", report.adapterClass());
         property(doc, properties, "reproduce", report.reproduce());
+        report.waivers().rules().forEach((rule, who) -> property(doc, properties, "waived " + rule.id(), who));
 
         for (Rule rule : Rule.values()) {
             tests++;
             Element testcase = testcase(doc, suite, className, rule.id() + " " + rule.summary());
             Verdict verdict = report.verdict(rule);
-            if (Verdicts.failsGate(verdict)) {
+            if (verdict.failsRequiredRule()) {
                 failures++;
                 Element failure = doc.createElement("failure");
                 failure.setAttribute("type", rule.id());
-                failure.setAttribute("message", rule.id() + (verdict == Verdict.FAIL ? " violated: " : " untested: ") + rule.summary());
+                failure.setAttribute("message", rule.id() + " " + Verdicts.failure(verdict) + ": " + rule.summary());
                 failure.setTextContent(report.evidence(rule) + "\nreproduce: " + report.reproduce());
                 testcase.appendChild(failure);
             } else if (verdict != Verdict.PASS) {

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.rules.Rule;
 
 /**
  * The report as JSON for tools: the verdict, the exit code, the steps with their times, every rule with
- * its combined verdict and each engine's finding, the reproduce command, and (under {@code "engines"})
+ * its combined verdict and each engine's finding, the waived rules with who waived each, the reproduce
+ * command, and (under {@code "engines"})
  * the engines' own JSON reports verbatim.
  */
 public final class JsonSummary {
@@ -27,6 +29,7 @@ public final class JsonSummary {
         root.addProperty("exitCode", exitCode);
         root.addProperty("summary", ConsoleTable.summaryLine(report));
         root.addProperty("reproduce", report.reproduce());
+        root.add("waived", ConformanceReport.waivedJson(report.waivers()));
 
         JsonArray steps = new JsonArray();
         for (StepRecord step : report.steps()) {

@@ -2,6 +2,7 @@ package org.sinkcheck.kit.junit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Counterexample;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -22,8 +24,11 @@ import org.sinkcheck.rules.Rule;
  * <ul>
  * <li>PASS: the test passes.</li>
  * <li>FAIL: the test fails; the message names the rule, its TLA+ operator and the shrunk counterexample.</li>
- * <li>NOT APPLICABLE (a capability the adapter does not declare) and STRESS TIER (only interleavings can
+ * <li>NOT APPLICABLE (something the adapter cannot observe) and STRESS TIER (only interleavings can
  *     break it): the test is skipped through a JUnit assumption whose message is the reason.</li>
+ * <li>NOT PROMISED (a MUST rule whose promise the adapter does not declare): the test fails — no silent
+ *     opt-out — unless the class waives the rule by id with {@link Waive}; then it is WAIVED, skipped with
+ *     a message naming the class that waived it.</li>
  * <li>UNTESTED (nothing exercised it): the test fails — an unexercised rule is never a pass.</li>
  * </ul>
  *
@@ -42,11 +47,20 @@ public abstract class SinkVerification {
     /** How much the kit does; override to fix a budget in code. */
     protected Options options() { return Options.fromSystemProperties(); }
 
-    /** Runs the kit once for the whole class and prints the table. */
+    /** Runs the kit once for the whole class, with the rules the class waives ({@link Waive}), and prints the table. */
     @BeforeAll
     public final void runConformance() {
-        report = Conformance.run(adapter(), options());
+        report = Conformance.run(adapter(), options(), waivers(), System.out::println);
         System.out.println(report.table());
+    }
+
+    /** The {@link Waive} on this class or the nearest superclass, with that class as who waived. */
+    private Waivers waivers() {
+        for (Class<?> c = getClass(); c != null; c = c.getSuperclass()) {
+            Waive waive = c.getDeclaredAnnotation(Waive.class);
+            if (waive != null) return Waivers.of("@Waive on " + c.getName(), List.of(waive.value()));
+        }
+        return Waivers.none();
     }
 
     /** The report the tests read, for authors who want to assert more. */
@@ -93,6 +107,9 @@ public abstract class SinkVerification {
         switch (row.verdict()) {
             case PASS -> { }
             case NOT_APPLICABLE -> Assumptions.abort(name + " is not applicable: " + row.evidence());
+            case WAIVED -> Assumptions.abort(name + " WAIVED: " + row.evidence());
+            case NOT_PROMISED -> fail(name + " is not promised: " + row.evidence()
+                    + "; if the sink really does not keep it, waive it: @Waive(\"" + rule.id() + "\") on " + getClass().getSimpleName());
             case STRESS_TIER -> Assumptions.abort(name + " is checked by the stress tier, not here: " + row.evidence());
             case UNTESTED -> fail(name + ": " + row.evidence() + "; raise the budget (-Dsinkcheck.budget=extended)");
             case FAIL -> fail(failureMessage(rule, row.counterexample()));

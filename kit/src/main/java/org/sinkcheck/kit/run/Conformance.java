@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
@@ -38,9 +39,11 @@ import org.sinkcheck.rules.Rule;
  *     1-minimal one before it is reported.</li>
  * </ol>
  *
- * The result has one row per rule: FAIL with its counterexample, NOT APPLICABLE with the missing
- * capability's reason, STRESS TIER for what only interleavings can break, PASS with the number of steps
- * that exercised it — or UNTESTED if none did, which is never a pass.
+ * The result has one row per rule: FAIL with its counterexample; for a rule needing a capability the
+ * adapter does not declare, NOT APPLICABLE with its reason — or, for a MUST rule whose <em>promise</em> is
+ * missing, NOT PROMISED (which fails) or WAIVED (the user waived it by id, {@link Waivers}); STRESS TIER
+ * for what only interleavings can break; PASS with the number of steps that exercised it — or UNTESTED if
+ * none did, which is never a pass.
  */
 public final class Conformance {
     private Conformance() {}
@@ -50,9 +53,19 @@ public final class Conformance {
         return run(adapter, Options.fromSystemProperties());
     }
 
-    /** Runs the kit on {@code adapter}. Never calls {@code System.exit}; the report says what held. */
+    /** Runs the kit on {@code adapter}, no rule waived, silently. Never calls {@code System.exit}; the report says what held. */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options) {
-        return new Session(adapter, options).run();
+        return run(adapter, options, Waivers.none(), line -> {});
+    }
+
+    /**
+     * Runs the kit on {@code adapter} with {@code waivers}: the MUST rules it does not promise that the user
+     * accepts (WAIVED instead of NOT PROMISED). {@code progress} hears where a long shrink is, a line at a time.
+     *
+     * @throws IllegalArgumentException before anything runs, if a waiver waives nothing ({@link Waivers#checkAgainst})
+     */
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
+        return new Session(adapter, options, waivers, progress).run();
     }
 
     /**
@@ -130,15 +143,20 @@ public final class Conformance {
     private static final class Session {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
+        private final Waivers waivers;
+        private final Consumer<String> progress;
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
 
-        Session(SinkAdapter<?, ?> adapter, Options options) {
+        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
             this.adapter = adapter;
             this.options = options;
+            this.waivers = waivers;
+            this.progress = progress;
             Set<Capability> declared = adapter.capabilities();
             this.capabilities = declared == null || declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
+            waivers.checkAgainst(capabilities);
         }
 
         ConformanceReport run() {
@@ -178,7 +196,7 @@ public final class Conformance {
             ConformanceReport.Counts counts = new ConformanceReport.Counts(graph.stateCount(), graph.edgeCount(),
                     covered.cardinality(), replayed, replaySteps, options.walks(), walkActions, options.seed(),
                     describe(options.walkBounds()), (System.nanoTime() - start) / 1_000_000);
-            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes());
+            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers);
         }
 
         private long walk() {
@@ -193,7 +211,7 @@ public final class Conformance {
                 if (outcome.passed()) continue;
                 List<Action> prefix = walk.subList(0, outcome.steps());
                 String origin = "random walk, seed " + seed + setup.describe()
-                        + " (reproduce: -Dsinkcheck.seed=" + seed + " -Dsinkcheck.walks=1)";
+                        + " (reproduce: " + options.reproduceWalk(seed) + ")";
                 Setup quietly = setup.throwing(false);
                 Run.Outcome quiet = setup.throwFromFinals() ? Run.play(adapter, model, prefix, quietly, null) : outcome;
                 if (!quiet.passed()) {
@@ -223,7 +241,7 @@ public final class Conformance {
             Map<Rule, Counterexample> out = new EnumMap<>(Rule.class);
             candidates.forEach((rule, c) -> {
                 Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.setup()).contains(rule),
-                        options.shrinkBudget());
+                        options.shrinkBudget(), Shrinker.Progress.every(progress, rule.id()));
                 List<Action> small = shrinker.shrink(c.actions());
                 Violation d = violationOf(small, c, rule).orElse(c.violation());
                 out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));
@@ -254,8 +272,7 @@ public final class Conformance {
         private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {
             List<ConformanceReport.Row> rows = new ArrayList<>();
             for (Rule rule : Rule.values()) {
-                Optional<Capability> missing = EnumSet.allOf(Capability.class).stream()
-                        .filter(cap -> cap.rules().contains(rule) && !capabilities.contains(cap)).findFirst();
+                Optional<Capability> missing = Capability.missing(rule, capabilities);
                 // What only interleavings break is the catalogue's to say (Operator.concurrency()).
                 Optional<String> concurrent = rule.concurrentPart();
                 boolean concurrentPart = concurrent.isPresent();
@@ -263,7 +280,7 @@ public final class Conformance {
                     // before N/A: a rule broken in a way the kit could see is never hidden behind a missing capability
                     rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
                 } else if (missing.isPresent()) {
-                    rows.add(new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE, notDeclared(missing.get()), null, false));
+                    rows.add(notChecked(rule, missing.get()));
                 } else if (rule.concurrentOnly()) {
                     rows.add(new ConformanceReport.Row(rule, Verdict.STRESS_TIER,
                             concurrent.orElseThrow() + "; checked by the stress tier", null, true));
@@ -286,9 +303,14 @@ public final class Conformance {
             return notes;
         }
 
-        /** The reason a rule is not checked, with the capability and its kind. */
-        private static String notDeclared(Capability missing) {
-            return missing.reason() + " (" + missing.kind().label() + " capability " + missing + " not declared)";
+        /** A rule not checked for want of {@code missing}: N/A, or, for a MUST rule's promise, NOT PROMISED or WAIVED. */
+        private ConformanceReport.Row notChecked(Rule rule, Capability missing) {
+            String why = missing.reason() + " (" + missing.kind().label() + " capability " + missing + " not declared)";
+            if (!Waivers.unpromised(rule, missing)) return new ConformanceReport.Row(rule, Verdict.NOT_APPLICABLE, why, null, false);
+            return waivers.by(rule)
+                    .map(who -> new ConformanceReport.Row(rule, Verdict.WAIVED, "waived by " + who + ": " + why, null, false))
+                    .orElseGet(() -> new ConformanceReport.Row(rule, Verdict.NOT_PROMISED,
+                            why + "; a MUST rule: declare " + missing + " if the sink keeps it, or waive " + rule.id() + " by id", null, false));
         }
 
         private static String describe(Bounds b) {

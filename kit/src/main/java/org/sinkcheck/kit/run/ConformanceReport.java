@@ -33,12 +33,14 @@ public final class ConformanceReport {
     private final List<Row> rows;
     private final Counts counts;
     private final List<String> notes;
+    private final Waivers waivers;
 
-    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes) {
+    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes, Waivers waivers) {
         this.sink = sink;
         this.rows = List.copyOf(rows);
         this.counts = counts;
         this.notes = List.copyOf(notes);
+        this.waivers = waivers;
     }
 
     /** The adapter's name. */
@@ -51,6 +53,9 @@ public final class ConformanceReport {
     /** What the kit could not do for this sink (actions it lacks the capabilities for). */
     public List<String> notes() { return notes; }
 
+    /** The rules the user waived, and who waived each (WAIVED rows; a waived rule seen broken is FAIL). */
+    public Waivers waivers() { return waivers; }
+
     public Row result(Rule rule) {
         return rows.stream().filter(r -> r.rule() == rule).findFirst().orElseThrow();
     }
@@ -60,13 +65,12 @@ public final class ConformanceReport {
     }
 
     /**
-     * Whether no MUST rule failed or went untested. NOT APPLICABLE and STRESS TIER rows do not fail it:
-     * the first are visible in the table with their reason, the second are the stress tier's to judge
-     * (the gate combines both tiers).
+     * Whether no MUST rule failed, went untested or is not promised. NOT APPLICABLE, WAIVED and STRESS TIER
+     * rows do not fail it: the first two are visible in the table with their reason (and who waived), the
+     * third is the stress tier's to judge (the gate combines both tiers).
      */
     public boolean requiredRulesHold() {
-        return rows.stream().filter(r -> r.rule().level() == Rule.Level.MUST)
-                .noneMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.UNTESTED);
+        return rows.stream().filter(r -> r.rule().level() == Rule.Level.MUST).noneMatch(r -> r.verdict().failsRequiredRule());
     }
 
     /** The first counterexample of {@code rule}, if it failed. */
@@ -85,11 +89,12 @@ public final class ConformanceReport {
                 counts.walks(), counts.walkActions(), counts.walkBounds(), counts.seed()));
         sb.append(String.format("  took %.1f s%n", counts.millis() / 1000.0));
         for (String note : notes) sb.append("  note: ").append(note).append(nl);
-        sb.append(String.format("%-6s %-5s %-11s %s%n", "rule", "level", "verdict", "evidence"));
+        sb.append(String.format("%-6s %-5s %-12s %s%n", "rule", "level", "verdict", "evidence"));
         for (Row row : rows) {
             String verdict = row.verdict().label() + (row.verdict() == Verdict.PASS && row.stressTierToo() ? "+" : "");
-            sb.append(String.format("%-6s %-5s %-11s %s%n", row.rule().id(), row.rule().level(), verdict, row.evidence()));
+            sb.append(String.format("%-6s %-5s %-12s %s%n", row.rule().id(), row.rule().level(), verdict, row.evidence()));
         }
+        waivers.rules().forEach((rule, who) -> sb.append("  waived: ").append(rule.id()).append(" by ").append(who).append(nl));
         long stress = rows.stream().filter(Row::stressTierToo).count();
         if (stress > 0) sb.append("  PASS+ = the sequential part holds; its concurrent part is the stress tier's").append(nl);
         sb.append("Required rules: ").append(requiredRulesHold() ? "HOLD" : "BROKEN").append(nl);
@@ -117,6 +122,7 @@ public final class ConformanceReport {
         JsonArray notesJson = new JsonArray();
         notes.forEach(notesJson::add);
         root.add("notes", notesJson);
+        root.add("waived", waivedJson(waivers));
         JsonArray rules = new JsonArray();
         for (Row row : rows) {
             JsonObject r = new JsonObject();
@@ -134,6 +140,18 @@ public final class ConformanceReport {
         }
         root.add("rules", rules);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+
+    /** {@code [{"id": "SC-11", "by": "…"}]}: the waived rules and who waived each, as every JSON report lists them. */
+    public static JsonArray waivedJson(Waivers waivers) {
+        JsonArray waived = new JsonArray();
+        waivers.rules().forEach((rule, who) -> {
+            JsonObject w = new JsonObject();
+            w.addProperty("id", rule.id());
+            w.addProperty("by", who);
+            waived.add(w);
+        });
+        return waived;
     }
 
     private static JsonObject json(Counterexample cx) {

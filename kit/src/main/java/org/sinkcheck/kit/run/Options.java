@@ -67,6 +67,21 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
         return new Options(base.replayBounds(), base.walkBounds(), walks, length, seed, base.shrinkBudget());
     }
 
+    /**
+     * The system properties that replay just walk {@code seed} of these options: the budget they are (so the
+     * same bounds and shrink budget), the walk length if it is not the budget's, the seed, one walk. Options
+     * that are no named budget cannot be spelled as properties: then the code that replays it instead.
+     */
+    public String reproduceWalk(long walkSeed) {
+        for (Budget budget : Budget.values()) {
+            Options named = budget.options();
+            if (!named.replayBounds.equals(replayBounds) || !named.walkBounds.equals(walkBounds) || named.shrinkBudget != shrinkBudget) continue;
+            return "-Dsinkcheck.budget=" + budget + (named.walkLength == walkLength ? "" : " -Dsinkcheck.walkLength=" + walkLength)
+                    + " -Dsinkcheck.seed=" + walkSeed + " -Dsinkcheck.walks=1";
+        }
+        return "these Options .withSeed(" + walkSeed + ").withWalks(1, " + walkLength + ")";
+    }
+
     public Options withSeed(long newSeed) {
         return new Options(replayBounds, walkBounds, walks, walkLength, newSeed, shrinkBudget);
     }

@@ -1,9 +1,13 @@
 package org.sinkcheck.kit.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Model;
@@ -17,23 +21,52 @@ import org.sinkcheck.model.ModelState;
  * action makes it pass or leaves the spec.
  */
 final class Shrinker {
+    /** How often a long shrink says where it is. */
+    static final Duration REPORT_EVERY = Duration.ofSeconds(15);
+
+    /**
+     * Where a shrink's progress goes: {@code out} hears a line about {@code what} is being shrunk at most once
+     * per {@code every} of {@code clock} (nanoseconds), and only once a shrink has run that long.
+     */
+    record Progress(Consumer<String> out, String what, LongSupplier clock, Duration every) {
+        static final Progress SILENT = new Progress(line -> {}, "", System::nanoTime, Duration.ofDays(365));
+
+        static Progress every(Consumer<String> out, String what) {
+            return new Progress(out, what, System::nanoTime, REPORT_EVERY);
+        }
+    }
+
     private final Model model;
     private final Predicate<List<Action>> fails;
     private final Map<List<Action>, Boolean> seen = new HashMap<>();
     private final int budget;
+    private final Progress progress;
+    private List<Action> current;
+    private int original;
+    private long started;
+    private long reported;
 
     /**
-     * @param fails  whether a model-valid action list still shows the failure being shrunk
-     * @param budget the most replays to spend; the best list found so far is kept when it runs out
+     * @param fails    whether a model-valid action list still shows the failure being shrunk
+     * @param budget   the most replays to spend; the best list found so far is kept when it runs out
+     * @param progress where a long shrink reports how far it got
      */
-    Shrinker(Model model, Predicate<List<Action>> fails, int budget) {
+    Shrinker(Model model, Predicate<List<Action>> fails, int budget, Progress progress) {
         this.model = model;
         this.fails = fails;
         this.budget = budget;
+        this.progress = progress;
+    }
+
+    Shrinker(Model model, Predicate<List<Action>> fails, int budget) {
+        this(model, fails, budget, Progress.SILENT);
     }
 
     List<Action> shrink(List<Action> failing) {
-        List<Action> current = List.copyOf(failing);
+        current = List.copyOf(failing);
+        original = current.size();
+        started = progress.clock().getAsLong();
+        reported = started;
         int granularity = 2;
         while (current.size() >= 2 && seen.size() < budget) {
             List<List<Action>> chunks = split(current, granularity);
@@ -67,7 +100,18 @@ final class Shrinker {
     }
 
     private boolean test(List<Action> candidate) {
-        return seen.computeIfAbsent(List.copyOf(candidate), c -> enabledThroughout(c) && fails.test(c));
+        boolean failsToo = seen.computeIfAbsent(List.copyOf(candidate), c -> enabledThroughout(c) && fails.test(c));
+        report(failsToo ? candidate.size() : current.size());
+        return failsToo;
+    }
+
+    /** Says where the shrink is, if it has run for a reporting interval since it started or last said so. */
+    private void report(int shortest) {
+        long now = progress.clock().getAsLong();
+        if (now - reported < progress.every().toNanos()) return;
+        reported = now;
+        progress.out().accept(String.format(Locale.ROOT, "shrinking %s: %d of %d actions left after %d of at most %d replays (%d s)",
+                progress.what(), shortest, original, seen.size(), budget, Duration.ofNanos(now - started).toSeconds()));
     }
 
     private boolean enabledThroughout(List<Action> actions) {

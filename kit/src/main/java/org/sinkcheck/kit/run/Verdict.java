@@ -6,15 +6,35 @@ public enum Verdict {
     PASS,
     /** Broken; the row carries the counterexample. */
     FAIL,
-    /** The sink lacks a capability the rule needs; the row carries {@code Capability.reason()}. */
+    /**
+     * The adapter cannot observe what the rule needs (a can-observe capability it does not declare), or the
+     * rule is no MUST; the row carries {@code Capability.reason()}. Fails nothing.
+     */
     NOT_APPLICABLE,
+    /**
+     * A MUST rule whose promise the adapter does not declare ({@code Capability.Kind.PROMISE}): not checked,
+     * and it fails the gate — no silent opt-out — unless the user waives the rule by id.
+     */
+    NOT_PROMISED,
+    /** NOT PROMISED, and waived by the user by rule id: not checked, fails nothing; the row says who waived it. */
+    WAIVED,
     /** Only interleavings can break it: the stress tier (jcstress, Lincheck) checks it, not this kit. */
     STRESS_TIER,
     /** Applicable, but no replayed step exercised it: a hole in the budget, never a pass. */
     UNTESTED;
 
+    /** Whether a MUST rule with this verdict fails: FAIL, UNTESTED (a hole, never a pass) and NOT PROMISED. */
+    public boolean failsRequiredRule() {
+        return this == FAIL || this == UNTESTED || this == NOT_PROMISED;
+    }
+
     /** How the console table prints it. */
     public String label() {
-        return this == STRESS_TIER ? "STRESS TIER" : this == NOT_APPLICABLE ? "N/A" : name();
+        return switch (this) {
+            case STRESS_TIER -> "STRESS TIER";
+            case NOT_APPLICABLE -> "N/A";
+            case NOT_PROMISED -> "NOT PROMISED";
+            default -> name();
+        };
     }
 }

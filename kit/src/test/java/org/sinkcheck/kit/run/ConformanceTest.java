@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
@@ -23,26 +22,12 @@ import org.sinkcheck.rules.Operator;
 import org.sinkcheck.rules.Rule;
 
 /**
- * The engine's own promises, on the reference sink dressed up two ways: declaring fewer capabilities
- * (the rules needing them must say NOT APPLICABLE with the reason, never PASS), and with a cancel that
- * does nothing (the kit must fail it, by the right rule, with a shrunk counterexample).
+ * The engine's own promises, on the reference sink behind a cancel that does nothing: the kit must fail
+ * it, by the right rule, with a shrunk counterexample (fewer capabilities declared: {@code WaiversTest}).
  */
 class ConformanceTest {
 
     private static final Options SMALL = Options.ci().withWalks(2, 400);
-
-    /** The reference sink, showing the kit less than it could. */
-    static final class Limited extends SinkApiAdapter<ReferenceSink<Object>> {
-        @Override
-        protected ReferenceSink<Object> create(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-            return new ReferenceSink<>(listener, errors);
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.of(Capability.FAIL, Capability.HANDLE_CHECKS, Capability.LISTENER_ERRORS, Capability.CANCEL_IN_CALLBACK);
-        }
-    }
 
     /** The reference sink behind a cancel that forgets to call it. */
     static final class CancelDoesNothing extends SinkApiAdapter<ReferenceSink<Object>> {
@@ -53,23 +38,6 @@ class ConformanceTest {
 
         @Override
         public void cancel(ReferenceSink<Object> sink) {}
-    }
-
-    @Test
-    void missingCapabilitiesMakeTheirRulesNotApplicableWithTheReason() {
-        ConformanceReport report = Conformance.run(new Limited(), SMALL);
-        for (Capability missing : List.of(Capability.PROVIDER_TOLD, Capability.RETENTION_VISIBLE, Capability.THREAD_SAFE)) {
-            for (Rule rule : missing.rules()) {
-                ConformanceReport.Row row = report.result(rule);
-                assertEquals(Verdict.NOT_APPLICABLE, row.verdict(), rule.id());
-                assertTrue(row.evidence().contains(missing.reason()), row.evidence());
-            }
-        }
-        assertTrue(report.requiredRulesHold(), report::table);
-        assertTrue(report.notes().stream().anyMatch(n -> n.contains(Capability.PROGRESS.reason())), "no progress: noted");
-        ConformanceReport.Counts counts = report.counts();
-        assertTrue(counts.edgesCovered() > counts.edges() / 3 && counts.edgesCovered() < counts.edges(),
-                "without progress, every behaviour without it is still replayed: " + counts);
     }
 
     /** One run of the broken adapter, shared by the tests that read it. */
@@ -115,6 +83,24 @@ class ConformanceTest {
         Set<Capability> all = EnumSet.allOf(Capability.class);
         assertEquals(RandomWalk.generate(model, all, 42, 300), RandomWalk.generate(model, all, 42, 300));
         assertFalse(RandomWalk.generate(model, all, 42, 300).equals(RandomWalk.generate(model, all, 43, 300)));
+    }
+
+    @Test
+    void aWalksReproduceLineNamesItsBudgetSoThePropertiesGiveTheSameWalk() {
+        Options extended = Options.extended().withWalks(3, Options.extended().walkLength());
+        assertEquals("-Dsinkcheck.budget=extended -Dsinkcheck.seed=7 -Dsinkcheck.walks=1", extended.reproduceWalk(7));
+        assertEquals("-Dsinkcheck.budget=ci -Dsinkcheck.walkLength=90 -Dsinkcheck.seed=7 -Dsinkcheck.walks=1",
+                Options.ci().withWalks(2, 90).reproduceWalk(7));
+        System.setProperty("sinkcheck.budget", "extended");
+        System.setProperty("sinkcheck.seed", "7");
+        System.setProperty("sinkcheck.walks", "1");
+        try {
+            assertEquals(extended.withSeed(7).withWalks(1, extended.walkLength()), Options.fromSystemProperties());
+        } finally {
+            System.clearProperty("sinkcheck.budget");
+            System.clearProperty("sinkcheck.seed");
+            System.clearProperty("sinkcheck.walks");
+        }
     }
 
     @Test
