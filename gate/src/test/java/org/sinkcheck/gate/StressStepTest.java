@@ -1,5 +1,6 @@
 package org.sinkcheck.gate;
 
+import org.sinkcheck.kit.run.Waivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class StressStepTest {
                 notRun == null ? List.of() : List.of(notRun),
                 new LincheckReport(LincheckReport.Verdict.NOT_RUN, Optional.empty(), "Lincheck cannot run this sink: for the test", List.of()),
                 "summary", ran, false);
-        GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check");
+        GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check", Waivers.none());
         StressStep.addFindings(result, ROWS, report);
         return report;
     }
