@@ -150,19 +150,13 @@ public final class Model {
         } else if (action instanceof Fail a) {
             end(state, next, a.call(), Status.FAILED);
         } else if (action instanceof ListenerThrows a) {
-            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
-            end(state, next, a.call(), Status.CANCELLED);
-            next.faulted[a.call()] = true;
+            throwFrom(state, next, a.call(), EventKind.OBJECT);
         } else if (action instanceof CancelInCallback a) {
-            next.hear(state.owner(a.call()), a.call(), EventKind.OBJECT);
-            cancelAll(state, next, state.owner(a.call()));
+            cancelFrom(state, next, a.call(), EventKind.OBJECT);
         } else if (action instanceof ProgressThrows a) {
-            next.hear(state.owner(a.call()), a.call(), EventKind.PROGRESS);
-            end(state, next, a.call(), Status.CANCELLED);
-            next.faulted[a.call()] = true;
+            throwFrom(state, next, a.call(), EventKind.PROGRESS);
         } else if (action instanceof CancelInProgress a) {
-            next.hear(state.owner(a.call()), a.call(), EventKind.PROGRESS);
-            cancelAll(state, next, state.owner(a.call()));
+            cancelFrom(state, next, a.call(), EventKind.PROGRESS);
         } else if (action instanceof CancelInFinal a) {
             // the final first, then the cancel from inside its callback: what remains pending of the sink
             ModelState ended = a.fin() == Status.CANCELLED ? state : apply(state, a.fin() == Status.COMPLETED
@@ -176,6 +170,19 @@ public final class Model {
             throw new IllegalArgumentException("unknown action " + action);
         }
         return next.build();
+    }
+
+    /** The listener throws from its {@code kind} callback of {@code call}: that call, and only it, is cancelled (SC-15). */
+    private static void throwFrom(ModelState before, ModelState.Builder next, int call, EventKind kind) {
+        next.hear(before.owner(call), call, kind);
+        end(before, next, call, Status.CANCELLED);
+        next.faulted[call] = true;
+    }
+
+    /** The listener cancels its own sink from inside its {@code kind} callback of {@code call} (SC-16). */
+    private static void cancelFrom(ModelState before, ModelState.Builder next, int call, EventKind kind) {
+        next.hear(before.owner(call), call, kind);
+        cancelAll(before, next, before.owner(call));
     }
 
     /** {@code Cancel(s)}: every call of s pending in {@code before} becomes cancelled; s's registry empties. */

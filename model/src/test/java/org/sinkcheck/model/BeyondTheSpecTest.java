@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.model.Action.CancelInFinal;
 import org.sinkcheck.model.Action.CancelInProgress;
@@ -25,46 +27,34 @@ class BeyondTheSpecTest {
 
     @Test
     void SC16_cancelFromAProgressOrAFinalCallbackIsTwoStepsOfTheSpec() {
-        int checked = 0;
-        for (int i = 0; i < CI.stateCount(); i++) {
-            ModelState state = CI.state(i);
-            for (Action action : MODEL.enabledBeyondTheSpec(state)) {
-                if (!(action instanceof CancelInProgress || action instanceof CancelInFinal)) continue;
-                int sink = state.owner(action.call());
-                Action first = action instanceof CancelInProgress ? new Action.Progress(action.call())
-                        : switch (((CancelInFinal) action).fin()) {
-                            case COMPLETED -> new Action.Complete(action.call());
-                            case FAILED -> new Action.Fail(action.call());
-                            default -> new Action.Cancel(sink);
-                        };
-                assertTrue(MODEL.enabled(state).contains(first), () -> first + " in " + state);
-                ModelState between = MODEL.apply(state, first);
-                assertTrue(MODEL.enabled(between).contains(new Action.Cancel(sink)));
-                ModelState twoSteps = MODEL.apply(between, new Action.Cancel(sink));
-                assertEquals(twoSteps, MODEL.apply(state, action), action::toString);
-                assertTrue(CI.indexOf(twoSteps) >= 0, "a state of TLC's graph");
-                checked++;
-            }
-        }
+        int checked = forEachBeyondTheSpec(action -> action instanceof CancelInProgress || action instanceof CancelInFinal, (state, action) -> {
+            int sink = state.owner(action.call());
+            Action first = action instanceof CancelInProgress ? new Action.Progress(action.call())
+                    : switch (((CancelInFinal) action).fin()) {
+                        case COMPLETED -> new Action.Complete(action.call());
+                        case FAILED -> new Action.Fail(action.call());
+                        default -> new Action.Cancel(sink);
+                    };
+            assertTrue(MODEL.enabled(state).contains(first), () -> first + " in " + state);
+            ModelState between = MODEL.apply(state, first);
+            assertTrue(MODEL.enabled(between).contains(new Action.Cancel(sink)));
+            ModelState twoSteps = MODEL.apply(between, new Action.Cancel(sink));
+            assertEquals(twoSteps, MODEL.apply(state, action), action::toString);
+            assertTrue(CI.indexOf(twoSteps) >= 0, "a state of TLC's graph");
+        });
         assertTrue(checked > 1_000, "checked " + checked);
     }
 
     @Test
     void SC15_aThrowFromAProgressCallbackLeadsOutOfTheSpecsGraph() {
-        int checked = 0;
-        for (int i = 0; i < CI.stateCount(); i++) {
-            ModelState state = CI.state(i);
-            for (Action action : MODEL.enabledBeyondTheSpec(state)) {
-                if (!(action instanceof ProgressThrows)) continue;
-                ModelState after = MODEL.apply(state, action);
-                int c = action.call();
-                assertTrue(after.faulted(c) && after.status(c) == Status.CANCELLED && !after.inRegistry(state.owner(c), c));
-                List<EventKind> heard = after.heardOf(c);
-                assertEquals(List.of(EventKind.PROGRESS, EventKind.CANCELLED), heard.subList(heard.size() - 2, heard.size()));
-                assertEquals(-1, CI.indexOf(after), "TLC never reached it: CancelAll.tla has no such step");
-                checked++;
-            }
-        }
+        int checked = forEachBeyondTheSpec(action -> action instanceof ProgressThrows, (state, action) -> {
+            ModelState after = MODEL.apply(state, action);
+            int c = action.call();
+            assertTrue(after.faulted(c) && after.status(c) == Status.CANCELLED && !after.inRegistry(state.owner(c), c));
+            List<EventKind> heard = after.heardOf(c);
+            assertEquals(List.of(EventKind.PROGRESS, EventKind.CANCELLED), heard.subList(heard.size() - 2, heard.size()));
+            assertEquals(-1, CI.indexOf(after), "TLC never reached it: CancelAll.tla has no such step");
+        });
         assertTrue(checked > 100, "checked " + checked);
     }
 
@@ -96,5 +86,19 @@ class BeyondTheSpecTest {
         }
         assertFalse(MODEL.enabled(MODEL.initial()).stream().anyMatch(a -> a instanceof Action.InCallback ic && ic.callback() != EventKind.OBJECT),
                 "the spec's Next stays the spec's: its listener acts only in object callbacks");
+    }
+
+    /** Runs {@code check} on every action beyond the spec that {@code which} selects, in every state of TLC's graph; how many. */
+    private static int forEachBeyondTheSpec(Predicate<Action> which, BiConsumer<ModelState, Action> check) {
+        int checked = 0;
+        for (int i = 0; i < CI.stateCount(); i++) {
+            ModelState state = CI.state(i);
+            for (Action action : MODEL.enabledBeyondTheSpec(state)) {
+                if (!which.test(action)) continue;
+                check.accept(state, action);
+                checked++;
+            }
+        }
+        return checked;
     }
 }
