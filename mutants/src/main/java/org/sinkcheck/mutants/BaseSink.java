@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
@@ -28,13 +27,7 @@ import org.sinkcheck.sink.SinkListener;
  * hands this class's constructor the listener while the mutant's implicit one runs, so a mutant's file
  * holds its story and its bug only.
  */
-public class BaseSink implements Sink<Object> {
-
-    /** The three ways a call ends. */
-    protected enum Final { COMPLETED, FAILED, CANCELLED }
-
-    /** The two provider signals that run a listener callback without ending the call. */
-    protected enum Signal { OBJECT, PROGRESS }
+public class BaseSink extends SignalledSink<BaseSink.Call> {
 
     /** One call: its handle and its state, guarded by its sink's lock. */
     protected static final class Call implements CallHandle {
@@ -96,30 +89,10 @@ public class BaseSink implements Sink<Object> {
         this.listenerErrors = wiring.listenerErrors();
     }
 
-    // ---- the Sink API, written once in terms of the hooks ----
+    // ---- the Sink API (SignalledSink's) in terms of the hooks ----
 
     @Override
-    public CallHandle begin(Object context) {
-        Call call = new Call(this, context);
-        register(call);
-        return call;
-    }
-
-    @Override
-    public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, Signal.OBJECT, call -> listener().onObject(call.context, object));
-    }
-
-    @Override
-    public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, Signal.PROGRESS, call -> listener().onProgress(call.context, current, upperBound, message));
-    }
-
-    @Override
-    public Acceptance complete(CallHandle handle) { return finish(handle, Final.COMPLETED, null); }
-
-    @Override
-    public Acceptance fail(CallHandle handle, Throwable error) { return finish(handle, Final.FAILED, error); }
+    protected Call newCall(Object context) { return new Call(this, context); }
 
     @Override
     public void cancel() {
@@ -139,19 +112,21 @@ public class BaseSink implements Sink<Object> {
         }
     }
 
-    private Acceptance signal(CallHandle handle, Signal kind, Consumer<Call> callback) {
+    @Override
+    protected Acceptance signal(CallHandle handle, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
         Call call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance admitted = admit(call, kind);
         if (admitted != Acceptance.ACCEPTED) return admitted;
-        if (!runListener(call, () -> callback.accept(call))) {
+        if (!runListener(call, () -> callback.accept(listener(), call.context))) {
             cancelFaultedCall(call);
         }
         leaveCallback(call);
         return Acceptance.ACCEPTED;
     }
 
-    private Acceptance finish(CallHandle handle, Final fin, Throwable error) {
+    @Override
+    protected Acceptance finish(CallHandle handle, Final fin, Throwable error) {
         Call call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         if (!decide(call, fin, error)) return Acceptance.CALL_FINISHED;
@@ -178,10 +153,10 @@ public class BaseSink implements Sink<Object> {
 
     // ---- the hooks: each one decision, each the place one mutant breaks ----
 
-    /** The listener every callback goes to. */
+    @Override
     protected SinkListener<Object> listener() { return listener; }
 
-    /** Makes a new call reachable by {@link #cancel()}. */
+    @Override
     protected void register(Call call) {
         synchronized (lock) {
             registry.add(call);
@@ -269,15 +244,6 @@ public class BaseSink implements Sink<Object> {
     /** Hands an exception the listener threw to whoever watches for them (SC-15). */
     protected void reportListenerError(Call call, Throwable error) {
         listenerErrors.accept(call.context, error);
-    }
-
-    /** The final callback itself. */
-    protected void invokeFinal(Object context, Final fin, Throwable error) {
-        switch (fin) {
-            case COMPLETED: listener().onCompleted(context); break;
-            case FAILED: listener().onFailed(context, error); break;
-            default: listener().onCancelled(context); break;
-        }
     }
 
     /** What the provider's handle says: cancelled or not (SC-12). */

@@ -3,7 +3,6 @@ package org.sinkcheck.mutants;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.sinkcheck.sink.Acceptance;
 import org.sinkcheck.sink.CallHandle;
 import org.sinkcheck.sink.Sink;
@@ -16,7 +15,7 @@ import org.sinkcheck.sink.SinkListener;
  * its subclass's ({@link ConcurrentMapSink}, {@link CopyOnWriteSink}, {@link CasSink}, {@link ExecutorSink}).
  * The mutants of these designs break one hook of one of them.
  */
-public abstract class ControlSink implements Sink<Object> {
+public abstract class ControlSink extends SignalledSink<ControlSink.Call> {
 
     /* Implementation notes.
      *
@@ -37,9 +36,6 @@ public abstract class ControlSink implements Sink<Object> {
      * deciding them, lets a second cancel running at the same time find nothing and return while the
      * first has yet to decide: the soak caught that shape (SC-04, two callbacks after a cancel returned).
      */
-
-    /** The three ways a call ends. */
-    protected enum Final { COMPLETED, FAILED, CANCELLED }
 
     /** A call's state: its final (null while pending), who owns its callbacks, and whether a final is due. */
     private record State(Final fin, Throwable error, boolean busy, boolean due) {
@@ -76,6 +72,7 @@ public abstract class ControlSink implements Sink<Object> {
     // ---- the design: each subclass's own ----
 
     /** Makes a new call reachable by {@link #cancel()}. */
+    @Override
     protected abstract void register(Call call);
 
     /** A call that got its final leaves the registry (SC-13); a no-op if cancel already detached it. */
@@ -108,30 +105,13 @@ public abstract class ControlSink implements Sink<Object> {
         return handle instanceof Call && ((Call) handle).sink == this ? (Call) handle : null;
     }
 
-    // ---- the Sink API ----
+    // ---- the Sink API (SignalledSink's) ----
 
     @Override
-    public CallHandle begin(Object context) {
-        Call call = new Call(this, context);
-        register(call);
-        return call;
-    }
+    protected Call newCall(Object context) { return new Call(this, context); }
 
     @Override
-    public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, call -> listener.onObject(call.context, object));
-    }
-
-    @Override
-    public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, call -> listener.onProgress(call.context, current, upperBound, message));
-    }
-
-    @Override
-    public Acceptance complete(CallHandle handle) { return finish(handle, Final.COMPLETED, null); }
-
-    @Override
-    public Acceptance fail(CallHandle handle, Throwable error) { return finish(handle, Final.FAILED, error); }
+    protected SinkListener<Object> listener() { return listener; }
 
     @Override
     public void cancel() {
@@ -145,7 +125,9 @@ public abstract class ControlSink implements Sink<Object> {
 
     // ---- the call's state machine ----
 
-    private Acceptance signal(CallHandle handle, Consumer<Call> callback) {
+    /** Every signal alike: the kind does not change how a lock-free call admits it. */
+    @Override
+    protected Acceptance signal(CallHandle handle, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
         Call call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         while (true) {
@@ -158,7 +140,7 @@ public abstract class ControlSink implements Sink<Object> {
             }
         }
         runCallback(() -> {
-            if (!runListener(call, () -> callback.accept(call))) {
+            if (!runListener(call, () -> callback.accept(listener, call.context))) {
                 // the listener threw: its own call, and only it, is cancelled (SC-15)
                 decide(call, Final.CANCELLED, null);
             }
@@ -167,7 +149,8 @@ public abstract class ControlSink implements Sink<Object> {
         return Acceptance.ACCEPTED;
     }
 
-    private Acceptance finish(CallHandle handle, Final fin, Throwable error) {
+    @Override
+    protected Acceptance finish(CallHandle handle, Final fin, Throwable error) {
         Call call = own(handle);
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Decision decision = decide(call, fin, error);
@@ -219,14 +202,6 @@ public abstract class ControlSink implements Sink<Object> {
         } catch (RuntimeException | Error e) {
             listenerErrors.accept(call.context, e);
             return false;
-        }
-    }
-
-    private void invokeFinal(Object context, Final fin, Throwable error) {
-        switch (fin) {
-            case COMPLETED: listener.onCompleted(context); break;
-            case FAILED: listener.onFailed(context, error); break;
-            default: listener.onCancelled(context); break;
         }
     }
 }
