@@ -3,6 +3,7 @@ package org.sinkcheck.kit.trace;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
@@ -56,12 +57,22 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
 
     @Override
     public H begin(S sink, Object context) {
+        return traceBegin(sink, context, inner::begin);
+    }
+
+    /** An endless call (a subscription) is logged as a begin: the spec's calls are the same whichever way they enter. */
+    @Override
+    public H beginEndless(S sink, Object context) {
+        return traceBegin(sink, context, inner::beginEndless);
+    }
+
+    private H traceBegin(S sink, Object context, BiFunction<S, Object, H> begin) {
         String call = log.newCallId();
         String s = id(sink);
         log.record(Kind.INV, "begin", s, call, "", 0, false, false);
         boolean threw = true;
         try {
-            H handle = inner.begin(sink, new Traced(call, context));
+            H handle = begin.apply(sink, new Traced(call, context));
             ids.put(new Identity(handle), call);
             threw = false;
             return handle;
