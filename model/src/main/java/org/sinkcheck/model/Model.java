@@ -149,14 +149,10 @@ public final class Model {
             end(state, next, a.call(), Status.COMPLETED);
         } else if (action instanceof Fail a) {
             end(state, next, a.call(), Status.FAILED);
-        } else if (action instanceof ListenerThrows a) {
-            throwFrom(state, next, a.call(), EventKind.OBJECT);
-        } else if (action instanceof CancelInCallback a) {
-            cancelFrom(state, next, a.call(), EventKind.OBJECT);
-        } else if (action instanceof ProgressThrows a) {
-            throwFrom(state, next, a.call(), EventKind.PROGRESS);
-        } else if (action instanceof CancelInProgress a) {
-            cancelFrom(state, next, a.call(), EventKind.PROGRESS);
+        } else if (action instanceof ListenerThrows || action instanceof ProgressThrows) {
+            throwFrom(state, next, action.call(), action instanceof ListenerThrows ? EventKind.OBJECT : EventKind.PROGRESS);
+        } else if (action instanceof CancelInCallback || action instanceof CancelInProgress) {
+            cancelFrom(state, next, action.call(), action instanceof CancelInCallback ? EventKind.OBJECT : EventKind.PROGRESS);
         } else if (action instanceof CancelInFinal a) {
             // the final first, then the cancel from inside its callback: what remains pending of the sink
             ModelState ended = a.fin() == Status.CANCELLED ? state : apply(state, a.fin() == Status.COMPLETED

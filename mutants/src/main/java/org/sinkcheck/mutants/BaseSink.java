@@ -113,9 +113,7 @@ public class BaseSink extends SignalledSink<BaseSink.Call> {
     }
 
     @Override
-    protected Acceptance signal(CallHandle handle, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
-        Call call = own(handle);
-        if (call == null) return Acceptance.NOT_THIS_SINK;
+    protected Acceptance signal(Call call, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
         Acceptance admitted = admit(call, kind);
         if (admitted != Acceptance.ACCEPTED) return admitted;
         if (!runListener(call, () -> callback.accept(listener(), call.context))) {
@@ -126,9 +124,7 @@ public class BaseSink extends SignalledSink<BaseSink.Call> {
     }
 
     @Override
-    protected Acceptance finish(CallHandle handle, Final fin, Throwable error) {
-        Call call = own(handle);
-        if (call == null) return Acceptance.NOT_THIS_SINK;
+    protected Acceptance finish(Call call, Final fin, Throwable error) {
         if (!decide(call, fin, error)) return Acceptance.CALL_FINISHED;
         sendFinal(call, fin, error);
         return Acceptance.ACCEPTED;
@@ -175,7 +171,7 @@ public class BaseSink extends SignalledSink<BaseSink.Call> {
     /** Under the lock: a call that got its final leaves the registry at once (SC-13). */
     protected void unlink(Call call) { registry.remove(call); }
 
-    /** The call behind {@code handle} if this sink issued it, else null (SC-14). */
+    @Override
     protected Call own(CallHandle handle) {
         return handle instanceof Call && ((Call) handle).sink == this ? (Call) handle : null;
     }

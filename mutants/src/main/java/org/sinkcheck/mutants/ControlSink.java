@@ -100,7 +100,7 @@ public abstract class ControlSink extends SignalledSink<ControlSink.Call> {
         return !s.busy || s.fin != null;
     }
 
-    /** The call behind {@code handle} if this sink issued it, else null (SC-14). */
+    @Override
     protected Call own(CallHandle handle) {
         return handle instanceof Call && ((Call) handle).sink == this ? (Call) handle : null;
     }
@@ -127,9 +127,7 @@ public abstract class ControlSink extends SignalledSink<ControlSink.Call> {
 
     /** Every signal alike: the kind does not change how a lock-free call admits it. */
     @Override
-    protected Acceptance signal(CallHandle handle, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
-        Call call = own(handle);
-        if (call == null) return Acceptance.NOT_THIS_SINK;
+    protected Acceptance signal(Call call, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
         while (true) {
             State s = call.state.get();
             if (s.fin != null) return Acceptance.CALL_FINISHED;
@@ -150,9 +148,7 @@ public abstract class ControlSink extends SignalledSink<ControlSink.Call> {
     }
 
     @Override
-    protected Acceptance finish(CallHandle handle, Final fin, Throwable error) {
-        Call call = own(handle);
-        if (call == null) return Acceptance.NOT_THIS_SINK;
+    protected Acceptance finish(Call call, Final fin, Throwable error) {
         Decision decision = decide(call, fin, error);
         if (decision == Decision.LOST) return Acceptance.CALL_FINISHED;
         if (decision == Decision.SEND_NOW) sendFinal(call);

@@ -27,11 +27,14 @@ public abstract class SignalledSink<C extends CallHandle> implements Sink<Object
     /** Makes a new call reachable by {@link #cancel()}. */
     protected abstract void register(C call);
 
+    /** The call behind {@code handle} if this sink issued it, else null (SC-14). */
+    protected abstract C own(CallHandle handle);
+
     /** Runs {@code callback} (given the listener and the call's context) if the design admits the signal. */
-    protected abstract Acceptance signal(CallHandle handle, Signal kind, BiConsumer<SinkListener<Object>, Object> callback);
+    protected abstract Acceptance signal(C call, Signal kind, BiConsumer<SinkListener<Object>, Object> callback);
 
     /** Decides the call's final, or refuses if it has one; the final is sent as the design sends it. */
-    protected abstract Acceptance finish(CallHandle handle, Final fin, Throwable error);
+    protected abstract Acceptance finish(C call, Final fin, Throwable error);
 
     /** The listener every callback goes to. */
     protected abstract SinkListener<Object> listener();
@@ -45,19 +48,29 @@ public abstract class SignalledSink<C extends CallHandle> implements Sink<Object
 
     @Override
     public Acceptance deliver(CallHandle handle, Object object) {
-        return signal(handle, Signal.OBJECT, (listener, context) -> listener.onObject(context, object));
+        return signalOwn(handle, Signal.OBJECT, (listener, context) -> listener.onObject(context, object));
     }
 
     @Override
     public Acceptance progress(CallHandle handle, int current, int upperBound, String message) {
-        return signal(handle, Signal.PROGRESS, (listener, context) -> listener.onProgress(context, current, upperBound, message));
+        return signalOwn(handle, Signal.PROGRESS, (listener, context) -> listener.onProgress(context, current, upperBound, message));
     }
 
     @Override
-    public Acceptance complete(CallHandle handle) { return finish(handle, Final.COMPLETED, null); }
+    public Acceptance complete(CallHandle handle) { return finishOwn(handle, Final.COMPLETED, null); }
 
     @Override
-    public Acceptance fail(CallHandle handle, Throwable error) { return finish(handle, Final.FAILED, error); }
+    public Acceptance fail(CallHandle handle, Throwable error) { return finishOwn(handle, Final.FAILED, error); }
+
+    private Acceptance signalOwn(CallHandle handle, Signal kind, BiConsumer<SinkListener<Object>, Object> callback) {
+        C call = own(handle);
+        return call == null ? Acceptance.NOT_THIS_SINK : signal(call, kind, callback);
+    }
+
+    private Acceptance finishOwn(CallHandle handle, Final fin, Throwable error) {
+        C call = own(handle);
+        return call == null ? Acceptance.NOT_THIS_SINK : finish(call, fin, error);
+    }
 
     /** The final callback itself. */
     protected void invokeFinal(Object context, Final fin, Throwable error) {
