@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A walk's "replay just this walk" line reproduces it: run on a sink whose bug only the extended budget's
- * walks can reach (a fifth sink), the printed command carries that budget, and running it finds the same
+ * walks can reach (a seventh sink), the printed command carries that budget, and running it finds the same
  * shrunk counterexample, from the same seed. (Replayed at the CI bounds, as the line once said, the walk
- * has no fifth sink at all.)
+ * has no seventh sink at all.)
  */
 @Timeout(300)
 class ReproduceWalkTest {
-    private static final String SINK = "org.sinkcheck.gate.fixtures.FifthSinkCancelsNothingAdapter";
+    private static final String SINK = "org.sinkcheck.gate.fixtures.SeventhSinkCancelsNothingAdapter";
     private static final Pattern REPLAY = Pattern.compile("replay just this walk: \\./sinkcheck (.*)");
     private static final Pattern COUNTEREXAMPLE = Pattern.compile("(?m)SC-\\d\\d \\(\\w+\\) broken after .*(?:\\R\\s+\\d+\\. .*)+");
 
@@ -33,7 +33,7 @@ class ReproduceWalkTest {
         Cli replayed = Cli.run(arguments(line.group(1)));
         assertEquals(Sinkcheck.VIOLATION, replayed.exitCode(), replayed::toString);
         List<String> counterexamples = counterexamples(found);
-        assertTrue(counterexamples.stream().anyMatch(cx -> cx.matches("(?s).*\\bs[56]\\b.*")), found::toString);
+        assertTrue(counterexamples.stream().anyMatch(cx -> cx.matches("(?s).*\\bs[789]\\b.*")), found::toString);
         assertEquals(counterexamples, counterexamples(replayed), replayed::toString);
     }
 
