@@ -58,7 +58,7 @@ class SettleAndObservedAcceptanceTest {
      * settle runs out, and the difference it waited for is charged to its rule, the timeout in its detail.
      */
     @Test
-    void aSettleThatRunsOutOnASinkThatDiffersIsThatRulesFailureWithTheTimeoutInItsDetail() {
+    void SC01_aSettleThatRunsOutOnASinkThatDiffersIsThatRulesFailureWithTheTimeoutInItsDetail() {
         OnReference cancelEndsNothing = new OnReference() {
             private final Set<ReferenceSink<Object>> cancelled = Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -111,7 +111,7 @@ class SettleAndObservedAcceptanceTest {
 
     /** Observing acceptance gives up the answers, not the callbacks: a sink that lets a signal in after cancel returned is still caught. */
     @Test
-    void observedAcceptanceStillCatchesASignalAcceptedAfterCancelReturned() {
+    void SC04_observedAcceptanceStillCatchesASignalAcceptedAfterCancelReturned() {
         OnReference sweepsLate = new OnReference() {
             private final Set<ReferenceSink<Object>> asked = Collections.newSetFromMap(new WeakHashMap<>());
 
