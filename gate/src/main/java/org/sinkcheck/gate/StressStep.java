@@ -17,7 +17,7 @@ import org.sinkcheck.stress.StressRunner;
  * ({@link #addFindings}): each rule is decided by the races that cover it, never by the whole tier.
  */
 final class StressStep {
-    static final String SOURCE = "stress";
+    static final String SOURCE = Finding.STRESS;
 
     private StressStep() {}
 

@@ -18,6 +18,7 @@ import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.ContextLoader;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.lincheck.LincheckMain;
@@ -114,20 +115,42 @@ public final class StressRunner {
         }
     }
 
+    /**
+     * Runs the tier. The adapter's loader is this thread's context class loader while the adapter's code
+     * runs here (its capabilities, whether it has threads of its own); in the child JVMs the adapter is on
+     * the class path, so its loader is the application class loader, every thread's context class loader
+     * there by default (jcstress's actor threads and the sink's own inherit it).
+     */
     public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
+        ClassLoader loader;
+        try {
+            loader = loaderOf(options);
+        } catch (AdapterLoadException e) {
+            return notLoaded(e, out);
+        }
+        try (ContextLoader ignored = ContextLoader.set(loader)) {
+            return run(options, loader, out);
+        }
+    }
+
+    private static Result notLoaded(AdapterLoadException e, PrintStream out) {
+        String summary = "sinkcheck stress: " + e.getMessage();
+        out.println(summary);
+        return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
+                List.of(), false);
+    }
+
+    private static Result run(Options options, ClassLoader loader, PrintStream out) throws IOException, InterruptedException {
         Set<Capability> capabilities;
         String sinkName;
         SinkAdapter<?, ?> adapter;
         try {
-            adapter = loadAdapter(options);
+            adapter = Adapters.load(options.adapterClassName(), loader);
             capabilities = EnumSet.noneOf(Capability.class);
             capabilities.addAll(adapter.capabilities());
             sinkName = adapter.name();
         } catch (AdapterLoadException e) {
-            String summary = "sinkcheck stress: " + e.getMessage();
-            out.println(summary);
-            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
-                    List.of(), false);
+            return notLoaded(e, out);
         }
         String classpath = classpath(options);
         List<String> property = List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
@@ -181,7 +204,8 @@ public final class StressRunner {
         return (SinkAdapter<Object, Object>) adapter;
     }
 
-    private static SinkAdapter<?, ?> loadAdapter(Options options) throws AdapterLoadException {
+    /** The loader of the adapter in this JVM: the caller's class path entries over this class's loader. */
+    private static ClassLoader loaderOf(Options options) throws AdapterLoadException {
         List<URL> urls = new ArrayList<>();
         for (Path entry : options.classpath()) {
             try {
@@ -190,9 +214,8 @@ public final class StressRunner {
                 throw new AdapterLoadException("not a usable class path entry: " + entry, e);
             }
         }
-        ClassLoader loader = urls.isEmpty() ? StressRunner.class.getClassLoader()
+        return urls.isEmpty() ? StressRunner.class.getClassLoader()
                 : new URLClassLoader(urls.toArray(URL[]::new), StressRunner.class.getClassLoader());
-        return Adapters.load(options.adapterClassName(), loader);
     }
 
     private static String classpath(Options options) {
