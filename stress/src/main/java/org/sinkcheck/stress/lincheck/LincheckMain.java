@@ -6,7 +6,8 @@ import org.sinkcheck.reference.adapter.SinkUnderTest;
  * Runs {@link LincheckCheck} in a JVM of its own, for the sink the {@code sinkcheck.adapter} property
  * names: {@code LincheckMain <iterations> <invocationsPerIteration>}. Prints Lincheck's report (the
  * failing scenario and its interleaving) and exits 0 when the sink passed, 1 when Lincheck found a
- * failure, and {@value #CANNOT_RUN_EXIT} when Lincheck failed inside itself, which says nothing about the
+ * failure, and {@value #CANNOT_RUN_EXIT} when Lincheck failed inside itself or cannot judge the sink (its adapter
+ * observes acceptance, so there are no answers to compare with the model's), which says nothing about the
  * sink. {@code StressRunner} starts it; Lincheck instruments every class it loads, so a JVM of its own
  * keeps that away from the caller.
  */
