@@ -69,7 +69,7 @@ final class CheckCommand extends SinkCommand {
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
                     "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
                             + waiveOptions(waivers) + (noStress ? " --no-stress" : ""), waivers);
-            Progress progress = new Progress(out(), report, noStress ? 2 : 3);
+            Progress progress = new Progress(out(), err(), report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
                     SpecStep::run, r -> new Progress.Outcome(r.passed(), r.line()));
