@@ -1,5 +1,7 @@
 package org.sinkcheck.stress.lincheck;
 
+import org.sinkcheck.reference.adapter.SinkUnderTest;
+
 /**
  * Runs {@link LincheckCheck} in a JVM of its own, for the sink the {@code sinkcheck.adapter} property
  * names: {@code LincheckMain <iterations> <invocationsPerIteration>}. Prints Lincheck's report (the
@@ -22,6 +24,11 @@ public final class LincheckMain {
     public static void main(String[] args) {
         int iterations = Integer.parseInt(args[0]);
         int invocations = Integer.parseInt(args[1]);
+        if (SinkUnderTest.adapter().observesAcceptance()) {
+            System.out.println(NOT_RUN + ": the adapter observes acceptance (SinkAdapter.observesAcceptance), and Lincheck"
+                    + " checks the answers the signals return against the model's");
+            System.exit(CANNOT_RUN_EXIT);
+        }
         try {
             LincheckCheck.run(iterations, invocations);
         } catch (AssertionError failure) {
