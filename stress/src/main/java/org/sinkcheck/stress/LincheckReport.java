@@ -39,6 +39,11 @@ public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headli
         if (exitCode == 0 && output.stream().anyMatch(l -> l.startsWith(LincheckMain.PASSED))) {
             return new LincheckReport(Verdict.PASSED, Optional.empty(), output.get(output.size() - 1), output);
         }
+        if (exitCode == LincheckMain.CANNOT_RUN_EXIT) {
+            String reason = output.stream().filter(l -> l.startsWith(LincheckMain.NOT_RUN)).findFirst()
+                    .map(l -> l.substring(LincheckMain.NOT_RUN.length()).replaceFirst("^: ", "")).orElse("exit " + exitCode);
+            return new LincheckReport(Verdict.NOT_RUN, Optional.empty(), CANNOT_RUN + ": " + reason + "; the races decide its rules", output);
+        }
         boolean failed = output.contains(LincheckMain.FAILED);
         if (!failed) {
             String why = output.stream().filter(l -> l.startsWith(LincheckMain.CRASHED)).findFirst()

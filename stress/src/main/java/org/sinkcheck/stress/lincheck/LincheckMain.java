@@ -6,7 +6,8 @@ import org.sinkcheck.reference.adapter.SinkUnderTest;
  * Runs {@link LincheckCheck} in a JVM of its own, for the sink the {@code sinkcheck.adapter} property
  * names: {@code LincheckMain <iterations> <invocationsPerIteration>}. Prints Lincheck's report (the
  * failing scenario and its interleaving) and exits 0 when the sink passed, 1 when Lincheck found a
- * failure, and {@value #CRASHED_EXIT} when anything else ended the run — Lincheck failing inside itself
+ * failure, {@value #CANNOT_RUN_EXIT} when it does not run this sink (the line after {@value #NOT_RUN} says why),
+ * and {@value #CRASHED_EXIT} when anything else ended the run — Lincheck failing inside itself
  * (2.39's model checking does, with {@code Check failed.}, on a sink that runs code on threads it does not
  * control), or the harness — which says nothing about the sink. {@code StressRunner} starts it; Lincheck
  * instruments every class it loads, so a JVM of its own keeps that away from the caller.
@@ -18,6 +19,9 @@ public final class LincheckMain {
     /** The line that starts what crashed the run, in one line, followed by its stack trace. */
     public static final String CRASHED = "LINCHECK CRASHED";
     public static final int CRASHED_EXIT = 3;
+    /** The line that starts why Lincheck does not run this sink, decided before it ran. */
+    public static final String NOT_RUN = "LINCHECK NOT RUN";
+    public static final int CANNOT_RUN_EXIT = 4;
 
     private LincheckMain() {}
 
