@@ -26,6 +26,12 @@ final class StressStep {
                 .withClasspath(sink.classpath()).withEcho(echo);
     }
 
+    /** {@code result}, unless a tool crashed in it: then the crash, which decides nothing ({@link ToolCrash}). */
+    static StressRunner.Result ran(StressRunner.Result result) {
+        if (result.crashed().isPresent()) throw new ToolCrash(result.crashed().get());
+        return result;
+    }
+
     static String outcomeLine(StressRunner.Result r) {
         String first = r.summary().lines().skip(1).findFirst().orElse("").replaceFirst("^\\d+\\. ", "");
         return (r.passed() ? "PASS: " : "FAIL: ") + first + "; Lincheck " + r.lincheck().verdict()

@@ -63,6 +63,7 @@ public final class Race {
     /** A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}). */
     public Race(int sinkCount) {
         this(SinkUnderTest.adapter(), sinkCount);
+        ForkWatchdog.startOnce();   // in a jcstress fork: ends it once its work is done, whatever threads the sink left
     }
 
     /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink. */

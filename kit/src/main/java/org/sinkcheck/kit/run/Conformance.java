@@ -55,16 +55,22 @@ public final class Conformance {
 
     /** Runs the kit on {@code adapter}, no rule waived, silently. Never calls {@code System.exit}; the report says what held. */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options) {
-        return run(adapter, options, Waivers.none(), line -> {});
+        return run(adapter, options, Waivers.none(), RunProgress.silent());
     }
 
     /**
      * Runs the kit on {@code adapter} with {@code waivers}: the MUST rules it does not promise that the user
-     * accepts (WAIVED instead of NOT PROMISED). {@code progress} hears where a long shrink is, a line at a time.
+     * accepts (WAIVED instead of NOT PROMISED). {@code progress} hears where a long run is, a line at a time:
+     * its stage, paths and walks done, elapsed, every {@link RunProgress#EVERY} once a stage ran that long.
      *
      * @throws IllegalArgumentException before anything runs, if a waiver waives nothing ({@link Waivers#checkAgainst})
      */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
+        return run(adapter, options, waivers, RunProgress.to(progress));
+    }
+
+    /** As above, the progress on the clock and at the rate of {@code progress}. */
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, RunProgress progress) {
         return new Session(adapter, options, waivers, progress).run();
     }
 
@@ -144,7 +150,8 @@ public final class Conformance {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
         private final Waivers waivers;
-        private final Consumer<String> progress;
+        private final RunProgress progress;
+        private RunProgress.Tracker tracker;
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
@@ -152,7 +159,7 @@ public final class Conformance {
         private long disposeErrors;
         private String firstDisposeError;
 
-        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
+        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, RunProgress progress) {
             this.adapter = adapter;
             this.options = options;
             this.waivers = waivers;
@@ -172,7 +179,9 @@ public final class Conformance {
             long replaySteps = 0;
             int replayed = 0;
             Set<List<Action>> seen = new HashSet<>();
+            tracker = progress.track(paths.size(), options.walks());
             for (int p = 0; p < paths.size(); p++) {
+                tracker.paths(p);
                 Playable playable = replay.playable(p, capabilities);
                 List<Action> path = playable.actions();
                 if (path.isEmpty() || !seen.add(path)) continue;
@@ -205,7 +214,9 @@ public final class Conformance {
         private long walk() {
             Model model = new Model(options.walkBounds());
             long actions = 0;
+            tracker.walksBegin();
             for (int i = 0; i < options.walks(); i++) {
+                tracker.walks(i);
                 long seed = options.seed() + i;
                 Setup setup = walkSetup(seed);
                 List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
@@ -244,7 +255,7 @@ public final class Conformance {
             Map<Rule, Counterexample> out = new EnumMap<>(Rule.class);
             candidates.forEach((rule, c) -> {
                 Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.setup()).contains(rule),
-                        options.shrinkBudget(), Shrinker.Progress.every(progress, rule.id()));
+                        options.shrinkBudget(), progress.shrinking(rule.id()));
                 List<Action> small = shrinker.shrink(c.actions());
                 Violation d = violationOf(small, c, rule).orElse(c.violation());
                 out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));
