@@ -7,8 +7,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -34,12 +37,16 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  * property {@value Adapters#PROPERTY}; jcstress hands it on to its own forked JVMs
  * ({@link StressMode}).
  *
+ * <p>A race with more actors than this machine has CPUs, which jcstress does not run, is played by
+ * Lincheck's model checking instead when it has a model-checked form ({@link Races#MODEL_CHECKED}), and
+ * the report names the engine that played each race ({@link Result#engine}): no silent switch.
+ *
  * <p>Exit codes: 0 when every race that ran was clean and Lincheck passed or could not run; 1 when
- * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed, or a run
- * hung past its timeout; 2 when nothing could be run (the adapter does not load). A race the sink's
- * capabilities rule out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN, and
- * Lincheck on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them
- * is a pass, and none is a rule failure.
+ * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed (on its
+ * scenarios or on a model-checked race), or a run hung past its timeout; 2 when nothing could be run (the
+ * adapter does not load). A race the sink's capabilities rule out is reported NOT APPLICABLE, one this
+ * machine has too few CPUs for and no model-checked form NOT RUN, and Lincheck on a sink it cannot run
+ * (one with threads of its own) NOT RUN with the reason: none of them is a pass, and none is a rule failure.
  */
 public final class StressRunner {
     private StressRunner() {}
@@ -82,8 +89,18 @@ public final class StressRunner {
      */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
                          List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
-                         List<Class<?>> ran, boolean hung) {
+                         List<Class<?>> ran, boolean hung, Map<Class<?>, LincheckReport> modelChecked) {
         public boolean passed() { return exitCode == 0; }
+
+        /**
+         * The engine that played {@code race} to its end: jcstress, or Lincheck's model checking for a race
+         * with more actors than this machine has CPUs ({@link Races#MODEL_CHECKED}); empty if neither did.
+         */
+        public Optional<String> engine(Class<?> race) {
+            if (ran.contains(race)) return Optional.of(JCSTRESS);
+            LincheckReport checked = modelChecked.get(race);
+            return checked != null && checked.verdict() != LincheckReport.Verdict.NOT_RUN ? Optional.of(MODEL_CHECKING) : Optional.empty();
+        }
 
         /**
          * Why the races that cover {@code rule} ({@link Races#covers}) did not decide it, or empty when they
@@ -102,7 +119,15 @@ public final class StressRunner {
                 Set<String> otherRules = forbidden.stream().filter(f -> f.test().equals(race.getName()))
                         .map(f -> f.rule().map(Rule::id).orElse("no rule")).filter(id -> !id.equals(rule.id()))
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
-                if (!ran.contains(race)) {
+                LincheckReport checked = modelChecked.get(race);
+                if (checked != null) {
+                    if (checked.verdict() == LincheckReport.Verdict.NOT_RUN) {
+                        why.add(name + ": NOT RUN under jcstress (too few CPUs) nor under Lincheck: " + checked.headline());
+                    } else if (checked.verdict() == LincheckReport.Verdict.FAILED && !checked.rule().equals(Optional.of(rule))) {
+                        why.add(name + ": failed under Lincheck on " + checked.rule().map(Rule::id).orElse(checked.headline())
+                                + " first, which can hide " + rule);
+                    }
+                } else if (!ran.contains(race)) {
                     why.add(notRun.stream().filter(line -> line.startsWith(name + ":")).findFirst().orElse(name + ": not run"));
                 } else if (raceErrors.contains(race.getName())) {
                     why.add(name + ": the race errored");
@@ -127,15 +152,16 @@ public final class StressRunner {
             String summary = "sinkcheck stress: " + e.getMessage();
             out.println(summary);
             return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
-                    List.of(), false);
+                    List.of(), false, Map.of());
         }
         String classpath = classpath(options);
-        List<String> property = List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
-        PrintStream echo = options.echo() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        List<String> property = adapterProperty(options);
+        PrintStream echo = echo(options, out);
 
         List<Class<?>> races = new ArrayList<>();
+        List<Class<?>> toModelCheck = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
-        if (options.jcstress()) selectRaces(options, capabilities, races, notRun);
+        if (options.jcstress()) selectRaces(options, capabilities, races, toModelCheck, notRun);
         JcstressReport jcstress = null;
         boolean jcstressHung = false;
         if (!races.isEmpty()) {
@@ -150,10 +176,39 @@ public final class StressRunner {
             jcstressHung = run.timedOut();
         }
 
+        Map<Class<?>, LincheckReport> modelChecked = new LinkedHashMap<>();
+        for (Class<?> race : toModelCheck) modelChecked.put(race, modelCheck(race, options, adapter, out));
         LincheckReport lincheck = options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
                 : LincheckReport.notRun("not asked for");
-        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, lincheck, out);
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, modelChecked, lincheck, out);
     }
+
+    /** How a report names the engines that play races. */
+    public static final String JCSTRESS = "jcstress";
+    public static final String MODEL_CHECKING = "Lincheck model checking";
+
+    /**
+     * A race with more actors than CPUs, played by Lincheck's model checking in a child JVM (its
+     * interleavings need no CPU per actor), or NOT RUN with the reason when the sink runs code on threads
+     * of its own, which model checking does not control.
+     */
+    static LincheckReport modelCheck(Class<?> race, Options options, SinkAdapter<?, ?> adapter, PrintStream out)
+            throws IOException, InterruptedException {
+        Optional<String> ownThread = SinkThreads.startedBy(asRaceable(adapter));
+        if (ownThread.isPresent()) {
+            return LincheckReport.notRun(LincheckReport.CANNOT_RUN + ": it runs code on a thread of its own ('" + ownThread.get() + "')");
+        }
+        String log = race.getSimpleName() + ".lincheck.log";
+        out.println("sinkcheck stress: " + race.getSimpleName() + " has " + Races.actors(race) + " actors and this machine "
+                + cpus() + " CPUs: " + MODEL_CHECKING + " on " + adapter.name() + ", up to " + options.mode().lincheckInvocations()
+                + " interleavings (log: " + options.workDir().resolve(log) + ")");
+        ChildJvm.Outcome run = ChildJvm.run(classpath(options), adapterProperty(options), LincheckMain.class.getName(),
+                List.of(race.getSimpleName(), String.valueOf(options.mode().lincheckInvocations())),
+                options.workDir(), log, options.mode().timeout(), echo(options, out));
+        return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
+    }
+
+    private static int cpus() { return Runtime.getRuntime().availableProcessors(); }
 
     /**
      * Lincheck's model checking in a child JVM, or NOT RUN with the reason: the sink is not thread-safe,
@@ -195,6 +250,16 @@ public final class StressRunner {
         return Adapters.load(options.adapterClassName(), loader);
     }
 
+    /** How the adapter reaches every child JVM: the system property {@value Adapters#PROPERTY}. */
+    private static List<String> adapterProperty(Options options) {
+        return List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+    }
+
+    /** Where the children's own output goes: the caller's stream if asked for, else nowhere (it is in their logs). */
+    private static PrintStream echo(Options options, PrintStream out) {
+        return options.echo() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+
     private static String classpath(Options options) {
         StringJoiner joined = new StringJoiner(java.io.File.pathSeparator);
         joined.add(System.getProperty("java.class.path"));
@@ -202,14 +267,21 @@ public final class StressRunner {
         return joined.toString();
     }
 
-    /** The races to run; the others go to {@code notRun} with the reason, never silently. */
-    private static void selectRaces(Options options, Set<Capability> capabilities, List<Class<?>> races, List<String> notRun) {
-        int cpus = Runtime.getRuntime().availableProcessors();
+    /**
+     * The races for jcstress, and those with more actors than CPUs for Lincheck's model checking where it
+     * can play them ({@link Races#MODEL_CHECKED}); the others go to {@code notRun} with the reason, never
+     * silently.
+     */
+    private static void selectRaces(Options options, Set<Capability> capabilities, List<Class<?>> races, List<Class<?>> toModelCheck,
+                                    List<String> notRun) {
+        int cpus = cpus();
         for (Class<?> race : Races.ALL) {
             if (options.only().isPresent() && !options.only().get().matcher(race.getSimpleName()).find()) continue;
             Optional<Capability> missing = Races.requires(race).stream().filter(c -> !capabilities.contains(c)).findFirst();
             if (missing.isPresent()) {
                 notRun.add(race.getSimpleName() + ": NOT APPLICABLE: " + missing.get().reason());
+            } else if (Races.actors(race) > cpus && Races.MODEL_CHECKED.contains(race)) {
+                toModelCheck.add(race);
             } else if (Races.actors(race) > cpus) {
                 notRun.add(race.getSimpleName() + ": NOT RUN: it needs " + Races.actors(race) + " CPUs and this machine has " + cpus);
             } else {
@@ -219,7 +291,7 @@ public final class StressRunner {
     }
 
     private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
-                                List<String> notRun, LincheckReport lincheck, PrintStream out) {
+                                List<String> notRun, Map<Class<?>, LincheckReport> modelChecked, LincheckReport lincheck, PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
         Optional<Path> html = jcstress == null ? Optional.empty() : jcstress.html();
@@ -236,10 +308,17 @@ public final class StressRunner {
         if (jcstressHung) summary.append(++n).append(". HUNG: jcstress did not finish within ").append(options.mode().timeout())
                 .append(": a race may be deadlocked (SC-11, SC-16)\n");
         for (String skipped : notRun) summary.append(++n).append(". ").append(skipped).append('\n');
+        for (Map.Entry<Class<?>, LincheckReport> checked : modelChecked.entrySet()) {
+            LincheckReport report = checked.getValue();
+            summary.append(++n).append(". ").append(checked.getKey().getSimpleName()).append(": ").append(Races.actors(checked.getKey()))
+                    .append(" actors, ").append(cpus()).append(" CPUs: ").append(MODEL_CHECKING).append(' ').append(report.verdict())
+                    .append(report.rule().map(r -> " " + r).orElse("")).append(": ").append(report.headline()).append('\n');
+        }
         summary.append(++n).append(". Lincheck: ").append(lincheck.verdict()).append(lincheck.rule().map(r -> " " + r).orElse(""))
                 .append(": ").append(lincheck.headline()).append('\n');
         html.ifPresent(path -> summary.append("HTML report: ").append(path).append('\n'));
-        boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED;
+        boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED
+                || modelChecked.values().stream().anyMatch(r -> r.verdict() == LincheckReport.Verdict.FAILED);
         int exitCode = failed ? 1 : 0;
         summary.append("Result: ").append(failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
         out.println(summary);
@@ -247,7 +326,7 @@ public final class StressRunner {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
         return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
-                List.copyOf(races), jcstressHung);
+                List.copyOf(races), jcstressHung, Collections.unmodifiableMap(modelChecked));
     }
 
     /**
