@@ -100,7 +100,7 @@ class StressStepTest {
     private static GateReport gradeOf(List<Class<?>> ran, List<JcstressReport.Forbidden> forbidden, String notRun,
                                       Map<Class<?>, LincheckReport> modelChecked) {
         StressRunner.Result result = new StressRunner.Result(forbidden.isEmpty() ? 0 : 1, Optional.empty(), forbidden, List.of(),
-                notRun == null ? List.of() : List.of(notRun), CANNOT_RUN, "summary", ran, false, modelChecked);
+                notRun == null ? List.of() : List.of(notRun), CANNOT_RUN, "summary", ran, false, Optional.empty(), List.of(), modelChecked);
         GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check", Waivers.none());
         StressStep.addFindings(result, ROWS, report);
         return report;

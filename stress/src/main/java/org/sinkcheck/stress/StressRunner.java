@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +23,7 @@ import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.ContextLoader;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.lincheck.LincheckMain;
@@ -44,52 +47,67 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  * <p>Exit codes: 0 when every race that ran was clean and Lincheck passed or could not run; 1 when
  * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed (on its
  * scenarios or on a model-checked race), or a run hung past its timeout; 2 when nothing could be run (the
- * adapter does not load). A race the sink's capabilities rule out is reported NOT APPLICABLE, one this
- * machine has too few CPUs for and no model-checked form NOT RUN, and Lincheck on a sink it cannot run
- * (one with threads of its own) NOT RUN with the reason: none of them is a pass, and none is a rule failure.
+ * adapter does not load); 3 when jcstress or Lincheck crashed (its JVM did not start, jcstress ended
+ * without results, Lincheck failed inside itself): a tool error, never a rule failure, named in one line
+ * with where its log is ({@link Result#crashed()}). A race the sink's capabilities rule out is reported
+ * NOT APPLICABLE, one this machine has too few CPUs for and no model-checked form NOT RUN, and Lincheck
+ * on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them is a pass,
+ * and none is a rule failure.
  */
 public final class StressRunner {
     private StressRunner() {}
 
     /** What to run. Build with {@link #of} and the {@code with…} methods. */
     public record Options(StressMode mode, String adapterClassName, List<Path> classpath, Path workDir,
-                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo) {
+                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo, List<String> jvmOptions) {
         /** Every race and Lincheck, on {@code adapterClassName}, in {@code workDir}; child output not echoed. */
         public static Options of(StressMode mode, String adapterClassName, Path workDir) {
-            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false);
+            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false, List.of());
+        }
+
+        /** Options for every child JVM of the tier (jcstress, its forks, Lincheck): a heap size, a collector. */
+        public Options withJvmOptions(List<String> options) {
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, List.copyOf(options));
         }
 
         /** Extra class path entries where the adapter and the sink live. */
         public Options withClasspath(List<Path> entries) {
-            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo);
+            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo, jvmOptions);
         }
 
         /** Only the races whose simple name matches {@code regex} (found anywhere in the name). */
         public Options withOnly(String regex) {
-            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo);
+            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo, jvmOptions);
         }
 
         public Options withJcstress(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo);
+            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo, jvmOptions);
         }
 
         public Options withLincheck(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo, jvmOptions);
         }
 
         /** Echo jcstress's and Lincheck's own output to the caller's stream as it comes. */
         public Options withEcho(boolean echoChildren) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren, jvmOptions);
         }
     }
 
     /**
      * How the run ended. {@link #summary()} is what {@link #run} printed last; {@code ran} are the races
-     * jcstress ran, {@code hung} whether it was stopped at its timeout.
+     * jcstress ran, {@code hung} whether it was stopped at its timeout; {@code crashed}, one line naming the
+     * tool that crashed and where its log is (then nothing was decided, and the exit code is
+     * {@value #CRASHED}); {@code forksEnded}, a line per jcstress fork the sink's non-daemon threads kept
+     * alive after its work was done, which {@link ForkWatchdog} ended.
      */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
                          List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
-                         List<Class<?>> ran, boolean hung, Map<Class<?>, LincheckReport> modelChecked) {
+                         List<Class<?>> ran, boolean hung, Optional<String> crashed, List<String> forksEnded,
+                         Map<Class<?>, LincheckReport> modelChecked) {
+        /** The exit code of a run in which a tool crashed: never a rule failure. */
+        public static final int CRASHED = 3;
+
         public boolean passed() { return exitCode == 0; }
 
         /**
@@ -99,7 +117,7 @@ public final class StressRunner {
         public Optional<String> engine(Class<?> race) {
             if (ran.contains(race)) return Optional.of(JCSTRESS);
             LincheckReport checked = modelChecked.get(race);
-            return checked != null && checked.verdict() != LincheckReport.Verdict.NOT_RUN ? Optional.of(MODEL_CHECKING) : Optional.empty();
+            return checked != null && checked.judged() ? Optional.of(MODEL_CHECKING) : Optional.empty();
         }
 
         /**
@@ -121,7 +139,7 @@ public final class StressRunner {
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
                 LincheckReport checked = modelChecked.get(race);
                 if (checked != null) {
-                    if (checked.verdict() == LincheckReport.Verdict.NOT_RUN) {
+                    if (!checked.judged()) {
                         why.add(name + ": NOT RUN under jcstress (too few CPUs) nor under Lincheck: " + checked.headline());
                     } else if (checked.verdict() == LincheckReport.Verdict.FAILED && !checked.rule().equals(Optional.of(rule))) {
                         why.add(name + ": failed under Lincheck on " + checked.rule().map(Rule::id).orElse(checked.headline())
@@ -139,23 +157,47 @@ public final class StressRunner {
         }
     }
 
+    /**
+     * Runs the tier. The adapter's loader is this thread's context class loader while the adapter's code
+     * runs here (its capabilities, whether it has threads of its own); in the child JVMs the adapter is on
+     * the class path, so its loader is the application class loader, every thread's context class loader
+     * there by default (jcstress's actor threads and the sink's own inherit it).
+     */
     public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
+        ClassLoader loader;
+        try {
+            loader = loaderOf(options);
+        } catch (AdapterLoadException e) {
+            return notLoaded(e, out);
+        }
+        try (ContextLoader ignored = ContextLoader.set(loader)) {
+            return run(options, loader, out);
+        }
+    }
+
+    private static Result notLoaded(AdapterLoadException e, PrintStream out) {
+        String summary = "sinkcheck stress: " + e.getMessage();
+        out.println(summary);
+        return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
+                List.of(), false, Optional.empty(), List.of(), Map.of());
+    }
+
+    private static Result run(Options options, ClassLoader loader, PrintStream out) throws IOException, InterruptedException {
         Set<Capability> capabilities;
         String sinkName;
         SinkAdapter<?, ?> adapter;
         try {
-            adapter = loadAdapter(options);
+            adapter = Adapters.load(options.adapterClassName(), loader);
             capabilities = EnumSet.noneOf(Capability.class);
             capabilities.addAll(adapter.capabilities());
             sinkName = adapter.name();
         } catch (AdapterLoadException e) {
-            String summary = "sinkcheck stress: " + e.getMessage();
-            out.println(summary);
-            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
-                    List.of(), false, Map.of());
+            return notLoaded(e, out);
         }
         String classpath = classpath(options);
-        List<String> property = adapterProperty(options);
+        List<String> property = childJvmOptions(options);
+        List<String> forkOptions = new ArrayList<>(property);
+        forkOptions.add("-D" + ForkWatchdog.GRACE_PROPERTY + "=" + ForkWatchdog.GRACE.toMillis());
         PrintStream echo = echo(options, out);
 
         List<Class<?>> races = new ArrayList<>();
@@ -164,9 +206,10 @@ public final class StressRunner {
         if (options.jcstress()) selectRaces(options, capabilities, races, toModelCheck, notRun);
         JcstressReport jcstress = null;
         boolean jcstressHung = false;
+        Optional<String> crashed = Optional.empty();
         if (!races.isEmpty()) {
             String selection = races.stream().map(r -> Pattern.quote(r.getName())).collect(Collectors.joining("|", "^(", ")$"));
-            List<String> args = new ArrayList<>(options.mode().jcstressOptions(String.join(" ", property)));
+            List<String> args = new ArrayList<>(options.mode().jcstressOptions(String.join(" ", forkOptions)));
             args.addAll(List.of("-t", selection, "-r", "jcstress"));
             out.println("sinkcheck stress: jcstress " + options.mode().name().toLowerCase() + " on " + sinkName
                     + ", " + races.size() + " races (log: " + options.workDir().resolve("jcstress.log") + ")");
@@ -174,13 +217,33 @@ public final class StressRunner {
                     options.workDir(), "jcstress.log", options.mode().timeout(), echo);
             jcstress = JcstressReport.parse(run.lines());
             jcstressHung = run.timedOut();
+            if (!jcstressHung && !jcstress.finished()) {
+                crashed = Optional.of("jcstress crashed: " + run.why() + " (log: " + options.workDir().resolve("jcstress.log") + ")");
+            }
         }
 
         Map<Class<?>, LincheckReport> modelChecked = new LinkedHashMap<>();
-        for (Class<?> race : toModelCheck) modelChecked.put(race, modelCheck(race, options, adapter, out));
-        LincheckReport lincheck = options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
+        if (crashed.isEmpty()) {
+            for (Class<?> race : toModelCheck) modelChecked.put(race, modelCheck(race, options, adapter, out));
+        }
+        for (Map.Entry<Class<?>, LincheckReport> checked : modelChecked.entrySet()) {
+            if (checked.getValue().verdict() == LincheckReport.Verdict.CRASHED && crashed.isEmpty()) {
+                crashed = Optional.of(checked.getValue().headline() + " (log: " + options.workDir().resolve(modelCheckLog(checked.getKey())) + ")");
+            }
+        }
+        LincheckReport lincheck = crashed.isPresent() ? LincheckReport.notRun("a tool crashed first")
+                : options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
                 : LincheckReport.notRun("not asked for");
-        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, modelChecked, lincheck, out);
+        if (lincheck.verdict() == LincheckReport.Verdict.CRASHED) {
+            crashed = Optional.of(lincheck.headline() + " (log: " + options.workDir().resolve("lincheck.log") + ")");
+        }
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, modelChecked, lincheck, crashed, forksEnded(options.workDir()), out);
+    }
+
+    /** What {@link ForkWatchdog} wrote in the run folder: one line per fork it ended. */
+    private static List<String> forksEnded(Path workDir) throws IOException {
+        Path log = workDir.resolve(ForkWatchdog.LOG);
+        return Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     }
 
     /** How a report names the engines that play races. */
@@ -198,15 +261,18 @@ public final class StressRunner {
         if (ownThread.isPresent()) {
             return LincheckReport.notRun(LincheckReport.CANNOT_RUN + ": it runs code on a thread of its own ('" + ownThread.get() + "')");
         }
-        String log = race.getSimpleName() + ".lincheck.log";
+        String log = modelCheckLog(race);
         out.println("sinkcheck stress: " + race.getSimpleName() + " has " + Races.actors(race) + " actors and this machine "
                 + cpus() + " CPUs: " + MODEL_CHECKING + " on " + adapter.name() + ", up to " + options.mode().lincheckInvocations()
                 + " interleavings (log: " + options.workDir().resolve(log) + ")");
-        ChildJvm.Outcome run = ChildJvm.run(classpath(options), adapterProperty(options), LincheckMain.class.getName(),
+        ChildJvm.Outcome run = ChildJvm.run(classpath(options), childJvmOptions(options), LincheckMain.class.getName(),
                 List.of(race.getSimpleName(), String.valueOf(options.mode().lincheckInvocations())),
                 options.workDir(), log, options.mode().timeout(), echo(options, out));
         return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
     }
+
+    /** The log of a model-checked race in the run folder. */
+    private static String modelCheckLog(Class<?> race) { return race.getSimpleName() + ".lincheck.log"; }
 
     private static int cpus() { return Runtime.getRuntime().availableProcessors(); }
 
@@ -236,7 +302,8 @@ public final class StressRunner {
         return (SinkAdapter<Object, Object>) adapter;
     }
 
-    private static SinkAdapter<?, ?> loadAdapter(Options options) throws AdapterLoadException {
+    /** The loader of the adapter in this JVM: the caller's class path entries over this class's loader. */
+    private static ClassLoader loaderOf(Options options) throws AdapterLoadException {
         List<URL> urls = new ArrayList<>();
         for (Path entry : options.classpath()) {
             try {
@@ -245,14 +312,18 @@ public final class StressRunner {
                 throw new AdapterLoadException("not a usable class path entry: " + entry, e);
             }
         }
-        ClassLoader loader = urls.isEmpty() ? StressRunner.class.getClassLoader()
+        return urls.isEmpty() ? StressRunner.class.getClassLoader()
                 : new URLClassLoader(urls.toArray(URL[]::new), StressRunner.class.getClassLoader());
-        return Adapters.load(options.adapterClassName(), loader);
     }
 
-    /** How the adapter reaches every child JVM: the system property {@value Adapters#PROPERTY}. */
-    private static List<String> adapterProperty(Options options) {
-        return List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+    /**
+     * The options of every child JVM: the caller's ({@link Options#jvmOptions}), and the adapter, which
+     * reaches each through the system property {@value Adapters#PROPERTY}.
+     */
+    private static List<String> childJvmOptions(Options options) {
+        List<String> jvm = new ArrayList<>(options.jvmOptions());
+        jvm.add("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        return jvm;
     }
 
     /** Where the children's own output goes: the caller's stream if asked for, else nowhere (it is in their logs). */
@@ -291,7 +362,8 @@ public final class StressRunner {
     }
 
     private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
-                                List<String> notRun, Map<Class<?>, LincheckReport> modelChecked, LincheckReport lincheck, PrintStream out) {
+                                List<String> notRun, Map<Class<?>, LincheckReport> modelChecked, LincheckReport lincheck,
+                                Optional<String> crashed, List<String> forksEnded, PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
         Optional<Path> html = jcstress == null ? Optional.empty() : jcstress.html();
@@ -314,19 +386,21 @@ public final class StressRunner {
                     .append(" actors, ").append(cpus()).append(" CPUs: ").append(MODEL_CHECKING).append(' ').append(report.verdict())
                     .append(report.rule().map(r -> " " + r).orElse("")).append(": ").append(report.headline()).append('\n');
         }
+        for (String ended : forksEnded) summary.append(++n).append(". FORK ENDED: ").append(ended.replaceFirst("^sinkcheck: ", "")).append('\n');
+        if (crashed.isPresent()) summary.append(++n).append(". CRASHED: ").append(crashed.get()).append(": nothing was decided\n");
         summary.append(++n).append(". Lincheck: ").append(lincheck.verdict()).append(lincheck.rule().map(r -> " " + r).orElse(""))
                 .append(": ").append(lincheck.headline()).append('\n');
         html.ifPresent(path -> summary.append("HTML report: ").append(path).append('\n'));
         boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED
                 || modelChecked.values().stream().anyMatch(r -> r.verdict() == LincheckReport.Verdict.FAILED);
-        int exitCode = failed ? 1 : 0;
-        summary.append("Result: ").append(failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
+        int exitCode = crashed.isPresent() ? Result.CRASHED : failed ? 1 : 0;
+        summary.append("Result: ").append(crashed.isPresent() ? "CRASHED" : failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
         out.println(summary);
         if (lincheck.verdict() == LincheckReport.Verdict.FAILED && lincheck.hasInterleaving()) {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
         return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
-                List.copyOf(races), jcstressHung, Collections.unmodifiableMap(modelChecked));
+                List.copyOf(races), jcstressHung, crashed, List.copyOf(forksEnded), Collections.unmodifiableMap(modelChecked));
     }
 
     /**
