@@ -89,7 +89,7 @@ class DeviationsTest {
 
     /** The teeth: a bug that lies only past the deviation (calls begun on a cancelled sink) is found only when the kit explores past it. */
     @Test
-    void SC05_aBugThatOnlyLiesPastTheDeviationIsFoundOnlyWhenTheKitExploresPastIt() {
+    void SC08_SC14_aBugThatOnlyLiesPastTheDeviationIsFoundOnlyWhenTheKitExploresPastIt() {
         ConformanceReport stopped = Conformance.run(new TerminalCancelThatAcceptsLateCompletes(), SMALL);
         ConformanceReport past = Conformance.run(new TerminalCancelThatAcceptsLateCompletes(), SMALL, Waivers.none(), TERMINAL, RunProgress.silent());
         assertEquals(Set.of(Rule.SC08), failed(stopped), stopped::table);
