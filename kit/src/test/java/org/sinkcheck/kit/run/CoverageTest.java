@@ -8,14 +8,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.model.Action;
-import org.sinkcheck.reference.ReferenceSink;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * The report says how much of the spec a sink with its declared capabilities can reach and how much was
@@ -25,21 +20,9 @@ import org.sinkcheck.sink.SinkListener;
  * their containment judged, but their reports not checked.
  */
 class CoverageTest {
-    private static SinkAdapter<?, ?> referenceDeclaring(Set<Capability> capabilities) {
-        return new SinkApiAdapter<ReferenceSink<Object>>() {
-            @Override
-            protected ReferenceSink<Object> create(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-                return new ReferenceSink<>(listener, errors);
-            }
-
-            @Override
-            public Set<Capability> capabilities() { return capabilities; }
-        };
-    }
-
     @Test
     void everyCapabilityReachesAndPlaysTheWholeGraph_andEveryListenerFaultIsPlayedContainedAndReported() {
-        ConformanceReport report = Conformance.run(referenceDeclaring(EnumSet.allOf(Capability.class)), Options.ci());
+        ConformanceReport report = Conformance.run(ReferenceDeclaring.capabilities(EnumSet.allOf(Capability.class)), Options.ci());
         Coverage c = report.coverage();
         assertEquals(c.edges(), c.reachableEdges(), report::table);
         assertEquals(c.edges(), c.playedEdges(), report::table);
@@ -57,7 +40,7 @@ class CoverageTest {
     void withoutProgressAndListenerErrorsTheReachableGraphShrinks_theMissingKindsSayWhy_andReportsAreNotChecked() {
         Set<Capability> declared = EnumSet.allOf(Capability.class);
         declared.removeAll(Set.of(Capability.PROGRESS, Capability.LISTENER_ERRORS));
-        ConformanceReport report = Conformance.run(referenceDeclaring(declared), Options.ci().withWalks(2, 500));
+        ConformanceReport report = Conformance.run(ReferenceDeclaring.capabilities(declared), Options.ci().withWalks(2, 500));
         Coverage c = report.coverage();
         System.out.println(String.join("\n", c.lines()));
         assertTrue(c.reachableEdges() < c.edges() && c.playedEdges() <= c.reachableEdges(), report::table);
