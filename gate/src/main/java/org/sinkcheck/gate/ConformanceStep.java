@@ -17,6 +17,7 @@ final class ConformanceStep {
     private ConformanceStep() {}
 
     static void addFindings(ConformanceReport conformance, GateReport report, String replayWalkCommand) {
+        report.addCoverage(conformance.coverage().lines());
         for (ConformanceReport.Row row : conformance.rows()) {
             String deviation = conformance.deviations().of(row.rule())
                     .map(d -> "(deviation declared by " + d.by() + ": " + d.reason() + ") ").orElse("");
@@ -34,12 +35,15 @@ final class ConformanceStep {
         return row.evidence();
     }
 
-    /** The step's one-line outcome: the kit's counts and whether the required rules held. */
+    /**
+     * The step's one-line outcome: the edges played of those the declared capabilities reach (and of the whole
+     * graph), the kit's other counts, and whether the required rules held.
+     */
     static String outcomeLine(ConformanceReport r) {
         ConformanceReport.Counts c = r.counts();
         return String.format(java.util.Locale.ROOT,
-                "%s: %d of %d edges replayed over %d paths, %d random walks (%d actions, seed %d), %d rule(s) failed",
-                r.requiredRulesHold() ? "HOLD" : "BROKEN", c.edgesCovered(), c.edges(), c.paths(), c.walks(),
+                "%s: %d of %d reachable edges replayed (%d in the graph) over %d paths, %d random walks (%d actions, seed %d), %d rule(s) failed",
+                r.requiredRulesHold() ? "HOLD" : "BROKEN", c.edgesCovered(), r.coverage().reachableEdges(), c.edges(), c.paths(), c.walks(),
                 c.walkActions(), c.seed(), r.failures().size());
     }
 }

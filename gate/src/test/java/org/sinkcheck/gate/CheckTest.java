@@ -82,6 +82,20 @@ class CheckTest {
         assertTrue(reference.out().contains(org.sinkcheck.kit.run.VerdictCounts.PASS_PLUS_MEANS), reference::toString);
     }
 
+    /** The coverage, given the declared capabilities, is in the console, the JSON summary and the JUnit XML alike. */
+    @Test
+    void everyReportStatesTheCoverageGivenTheDeclaredCapabilities() throws Exception {
+        assertTrue(reference.out().contains("coverage, given the declared capabilities (all of them):"), reference::toString);
+        assertTrue(reference.out().lines().anyMatch(l -> l.startsWith("  listener faults: a throw from an object callback: played ")), reference::toString);
+        assertTrue(reference.out().matches("(?s).*HOLD: (\\d+) of \\1 reachable edges replayed \\(\\1 in the graph\\).*"), reference::toString);
+        JsonObject json = JsonParser.parseString(Files.readString(reports.resolve("reference/sinkcheck-summary.json"))).getAsJsonObject();
+        assertTrue(json.getAsJsonArray("coverage").get(0).getAsString().startsWith("coverage, given the declared capabilities"), json::toString);
+        assertTrue(json.getAsJsonObject("engines").getAsJsonObject("conformance").getAsJsonObject("coverage").has("reachableEdges"));
+        Document xml = parse(reports.resolve("reference/sinkcheck-junit.xml"));
+        NodeList out = xml.getDocumentElement().getElementsByTagName("system-out");
+        assertTrue(((Element) out.item(out.getLength() - 1)).getTextContent().contains("listener faults:"), "no coverage in the suite's system-out");
+    }
+
     @Test
     void mutantExitsOneNamingTheRuleWithItsCounterexampleAndReproduceLine() {
         assertEquals(Sinkcheck.VIOLATION, mutant.exitCode(), mutant::toString);

@@ -34,6 +34,17 @@ public enum Capability {
     RETENTION_VISIBLE(Kind.CAN_OBSERVE, "the adapter cannot count the calls the sink still references", Rule.SC06, Rule.SC13),
     HANDLE_CHECKS(Kind.CAN_OBSERVE, "the sink's API cannot present a handle to a sink that did not issue it", Rule.SC14),
 
+    /**
+     * One promise of SC-15 with two observations, which the reports tell apart ({@code Coverage}): the sink
+     * <em>contains</em> an exception its listener throws (it stops no sweep and keeps no other call from its
+     * final; a throw from an object or progress callback cancels that call alone), which the kit sees in every
+     * listener's events after the throwing step; and it <em>reports</em> it (never swallows it), which the kit
+     * sees in the errors the adapter forwards to {@code Events.listenerError}. One capability, not two: SC-15
+     * asks for both, so a sink that contains but swallows breaks the rule as surely as one that lets the throw
+     * escape, and a rule with half a promise would still be NOT PROMISED. Without it the kit plays no throw
+     * from an object or progress callback; it still throws from every final (a sink must survive that in any
+     * case) and judges the containment, but not the reports.
+     */
     LISTENER_ERRORS(Kind.PROMISE, "the sink does not promise to contain and report exceptions thrown by its listener", Rule.SC15),
     CANCEL_IN_CALLBACK(Kind.PROMISE, "the sink does not promise that cancel works from inside a callback", Rule.SC16),
     THREAD_SAFE(Kind.PROMISE, "the sink does not promise to be safe to use from several threads", Rule.SC11);

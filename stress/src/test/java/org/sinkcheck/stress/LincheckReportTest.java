@@ -9,22 +9,34 @@ import org.junit.jupiter.api.Test;
 import org.sinkcheck.rules.Rule;
 
 /**
- * How a Lincheck run reads: Lincheck failing inside itself, or a JVM that did not start, is CRASHED with
- * what failed, never a rule failure; a failed validation names its rule. The first lines are those
- * {@code LincheckMain} printed here on a sink that calls back on its own executor (before the runner learnt
- * to probe for such threads first).
+ * How a Lincheck run reads: its known failure inside itself on a sink with threads of its own is NOT RUN with
+ * the reason; any other failure inside it, or a JVM that did not start, is CRASHED with what failed; neither
+ * is a rule failure; a failed validation names its rule. The first lines are those {@code LincheckMain}
+ * printed here on a sink that calls back on its own executor.
  */
 class LincheckReportTest {
 
     @Test
-    void lincheckFailingInsideItselfIsACrashNamingWhatFailed_neverARuleFailure() {
-        LincheckReport report = LincheckReport.of(3, false, List.of(
-                "LINCHECK CRASHED: java.lang.IllegalStateException: Check failed. at ManagedStrategy.runInvocation",
+    void lincheckFailingInsideItselfOnASinkWithThreadsOfItsOwnIsNotRunWithTheReason() {
+        LincheckReport report = LincheckReport.of(4, false, List.of(
+                "LINCHECK NOT RUN: Lincheck failed inside itself (java.lang.IllegalStateException: Check failed. at ManagedStrategy.runInvocation),"
+                        + " as its model checking does on a sink that runs code on threads of its own",
                 "java.lang.IllegalStateException: Check failed.",
+                "\tat org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategy.runInvocation(ManagedStrategy.kt:298)"));
+        assertEquals(LincheckReport.Verdict.NOT_RUN, report.verdict());
+        assertEquals(Optional.empty(), report.rule());
+        assertTrue(report.headline().startsWith("Lincheck cannot run this sink: Lincheck failed inside itself"), report.headline());
+    }
+
+    @Test
+    void lincheckFailingInsideItselfOtherwiseIsACrashNamingWhatFailed_neverARuleFailure() {
+        LincheckReport report = LincheckReport.of(3, false, List.of(
+                "LINCHECK CRASHED: java.lang.NullPointerException at ManagedStrategy.runInvocation",
+                "java.lang.NullPointerException",
                 "\tat org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategy.runInvocation(ManagedStrategy.kt:298)"));
         assertEquals(LincheckReport.Verdict.CRASHED, report.verdict());
         assertEquals(Optional.empty(), report.rule());
-        assertEquals("Lincheck crashed: java.lang.IllegalStateException: Check failed. at ManagedStrategy.runInvocation", report.headline());
+        assertEquals("Lincheck crashed: java.lang.NullPointerException at ManagedStrategy.runInvocation", report.headline());
     }
 
     @Test

@@ -27,6 +27,10 @@ public final class ConsoleTable {
         }
         if (Arrays.stream(Rule.values()).anyMatch(report::passPlus)) out.println(VerdictCounts.PASS_PLUS_MEANS);
         out.println();
+        if (!report.coverage().isEmpty()) {
+            report.coverage().forEach(out::println);
+            out.println();
+        }
         report.waivers().rules().forEach((rule, who) -> out.println("waived: " + rule.id() + " (" + rule.summary() + ") by " + who));
         if (!report.waivers().isEmpty()) out.println();
         for (Rule rule : report.violatedRequiredRules()) {

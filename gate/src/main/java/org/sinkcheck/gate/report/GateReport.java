@@ -24,6 +24,7 @@ public final class GateReport {
     private final String reproduce;
     private final Waivers waivers;
     private final List<StepRecord> steps = new ArrayList<>();
+    private final List<String> coverage = new ArrayList<>();
     private final Map<Rule, List<Finding>> findings = new EnumMap<>(Rule.class);
 
     public GateReport(String sinkName, String adapterClass, String reproduce, Waivers waivers) {
@@ -37,6 +38,11 @@ public final class GateReport {
     public void add(Finding finding) { findings.get(finding.rule()).add(finding); }
 
     public void add(StepRecord step) { steps.add(step); }
+
+    /** What the conformance suite says it covered, given the adapter's capabilities, a line each. */
+    public void addCoverage(List<String> lines) { coverage.addAll(lines); }
+
+    public List<String> coverage() { return List.copyOf(coverage); }
 
     public String sinkName() { return sinkName; }
 

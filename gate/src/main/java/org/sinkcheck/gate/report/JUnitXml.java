@@ -24,7 +24,8 @@ import org.w3c.dom.Element;
  * (untested, or not promised) rule, {@code <skipped>} with the reason for a rule that does not apply, is waived
  * (with who waived it, also a property of the suite) or is left to the stress tier, and one more test case per step
  * that failed without naming a rule. A passing rule's {@code <system-out>} starts with its label, PASS or PASS+,
- * and the suite's {@code summary} property counts them apart, as the console's summary line does.
+ * and the suite's {@code summary} property counts them apart, as the console's summary line does. The suite's
+ * {@code <system-out>} is the coverage, as the console prints it.
  */
 public final class JUnitXml {
     private JUnitXml() {}
@@ -78,6 +79,11 @@ public final class JUnitXml {
             failure.setAttribute("message", step.outcome());
             failure.setTextContent(step.outcome() + "\nreproduce: " + report.reproduce());
             testcase.appendChild(failure);
+        }
+        if (!report.coverage().isEmpty()) {
+            Element out = doc.createElement("system-out");
+            out.setTextContent(String.join("\n", report.coverage()));
+            suite.appendChild(out);
         }
         suite.setAttribute("tests", Integer.toString(tests));
         suite.setAttribute("failures", Integer.toString(failures));

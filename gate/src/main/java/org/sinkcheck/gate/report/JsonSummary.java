@@ -29,6 +29,9 @@ public final class JsonSummary {
         root.addProperty("exitCode", exitCode);
         root.addProperty("summary", ConsoleTable.summaryLine(report));
         root.add("verdicts", report.verdictCounts().toJson());
+        JsonArray coverage = new JsonArray();
+        report.coverage().forEach(coverage::add);
+        root.add("coverage", coverage);
         root.addProperty("reproduce", report.reproduce());
         root.add("waived", ConformanceReport.waivedJson(report.waivers()));
 

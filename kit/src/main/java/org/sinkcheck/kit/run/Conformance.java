@@ -1,5 +1,6 @@
 package org.sinkcheck.kit.run;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -142,6 +143,34 @@ public final class Conformance {
             return new Playable(kept, after, ids.stream().mapToInt(Integer::intValue).toArray());
         }
 
+        /**
+         * The edges a sink with {@code capabilities} can reach: from the initial state, through the actions it
+         * can play, every edge it can play of every state so reached.
+         */
+        BitSet reachable(Set<Capability> capabilities) {
+            BitSet reached = new BitSet(graph.edgeCount());
+            boolean[] seen = new boolean[graph.stateCount()];
+            ArrayDeque<Integer> todo = new ArrayDeque<>(List.of(0));
+            seen[0] = true;
+            while (!todo.isEmpty()) {
+                for (StateGraph.Edge edge : graph.edgesFrom(todo.pop())) {
+                    if (!Run.supports(edge.action(), capabilities)) continue;
+                    reached.set(edgeIndex.get(edge));
+                    if (!seen[edge.to()]) {
+                        seen[edge.to()] = true;
+                        todo.push(edge.to());
+                    }
+                }
+            }
+            return reached;
+        }
+
+        /** The distinct actions on {@code edges}. */
+        int actions(BitSet edges) {
+            Set<Action> actions = new HashSet<>();
+            for (int e = edges.nextSetBit(0); e >= 0; e = edges.nextSetBit(e + 1)) actions.add(graph.edges().get(e).action());
+            return actions.size();
+        }
     }
 
     /** One behaviour to replay, with the model's state and the graph's edge after each action. */
@@ -162,6 +191,7 @@ public final class Conformance {
         private final Deviations deviations;
         private final RunProgress progress;
         private RunProgress.Tracker tracker;
+        private Coverage.Tally coverage;
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
@@ -191,6 +221,7 @@ public final class Conformance {
             int replayed = 0;
             Set<List<Action>> seen = new HashSet<>();
             tracker = progress.track(paths.size(), options.walks());
+            coverage = new Coverage.Tally(capabilities);
             for (int p = 0; p < paths.size(); p++) {
                 tracker.paths(p);
                 Playable playable = replay.playable(p, capabilities);
@@ -200,6 +231,7 @@ public final class Conformance {
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
                 List<ModelState> states = playable.states();
                 Run.Outcome quiet = play(replayModel, path, states, Setup.PLAIN, tally);
+                coverage.played(replayModel, path, states, quiet.steps(), quiet.passed(), false);
                 replaySteps += quiet.steps();
                 // past a deviation the path's edges are not the ones played: covered only up to the first
                 playable.markCovered(quiet.deviations().stream().mapToInt(Run.Deviated::steps).min().orElse(quiet.steps()), covered);
@@ -210,6 +242,7 @@ public final class Conformance {
                 }
                 Setup throwing = Setup.PLAIN.throwing(true);
                 Run.Outcome loud = play(replayModel, path, states, throwing, tally);
+                coverage.played(replayModel, path, states, loud.steps(), loud.passed(), true);
                 replaySteps += loud.steps();
                 if (!loud.violations().isEmpty()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.violations().get(0))),
@@ -221,7 +254,16 @@ public final class Conformance {
             ConformanceReport.Counts counts = new ConformanceReport.Counts(graph.stateCount(), graph.edgeCount(),
                     covered.cardinality(), replayed, replaySteps, options.walks(), walkActions, options.seed(),
                     describe(options.walkBounds()), (System.nanoTime() - start) / 1_000_000);
-            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations);
+            BitSet reachable = replay.reachable(capabilities);
+            Coverage covers = coverage.coverage(graph.edgeCount(), reachable.cardinality(), covered.cardinality(),
+                    replay.actions(everyEdge(graph)), replay.actions(reachable), replay.actions(covered));
+            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations, covers);
+        }
+
+        private static BitSet everyEdge(StateGraph graph) {
+            BitSet all = new BitSet(graph.edgeCount());
+            all.set(0, graph.edgeCount());
+            return all;
         }
 
         private long walk() {
@@ -234,6 +276,7 @@ public final class Conformance {
                 Setup setup = walkSetup(seed);
                 List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
                 Run.Outcome outcome = play(model, walk, null, setup, tally);
+                coverage.played(model, walk, null, outcome.steps(), outcome.passed(), setup.throwFromFinals());
                 actions += outcome.steps();
                 String origin = "random walk, seed " + seed + setup.describe()
                         + " (reproduce: " + options.reproduceWalk(seed) + ")";

@@ -41,9 +41,12 @@ public final class ConformanceReport {
     private final List<String> notes;
     private final Waivers waivers;
     private final Deviations deviations;
+    private final Coverage coverage;
 
-    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes, Waivers waivers, Deviations deviations) {
+    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes, Waivers waivers, Deviations deviations,
+                      Coverage coverage) {
         this.sink = sink;
+        this.coverage = coverage;
         this.rows = List.copyOf(rows);
         this.counts = counts;
         this.notes = List.copyOf(notes);
@@ -57,6 +60,9 @@ public final class ConformanceReport {
     public List<Row> rows() { return rows; }
 
     public Counts counts() { return counts; }
+
+    /** How much of the spec the run played, given the adapter's capabilities, and which listener faults. */
+    public Coverage coverage() { return coverage; }
 
     /** What the kit could not do for this sink (actions it lacks the capabilities for). */
     public List<String> notes() { return notes; }
@@ -99,11 +105,12 @@ public final class ConformanceReport {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
         sb.append("sinkcheck conformance of ").append(sink).append(nl);
-        sb.append(String.format("  replay: %d states, %d of %d edges covered, %d paths (%d steps, quiet and throwing listeners)%n",
-                counts.states(), counts.edgesCovered(), counts.edges(), counts.paths(), counts.replaySteps()));
+        sb.append(String.format("  replay: %d states, %d of %d edges covered (%d reachable with the declared capabilities), %d paths (%d steps, quiet and throwing listeners)%n",
+                counts.states(), counts.edgesCovered(), counts.edges(), coverage.reachableEdges(), counts.paths(), counts.replaySteps()));
         sb.append(String.format("  random walks: %d walks, %d actions (a walk stops at its first failure, except a declared deviation) over %s, first seed %d%n",
                 counts.walks(), counts.walkActions(), counts.walkBounds(), counts.seed()));
         sb.append(String.format("  took %.1f s%n", counts.millis() / 1000.0));
+        for (String line : coverage.lines()) sb.append("  ").append(line).append(nl);
         for (String note : notes) sb.append("  note: ").append(note).append(nl);
         sb.append(String.format("%-6s %-5s %-12s %s%n", "rule", "level", "verdict", "evidence"));
         for (Row row : rows) {
@@ -135,6 +142,7 @@ public final class ConformanceReport {
         c.addProperty("walkBounds", counts.walkBounds());
         c.addProperty("millis", counts.millis());
         root.add("counts", c);
+        root.add("coverage", coverage.toJson());
         JsonArray notesJson = new JsonArray();
         notes.forEach(notesJson::add);
         root.add("notes", notesJson);

@@ -276,15 +276,21 @@ final class Run<S, H> {
 
     /** Whether the kit can play {@code action} on a sink with {@code capabilities}. */
     static boolean supports(Action action, Set<Capability> capabilities) {
-        if (action instanceof Progress) return capabilities.contains(Capability.PROGRESS);
-        if (action instanceof Fail) return capabilities.contains(Capability.FAIL);
+        return capabilities.containsAll(needs(action));
+    }
+
+    /** The capabilities a sink needs for the kit to play {@code action}. */
+    static Set<Capability> needs(Action action) {
+        Set<Capability> needs = EnumSet.noneOf(Capability.class);
+        if (action instanceof Progress) needs.add(Capability.PROGRESS);
+        if (action instanceof Fail) needs.add(Capability.FAIL);
         if (action instanceof InCallback a) {
-            if (a.callback() == EventKind.PROGRESS && !capabilities.contains(Capability.PROGRESS)) return false;
-            if (a.callback() == EventKind.FAILED && !capabilities.contains(Capability.FAIL)) return false;
-            return capabilities.contains(a.cancels() ? Capability.CANCEL_IN_CALLBACK : Capability.LISTENER_ERRORS);
+            if (a.callback() == EventKind.PROGRESS) needs.add(Capability.PROGRESS);
+            if (a.callback() == EventKind.FAILED) needs.add(Capability.FAIL);
+            needs.add(a.cancels() ? Capability.CANCEL_IN_CALLBACK : Capability.LISTENER_ERRORS);
         }
-        if (action instanceof ForeignHandle || action instanceof ForgedHandle) return capabilities.contains(Capability.HANDLE_CHECKS);
-        return true;
+        if (action instanceof ForeignHandle || action instanceof ForgedHandle) needs.add(Capability.HANDLE_CHECKS);
+        return needs;
     }
 
     private List<Violation> step(Action action, ModelState after, Set<Rule> exercised) {

@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.ReferenceDeclaring;
 import org.sinkcheck.kit.run.Verdict;
 import org.sinkcheck.kit.run.VerdictCounts;
-import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.rules.Rule;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * The JUnit class says PASS+ as every report does: a rule with a concurrent part that held is PASS+ in the
@@ -30,15 +26,7 @@ class SinkVerificationPassPlusTest {
     static class Reference extends SinkVerification {
         @Override
         protected SinkAdapter<?, ?> adapter() {
-            return new SinkApiAdapter<ReferenceSink<Object>>() {
-                @Override
-                protected ReferenceSink<Object> create(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-                    return new ReferenceSink<>(listener, errors);
-                }
-
-                @Override
-                public Set<Capability> capabilities() { return EnumSet.allOf(Capability.class); }
-            };
+            return ReferenceDeclaring.capabilities(EnumSet.allOf(Capability.class));
         }
 
         @Override

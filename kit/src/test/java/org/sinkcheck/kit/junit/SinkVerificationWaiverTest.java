@@ -10,19 +10,16 @@ import com.google.gson.JsonParser;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
-import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.ReferenceDeclaring;
 import org.sinkcheck.kit.run.Verdict;
-import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.rules.Rule;
-import org.sinkcheck.sink.SinkListener;
 
 /**
  * No silent opt-out through the JUnit class: a MUST rule whose promise the adapter does not declare is NOT
@@ -33,26 +30,13 @@ import org.sinkcheck.sink.SinkListener;
 class SinkVerificationWaiverTest {
     private static final Set<Rule> PROMISED_RULES = Set.of(Rule.SC11, Rule.SC15, Rule.SC16);
 
-    /** The reference sink, its adapter declaring {@code capabilities}. */
-    private static SinkAdapter<?, ?> referenceDeclaring(Set<Capability> capabilities) {
-        return new SinkApiAdapter<ReferenceSink<Object>>() {
-            @Override
-            protected ReferenceSink<Object> create(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-                return new ReferenceSink<>(listener, errors);
-            }
-
-            @Override
-            public Set<Capability> capabilities() { return capabilities; }
-        };
-    }
-
     /** Every capability but the three promises. */
     static class Unpromising extends SinkVerification {
         @Override
         protected SinkAdapter<?, ?> adapter() {
             Set<Capability> all = EnumSet.allOf(Capability.class);
             all.removeAll(Capability.of(Capability.Kind.PROMISE));
-            return referenceDeclaring(all);
+            return ReferenceDeclaring.capabilities(all);
         }
 
         @Override
@@ -64,7 +48,7 @@ class SinkVerificationWaiverTest {
     static class Limited extends Unpromising {
         @Override
         protected SinkAdapter<?, ?> adapter() {
-            return referenceDeclaring(EnumSet.of(Capability.FAIL, Capability.HANDLE_CHECKS, Capability.LISTENER_ERRORS,
+            return ReferenceDeclaring.capabilities(EnumSet.of(Capability.FAIL, Capability.HANDLE_CHECKS, Capability.LISTENER_ERRORS,
                     Capability.CANCEL_IN_CALLBACK));
         }
     }

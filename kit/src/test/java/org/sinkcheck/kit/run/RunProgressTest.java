@@ -7,12 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
-import org.sinkcheck.kit.SinkApiAdapter;
-import org.sinkcheck.reference.ReferenceSink;
-import org.sinkcheck.sink.SinkListener;
+import org.sinkcheck.kit.SinkAdapter;
 
 /**
  * A long run says where it is — stage, paths done of all, walks done of all, elapsed — at most every
@@ -53,15 +50,7 @@ class RunProgressTest {
     void theKitTellsItsProgressOnTheClockItIsGiven() {
         long[] now = {0};
         List<String> lines = new ArrayList<>();
-        SinkApiAdapter<ReferenceSink<Object>> reference = new SinkApiAdapter<>() {
-            @Override
-            protected ReferenceSink<Object> create(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
-                return new ReferenceSink<>(listener, errors);
-            }
-
-            @Override
-            public Set<Capability> capabilities() { return Set.of(Capability.values()); }
-        };
+        SinkAdapter<?, ?> reference = ReferenceDeclaring.capabilities(Set.of(Capability.values()));
         // every reading of the clock is a millisecond later: the replay of 19,193 paths takes 19 s on it
         ConformanceReport report = Conformance.run(reference, Options.ci().withWalks(2, 50), Waivers.none(),
                 new RunProgress(lines::add, () -> now[0] += 1_000_000L, Duration.ofSeconds(10)));
