@@ -20,6 +20,8 @@ import org.sinkcheck.gate.report.JsonSummary;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.Deviations;
+import org.sinkcheck.kit.run.RunProgress;
 import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.stress.StressMode;
 import org.sinkcheck.stress.StressRunner;
@@ -55,6 +57,11 @@ final class CheckCommand extends SinkCommand {
                     + " NOT PROMISED becomes WAIVED, listed in every report; only a rule whose promise the adapter does not declare")
     List<String> waive = new ArrayList<>();
 
+    @Option(names = "--deviation", paramLabel = "SC-nn=REASON",
+            description = "declare that the sink breaks this rule by design, and why (repeatable): the rule stays FAIL with the reason,"
+                    + " and the kit explores past each deviating step instead of stopping there")
+    Map<String, String> deviation = new LinkedHashMap<>();
+
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "also write sinkcheck-junit.xml (one test case per rule) and sinkcheck-summary.json here")
     Path reportDir;
@@ -66,9 +73,10 @@ final class CheckCommand extends SinkCommand {
             Map<String, JsonElement> engineReports = new LinkedHashMap<>();
             Options options = conformanceOptions();
             Waivers waivers = waivers(sink);
+            Deviations deviations = deviations();
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
                     "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
-                            + waiveOptions(waivers) + (noStress ? " --no-stress" : ""), waivers);
+                            + waiveOptions(waivers) + deviationOptions(deviations) + (noStress ? " --no-stress" : ""), waivers);
             Progress progress = new Progress(out(), err(), report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
@@ -81,9 +89,10 @@ final class CheckCommand extends SinkCommand {
 
             ConformanceReport conformance = progress.step("conformance",
                     "conformance suite on " + sink.adapter().name() + " (exhaustive replay + " + options.walks() + " random walks)",
-                    () -> Conformance.run(sink.adapter(), options, waivers, progress::detail),
+                    () -> Conformance.run(sink.adapter(), options, waivers, deviations, RunProgress.to(progress::detail)),
                     r -> new Progress.Outcome(r.requiredRulesHold(), ConformanceStep.outcomeLine(r)));
             ConformanceStep.addFindings(conformance, report, "./sinkcheck check " + sink.commandLineOptions() + waiveOptions(waivers)
+                    + deviationOptions(deviations)
                     + (budget == null ? "" : " --budget " + budget) + " --no-stress");
             engineReports.put(ConformanceStep.SOURCE, JsonParser.parseString(conformance.toJson()));
             if (verbose()) out().println(conformance.table());
@@ -124,6 +133,22 @@ final class CheckCommand extends SinkCommand {
         } catch (IllegalArgumentException e) {
             throw new GateException("--waive: " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code --deviation} rules, refused in one line before anything runs if one names no rule or gives no reason. */
+    private Deviations deviations() {
+        try {
+            return Deviations.of("the command line (--deviation)", deviation);
+        } catch (IllegalArgumentException e) {
+            throw new GateException("--deviation: " + e.getMessage(), e);
+        }
+    }
+
+    private static String deviationOptions(Deviations deviations) {
+        StringBuilder out = new StringBuilder();
+        deviations.rules().forEach((rule, d) -> out.append(" --deviation '").append(rule.id()).append('=')
+                .append(d.reason().replace("'", "'\\''")).append('\''));
+        return out.toString();
     }
 
     private static String waiveOptions(Waivers waivers) {

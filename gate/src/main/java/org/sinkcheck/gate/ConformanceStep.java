@@ -7,7 +7,7 @@ import org.sinkcheck.kit.run.Counterexample;
 
 /**
  * Turns the conformance kit's report into the gate's findings: one per rule, with the kit's evidence, and
- * for a failure its shrunk counterexample plus, when a random walk found it, the command that replays just
+ * for a failure its shrunk counterexample (after the declared deviation of its rule, if any) plus, when a random walk found it, the command that replays just
  * that walk: the run's own command (its budget, so its bounds and walk length, and its waivers) with that
  * walk's seed and one walk.
  */
@@ -18,7 +18,9 @@ final class ConformanceStep {
 
     static void addFindings(ConformanceReport conformance, GateReport report, String replayWalkCommand) {
         for (ConformanceReport.Row row : conformance.rows()) {
-            report.add(new Finding(row.rule(), row.verdict(), SOURCE, evidence(row, replayWalkCommand)));
+            String deviation = conformance.deviations().of(row.rule())
+                    .map(d -> "(deviation declared by " + d.by() + ": " + d.reason() + ") ").orElse("");
+            report.add(new Finding(row.rule(), row.verdict(), SOURCE, deviation + evidence(row, replayWalkCommand)));
         }
     }
 

@@ -39,7 +39,9 @@ final class StressStep {
     }
 
     /**
-     * The stress tier's findings: every FORBIDDEN outcome and a Lincheck failure fail the rule they name.
+     * The stress tier's findings: every FORBIDDEN outcome and a Lincheck failure (of its scenarios, or of
+     * a race it model-checked for want of CPUs) fail the rule they name; a decided rule's evidence names
+     * the engine that played each of its races.
      * Every rule the conformance suite left to the stress tier, or whose concurrent part it left there, is
      * decided by the races that cover it ({@link StressRunner.Result#undecided}): a pass when every one of
      * them ran clean, else it stays STRESS TIER with what kept them from deciding as the evidence. A
@@ -48,18 +50,24 @@ final class StressStep {
     static void addFindings(StressRunner.Result result, List<ConformanceReport.Row> conformance, GateReport report) {
         result.forbidden().forEach(f -> f.rule().ifPresent(rule ->
                 report.add(new Finding(rule, Verdict.FAIL, SOURCE + " (jcstress)", "FORBIDDEN " + f))));
-        LincheckReport lincheck = result.lincheck();
-        if (lincheck.verdict() == LincheckReport.Verdict.FAILED) {
-            lincheck.rule().ifPresent(rule -> report.add(new Finding(rule, Verdict.FAIL, SOURCE + " (Lincheck)",
-                    lincheck.headline() + System.lineSeparator() + String.join(System.lineSeparator(), lincheck.output()))));
-        }
+        addLincheckFailure(result.lincheck(), SOURCE + " (Lincheck)", report);
+        result.modelChecked().forEach((race, checked) ->
+                addLincheckFailure(checked, SOURCE + " (" + race.getSimpleName() + ", " + StressRunner.MODEL_CHECKING + ")", report));
         for (ConformanceReport.Row row : conformance) {
             boolean leftToStress = row.verdict() == Verdict.STRESS_TIER || (row.verdict() == Verdict.PASS && row.stressTierToo());
             if (!leftToStress) continue;
             Optional<String> undecided = result.undecided(row.rule());
-            String races = Races.covering(row.rule()).stream().map(Class::getSimpleName).collect(Collectors.joining(", "));
+            String races = Races.covering(row.rule()).stream()
+                    .map(race -> race.getSimpleName() + " (" + result.engine(race).orElse("not run") + ")").collect(Collectors.joining(", "));
             report.add(new Finding(row.rule(), undecided.isPresent() ? Verdict.STRESS_TIER : Verdict.PASS, SOURCE,
-                    undecided.map(why -> "not decided: " + why).orElse("decided by its races, each ran clean under jcstress: " + races)));
+                    undecided.map(why -> "not decided: " + why).orElse("decided by its races, each ran clean: " + races)));
         }
+    }
+
+    /** A Lincheck run that failed fails the rule it names; one that could not run fails nothing. */
+    private static void addLincheckFailure(LincheckReport lincheck, String source, GateReport report) {
+        if (lincheck.verdict() != LincheckReport.Verdict.FAILED) return;
+        lincheck.rule().ifPresent(rule -> report.add(new Finding(rule, Verdict.FAIL, source,
+                lincheck.headline() + System.lineSeparator() + String.join(System.lineSeparator(), lincheck.output()))));
     }
 }

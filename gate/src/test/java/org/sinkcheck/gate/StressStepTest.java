@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.gate.report.GateReport;
@@ -28,7 +29,11 @@ import org.sinkcheck.stress.races.SC11_CancelVsRunningListener;
 class StressStepTest {
     private static final List<ConformanceReport.Row> ROWS = List.of(
             new ConformanceReport.Row(Rule.SC11, Verdict.STRESS_TIER, "only interleavings; checked by the stress tier", null, true),
-            new ConformanceReport.Row(Rule.SC04, Verdict.PASS, "held in 9 steps", null, true));
+            new ConformanceReport.Row(Rule.SC04, Verdict.PASS, "held in 9 steps", null, true),
+            new ConformanceReport.Row(Rule.SC06, Verdict.PASS, "held in 12 steps", null, true));
+
+    private static final LincheckReport CANNOT_RUN =
+            new LincheckReport(LincheckReport.Verdict.NOT_RUN, Optional.empty(), "Lincheck cannot run this sink: for the test", List.of());
 
     @Test
     void SC11_isDecidedByItsOwnRace_althoughTheThreeActorRaceDidNotRunAndLincheckCouldNot() {
@@ -54,11 +59,48 @@ class StressStepTest {
         assertTrue(report.evidence(Rule.SC11).contains("failed on SC-04 first, which can hide SC-11"), report.evidence(Rule.SC11));
     }
 
+    /**
+     * On two cores the three-actor race is played by Lincheck's model checking, and the evidence of the
+     * rules it covers says so: SC-06 is decided, by jcstress for its two-actor races and by the model
+     * checker for the three-actor one.
+     */
+    @Test
+    void SC06_isDecidedOnTwoCoresWithTheThreeActorRaceModelChecked_andTheEvidenceNamesEachRacesEngine() {
+        LincheckReport passed = new LincheckReport(LincheckReport.Verdict.PASSED, Optional.empty(), "LINCHECK PASSED", List.of());
+        GateReport report = gradeOf(allRacesBut(SC06_BeginVsBeginVsCancel.class), List.of(), null,
+                Map.of(SC06_BeginVsBeginVsCancel.class, passed));
+        assertEquals(Verdict.PASS, report.verdict(Rule.SC06), report.evidence(Rule.SC06));
+        assertTrue(report.evidence(Rule.SC06).contains("SC06_BeginVsBeginVsCancel (" + StressRunner.MODEL_CHECKING + ")"), report.evidence(Rule.SC06));
+        assertTrue(report.evidence(Rule.SC06).contains("SC06_BeginVsCancel (" + StressRunner.JCSTRESS + ")"), report.evidence(Rule.SC06));
+    }
+
+    @Test
+    void SC06_failsWhenTheModelCheckedThreeActorRaceFindsALostCall() {
+        LincheckReport failed = new LincheckReport(LincheckReport.Verdict.FAILED, Optional.of(Rule.SC06),
+                "SC-06:a2:lost:the-next-cancel-did-not-end-it", List.of("The following interleaving leads to the error:"));
+        GateReport report = gradeOf(allRacesBut(SC06_BeginVsBeginVsCancel.class), List.of(), null,
+                Map.of(SC06_BeginVsBeginVsCancel.class, failed));
+        assertEquals(Verdict.FAIL, report.verdict(Rule.SC06), report.evidence(Rule.SC06));
+        assertTrue(report.evidence(Rule.SC06).contains("SC-06:a2:lost"), report.evidence(Rule.SC06));
+    }
+
+    @Test
+    void SC06_staysStressTierWhenNeitherEngineCouldPlayTheThreeActorRace() {
+        GateReport report = gradeOf(allRacesBut(SC06_BeginVsBeginVsCancel.class), List.of(), null,
+                Map.of(SC06_BeginVsBeginVsCancel.class, CANNOT_RUN));
+        assertEquals(Verdict.STRESS_TIER, report.verdict(Rule.SC06), report.evidence(Rule.SC06));
+        assertTrue(report.evidence(Rule.SC06).contains("SC06_BeginVsBeginVsCancel: NOT RUN under jcstress (too few CPUs) nor under Lincheck"),
+                report.evidence(Rule.SC06));
+    }
+
     private static GateReport gradeOf(List<Class<?>> ran, List<JcstressReport.Forbidden> forbidden, String notRun) {
+        return gradeOf(ran, forbidden, notRun, Map.of());
+    }
+
+    private static GateReport gradeOf(List<Class<?>> ran, List<JcstressReport.Forbidden> forbidden, String notRun,
+                                      Map<Class<?>, LincheckReport> modelChecked) {
         StressRunner.Result result = new StressRunner.Result(forbidden.isEmpty() ? 0 : 1, Optional.empty(), forbidden, List.of(),
-                notRun == null ? List.of() : List.of(notRun),
-                new LincheckReport(LincheckReport.Verdict.NOT_RUN, Optional.empty(), "Lincheck cannot run this sink: for the test", List.of()),
-                "summary", ran, false, Optional.empty(), List.of());
+                notRun == null ? List.of() : List.of(notRun), CANNOT_RUN, "summary", ran, false, Optional.empty(), List.of(), modelChecked);
         GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check", Waivers.none());
         StressStep.addFindings(result, ROWS, report);
         return report;

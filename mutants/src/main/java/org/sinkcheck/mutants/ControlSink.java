@@ -37,9 +37,25 @@ public abstract class ControlSink extends SignalledSink<ControlSink.Call> {
      * first has yet to decide: the soak caught that shape (SC-04, two callbacks after a cancel returned).
      */
 
-    /** A call's state: its final (null while pending), who owns its callbacks, and whether a final is due. */
-    private record State(Final fin, Throwable error, boolean busy, boolean due) {
+    /**
+     * A call's state: its final (null while pending), who owns its callbacks, and whether a final is due.
+     * An immutable class rather than a record: Lincheck 2.39's model checking cannot read a record's
+     * fields and fails inside itself on a sink that has one.
+     */
+    private static final class State {
         static final State IDLE = new State(null, null, false, false);
+
+        final Final fin;
+        final Throwable error;
+        final boolean busy;
+        final boolean due;
+
+        State(Final fin, Throwable error, boolean busy, boolean due) {
+            this.fin = fin;
+            this.error = error;
+            this.busy = busy;
+            this.due = due;
+        }
     }
 
     /** How a decision went for the thread that made it. */

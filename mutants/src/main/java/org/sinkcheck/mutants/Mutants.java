@@ -47,6 +47,7 @@ public final class Mutants {
             new Mutant(SC06_FirstObjectUnlinksCall.class),
             new Mutant(SC06_RegistryGrowthDropsACall.class),
             new Mutant(SC06_CallsKeyedByTheirContext.class),
+            new Mutant(SC06_SecondBeginDuringCloseLost.class),
             new Mutant(SC07_IdleCancelThrows.class),
             new Mutant(SC07_RepeatCancelResendsFinals.class),
             new Mutant(SC08_CancelledSinkStaysCancelled.class),

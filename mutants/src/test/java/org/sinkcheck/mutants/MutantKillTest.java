@@ -19,6 +19,8 @@ import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Options;
 import org.sinkcheck.kit.run.Verdict;
 import org.sinkcheck.mutants.Mutants.Mutant;
+import org.sinkcheck.mutants.kills.KillRecords;
+import org.sinkcheck.mutants.kills.Tier;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -96,10 +98,18 @@ class MutantKillTest {
         System.out.println(sb);
     }
 
-    /** One test per mutant, named by it: the kit runs it, and {@code check} judges the report. */
+    /**
+     * One test per mutant, named by it: the kit runs it, the rules it failed go to the kill-rate table
+     * ({@link KillRecords}), and {@code check} judges the report.
+     */
     private static List<DynamicTest> eachRunThroughTheKit(List<Mutant> mutants, BiConsumer<Mutant, ConformanceReport> check) {
         return mutants.stream()
-                .map(m -> DynamicTest.dynamicTest(m.name(), () -> check.accept(m, Conformance.run(load(m), BUDGET))))
+                .map(m -> DynamicTest.dynamicTest(m.name(), () -> {
+                    ConformanceReport report = Conformance.run(load(m), BUDGET);
+                    KillRecords.inBuild().ran(Tier.KIT, MutantKillTest.class, m.name(),
+                            report.failures().stream().map(ConformanceReport.Row::rule).toList(), "CI replay, 2 walks x 600 actions");
+                    check.accept(m, report);
+                }))
                 .toList();
     }
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sinkcheck.kit.AdapterLoadException;
@@ -15,6 +17,8 @@ import org.sinkcheck.mutants.Controls;
 import org.sinkcheck.mutants.Controls.Control;
 import org.sinkcheck.mutants.Mutants;
 import org.sinkcheck.mutants.Mutants.Mutant;
+import org.sinkcheck.mutants.kills.KillRecords;
+import org.sinkcheck.mutants.kills.Tier;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -55,8 +59,9 @@ class SoakCatchesMutantsTest {
     @MethodSource("soakable")
     void soakOfAMutant_reportsTheRuleItBreaks(Mutant mutant) throws AdapterLoadException {
         Rule expected = SEEN_AS.getOrDefault(mutant.name(), mutant.rule());
-        SoakTotals totals = shortSoak(Soak.Options.defaults().adapter(mutant.adapterClassName()).adapter(),
-                mutant.concurrencyOnly() ? RACY : SHORT);
+        Duration length = mutant.concurrencyOnly() ? RACY : SHORT;
+        SoakTotals totals = shortSoak(Soak.Options.defaults().adapter(mutant.adapterClassName()).adapter(), length);
+        record(mutant.name(), totals, length);
         assertTrue(totals.violationsByRule().getOrDefault(expected, 0L) > 0,
                 "a soak of " + mutant.name() + " (" + mutant.pattern() + ") must report " + expected + ":\n" + totals.summary());
     }
@@ -65,6 +70,7 @@ class SoakCatchesMutantsTest {
     @MethodSource("controls")
     void SC01_to_SC16_soakOfEveryCorrectControl_isClean(Control control) throws AdapterLoadException {
         SoakTotals totals = shortSoak(Adapters.load(control.adapterClassName(), getClass().getClassLoader()), SHORT);
+        record(control.name(), totals, SHORT);
         assertEquals(0, totals.violations(), () -> control.name() + " (" + control.design() + "):\n" + totals.summary());
     }
 
@@ -74,6 +80,20 @@ class SoakCatchesMutantsTest {
      * whose finals follow cancel() on its own thread) is not judged here: not run, rather than failed.
      */
     static Stream<Control> controls() { return Controls.ALL.stream().filter(c -> !c.ownThreads()); }
+
+    /** The rules the soak reported broken, for the kill-rate table. */
+    private static void record(String subject, SoakTotals totals, Duration length) {
+        List<Rule> broken = totals.violationsByRule().entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+        KillRecords.inBuild().ran(Tier.SOAK, SoakCatchesMutantsTest.class, subject, broken, "a soak of " + length.toMillis() + " ms");
+    }
+
+    /** The sinks this test leaves to other tests, with the reason, for the kill-rate table. */
+    @AfterAll
+    static void recordWhatTheSoakDoesNotRun() {
+        ELSEWHERE.forEach((mutant, why) -> KillRecords.inBuild().notRun(Tier.SOAK, SoakCatchesMutantsTest.class, mutant, why));
+        Controls.ALL.stream().filter(Control::ownThreads).forEach(c -> KillRecords.inBuild().notRun(Tier.SOAK, SoakCatchesMutantsTest.class,
+                c.name(), "it calls back on its own executor, which the soak does not judge"));
+    }
 
     /** A short soak, printing one line rather than the full summary: the assertion message has that. */
     private static SoakTotals shortSoak(SinkAdapter<?, ?> adapter, Duration length) {

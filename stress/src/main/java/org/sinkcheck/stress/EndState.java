@@ -84,9 +84,12 @@ final class EndState {
         }
     }
 
-    /** Who, besides its provider, had to end {@code call} in the race. */
+    /**
+     * Who, besides its provider, had to end {@code call} in the race: a cancel of its sink that returned,
+     * if the call's begin returned before any cancel of its sink started (the begin linearized first).
+     */
     private CallHistory.Cause causeOf(RaceCall call) {
-        if (!call.beganBeforeRace || !race.cancelReturned(call.sink)) return CallHistory.Cause.NONE;
+        if (!call.begunBeforeAnyCancel || !race.cancelReturned(call.sink)) return CallHistory.Cause.NONE;
         return race.cancelledInsideCallback[call.sink] ? CallHistory.Cause.SINK_CANCELLED_FROM_A_CALLBACK : CallHistory.Cause.SINK_CANCELLED;
     }
 

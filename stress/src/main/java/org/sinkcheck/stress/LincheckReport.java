@@ -63,6 +63,9 @@ public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headli
         return new LincheckReport(Verdict.FAILED, Optional.empty(), headline, output);
     }
 
+    /** Whether Lincheck judged the sink (it passed or failed), rather than not running it or crashing. */
+    public boolean judged() { return verdict == Verdict.PASSED || verdict == Verdict.FAILED; }
+
     /** Whether Lincheck printed the interleaving that breaks the sink. */
     public boolean hasInterleaving() {
         return output.stream().anyMatch(l -> l.contains("The following interleaving leads to the error"));

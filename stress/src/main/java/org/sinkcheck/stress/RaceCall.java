@@ -20,10 +20,10 @@ import org.sinkcheck.model.EventKind;
 public final class RaceCall {
     final String name;
     final int sink;
-    final boolean beganBeforeRace;
     /**
-     * Whether the call's begin returned before any cancel of its sink started: then every signal sent
-     * after such a cancel returned must be refused (SC-04, SC-05), whatever the sink settles to later.
+     * Whether the call's begin returned before any cancel of its sink started: then the cancel must end
+     * it (SC-01), and every signal sent after such a cancel returned must be refused (SC-04, SC-05),
+     * whatever the sink settles to later.
      */
     volatile boolean begunBeforeAnyCancel;
     /** Signals the sink accepted although a cancel of the call's sink had returned before they were sent. */
@@ -46,7 +46,6 @@ public final class RaceCall {
     RaceCall(String name, int sink, boolean beganBeforeRace) {
         this.name = name;
         this.sink = sink;
-        this.beganBeforeRace = beganBeforeRace;
         this.begunBeforeAnyCancel = beganBeforeRace;
     }
 

@@ -54,6 +54,13 @@ public final class Races {
             SC13_EndOnAnotherThreadVsBegin.class,
             SC16_CancelInCallbackVsDeliver.class);
 
+    /**
+     * The races that Lincheck's model checking plays where jcstress cannot (more actors than CPUs), on the
+     * same stage and graded by the same arbiter ({@code org.sinkcheck.stress.lincheck.LincheckCheck}):
+     * {@code LincheckMain <race's simple name> <interleavings>} runs one.
+     */
+    public static final Set<Class<?>> MODEL_CHECKED = Set.of(SC06_BeginVsBeginVsCancel.class);
+
     /** How many threads the race runs at once: jcstress runs it only on a machine with that many CPUs. */
     public static int actors(Class<?> race) {
         return (int) Arrays.stream(race.getMethods()).filter(m -> m.isAnnotationPresent(Actor.class)).count();

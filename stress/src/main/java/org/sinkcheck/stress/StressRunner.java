@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -37,14 +40,19 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  * property {@value Adapters#PROPERTY}; jcstress hands it on to its own forked JVMs
  * ({@link StressMode}).
  *
+ * <p>A race with more actors than this machine has CPUs, which jcstress does not run, is played by
+ * Lincheck's model checking instead when it has a model-checked form ({@link Races#MODEL_CHECKED}), and
+ * the report names the engine that played each race ({@link Result#engine}): no silent switch.
+ *
  * <p>Exit codes: 0 when every race that ran was clean and Lincheck passed or could not run; 1 when
- * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed, or a run
- * hung past its timeout; 2 when nothing could be run (the adapter does not load); 3 when jcstress or
- * Lincheck crashed (its JVM did not start, jcstress ended without results, Lincheck failed inside itself):
- * a tool error, never a rule failure, named in one line with where its log is ({@link Result#crashed()}). A race the sink's
- * capabilities rule out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN, and
- * Lincheck on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them
- * is a pass, and none is a rule failure.
+ * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed (on its
+ * scenarios or on a model-checked race), or a run hung past its timeout; 2 when nothing could be run (the
+ * adapter does not load); 3 when jcstress or Lincheck crashed (its JVM did not start, jcstress ended
+ * without results, Lincheck failed inside itself): a tool error, never a rule failure, named in one line
+ * with where its log is ({@link Result#crashed()}). A race the sink's capabilities rule out is reported
+ * NOT APPLICABLE, one this machine has too few CPUs for and no model-checked form NOT RUN, and Lincheck
+ * on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them is a pass,
+ * and none is a rule failure.
  */
 public final class StressRunner {
     private StressRunner() {}
@@ -95,11 +103,22 @@ public final class StressRunner {
      */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
                          List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
-                         List<Class<?>> ran, boolean hung, Optional<String> crashed, List<String> forksEnded) {
+                         List<Class<?>> ran, boolean hung, Optional<String> crashed, List<String> forksEnded,
+                         Map<Class<?>, LincheckReport> modelChecked) {
         /** The exit code of a run in which a tool crashed: never a rule failure. */
         public static final int CRASHED = 3;
 
         public boolean passed() { return exitCode == 0; }
+
+        /**
+         * The engine that played {@code race} to its end: jcstress, or Lincheck's model checking for a race
+         * with more actors than this machine has CPUs ({@link Races#MODEL_CHECKED}); empty if neither did.
+         */
+        public Optional<String> engine(Class<?> race) {
+            if (ran.contains(race)) return Optional.of(JCSTRESS);
+            LincheckReport checked = modelChecked.get(race);
+            return checked != null && checked.judged() ? Optional.of(MODEL_CHECKING) : Optional.empty();
+        }
 
         /**
          * Why the races that cover {@code rule} ({@link Races#covers}) did not decide it, or empty when they
@@ -118,7 +137,15 @@ public final class StressRunner {
                 Set<String> otherRules = forbidden.stream().filter(f -> f.test().equals(race.getName()))
                         .map(f -> f.rule().map(Rule::id).orElse("no rule")).filter(id -> !id.equals(rule.id()))
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
-                if (!ran.contains(race)) {
+                LincheckReport checked = modelChecked.get(race);
+                if (checked != null) {
+                    if (!checked.judged()) {
+                        why.add(name + ": NOT RUN under jcstress (too few CPUs) nor under Lincheck: " + checked.headline());
+                    } else if (checked.verdict() == LincheckReport.Verdict.FAILED && !checked.rule().equals(Optional.of(rule))) {
+                        why.add(name + ": failed under Lincheck on " + checked.rule().map(Rule::id).orElse(checked.headline())
+                                + " first, which can hide " + rule);
+                    }
+                } else if (!ran.contains(race)) {
                     why.add(notRun.stream().filter(line -> line.startsWith(name + ":")).findFirst().orElse(name + ": not run"));
                 } else if (raceErrors.contains(race.getName())) {
                     why.add(name + ": the race errored");
@@ -152,7 +179,7 @@ public final class StressRunner {
         String summary = "sinkcheck stress: " + e.getMessage();
         out.println(summary);
         return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
-                List.of(), false, Optional.empty(), List.of());
+                List.of(), false, Optional.empty(), List.of(), Map.of());
     }
 
     private static Result run(Options options, ClassLoader loader, PrintStream out) throws IOException, InterruptedException {
@@ -168,15 +195,15 @@ public final class StressRunner {
             return notLoaded(e, out);
         }
         String classpath = classpath(options);
-        List<String> property = new ArrayList<>(options.jvmOptions());
-        property.add("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        List<String> property = childJvmOptions(options);
         List<String> forkOptions = new ArrayList<>(property);
         forkOptions.add("-D" + ForkWatchdog.GRACE_PROPERTY + "=" + ForkWatchdog.GRACE.toMillis());
-        PrintStream echo = options.echo() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        PrintStream echo = echo(options, out);
 
         List<Class<?>> races = new ArrayList<>();
+        List<Class<?>> toModelCheck = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
-        if (options.jcstress()) selectRaces(options, capabilities, races, notRun);
+        if (options.jcstress()) selectRaces(options, capabilities, races, toModelCheck, notRun);
         JcstressReport jcstress = null;
         boolean jcstressHung = false;
         Optional<String> crashed = Optional.empty();
@@ -195,13 +222,22 @@ public final class StressRunner {
             }
         }
 
-        LincheckReport lincheck = crashed.isPresent() ? LincheckReport.notRun("jcstress crashed first")
+        Map<Class<?>, LincheckReport> modelChecked = new LinkedHashMap<>();
+        if (crashed.isEmpty()) {
+            for (Class<?> race : toModelCheck) modelChecked.put(race, modelCheck(race, options, adapter, out));
+        }
+        for (Map.Entry<Class<?>, LincheckReport> checked : modelChecked.entrySet()) {
+            if (checked.getValue().verdict() == LincheckReport.Verdict.CRASHED && crashed.isEmpty()) {
+                crashed = Optional.of(checked.getValue().headline() + " (log: " + options.workDir().resolve(modelCheckLog(checked.getKey())) + ")");
+            }
+        }
+        LincheckReport lincheck = crashed.isPresent() ? LincheckReport.notRun("a tool crashed first")
                 : options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
                 : LincheckReport.notRun("not asked for");
         if (lincheck.verdict() == LincheckReport.Verdict.CRASHED) {
             crashed = Optional.of(lincheck.headline() + " (log: " + options.workDir().resolve("lincheck.log") + ")");
         }
-        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, lincheck, crashed, forksEnded(options.workDir()), out);
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, modelChecked, lincheck, crashed, forksEnded(options.workDir()), out);
     }
 
     /** What {@link ForkWatchdog} wrote in the run folder: one line per fork it ended. */
@@ -209,6 +245,36 @@ public final class StressRunner {
         Path log = workDir.resolve(ForkWatchdog.LOG);
         return Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     }
+
+    /** How a report names the engines that play races. */
+    public static final String JCSTRESS = "jcstress";
+    public static final String MODEL_CHECKING = "Lincheck model checking";
+
+    /**
+     * A race with more actors than CPUs, played by Lincheck's model checking in a child JVM (its
+     * interleavings need no CPU per actor), or NOT RUN with the reason when the sink runs code on threads
+     * of its own, which model checking does not control.
+     */
+    static LincheckReport modelCheck(Class<?> race, Options options, SinkAdapter<?, ?> adapter, PrintStream out)
+            throws IOException, InterruptedException {
+        Optional<String> ownThread = SinkThreads.startedBy(asRaceable(adapter));
+        if (ownThread.isPresent()) {
+            return LincheckReport.notRun(LincheckReport.CANNOT_RUN + ": it runs code on a thread of its own ('" + ownThread.get() + "')");
+        }
+        String log = modelCheckLog(race);
+        out.println("sinkcheck stress: " + race.getSimpleName() + " has " + Races.actors(race) + " actors and this machine "
+                + cpus() + " CPUs: " + MODEL_CHECKING + " on " + adapter.name() + ", up to " + options.mode().lincheckInvocations()
+                + " interleavings (log: " + options.workDir().resolve(log) + ")");
+        ChildJvm.Outcome run = ChildJvm.run(classpath(options), childJvmOptions(options), LincheckMain.class.getName(),
+                List.of(race.getSimpleName(), String.valueOf(options.mode().lincheckInvocations())),
+                options.workDir(), log, options.mode().timeout(), echo(options, out));
+        return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
+    }
+
+    /** The log of a model-checked race in the run folder. */
+    private static String modelCheckLog(Class<?> race) { return race.getSimpleName() + ".lincheck.log"; }
+
+    private static int cpus() { return Runtime.getRuntime().availableProcessors(); }
 
     /**
      * Lincheck's model checking in a child JVM, or NOT RUN with the reason: the sink is not thread-safe,
@@ -250,6 +316,21 @@ public final class StressRunner {
                 : new URLClassLoader(urls.toArray(URL[]::new), StressRunner.class.getClassLoader());
     }
 
+    /**
+     * The options of every child JVM: the caller's ({@link Options#jvmOptions}), and the adapter, which
+     * reaches each through the system property {@value Adapters#PROPERTY}.
+     */
+    private static List<String> childJvmOptions(Options options) {
+        List<String> jvm = new ArrayList<>(options.jvmOptions());
+        jvm.add("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        return jvm;
+    }
+
+    /** Where the children's own output goes: the caller's stream if asked for, else nowhere (it is in their logs). */
+    private static PrintStream echo(Options options, PrintStream out) {
+        return options.echo() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+
     private static String classpath(Options options) {
         StringJoiner joined = new StringJoiner(java.io.File.pathSeparator);
         joined.add(System.getProperty("java.class.path"));
@@ -257,14 +338,21 @@ public final class StressRunner {
         return joined.toString();
     }
 
-    /** The races to run; the others go to {@code notRun} with the reason, never silently. */
-    private static void selectRaces(Options options, Set<Capability> capabilities, List<Class<?>> races, List<String> notRun) {
-        int cpus = Runtime.getRuntime().availableProcessors();
+    /**
+     * The races for jcstress, and those with more actors than CPUs for Lincheck's model checking where it
+     * can play them ({@link Races#MODEL_CHECKED}); the others go to {@code notRun} with the reason, never
+     * silently.
+     */
+    private static void selectRaces(Options options, Set<Capability> capabilities, List<Class<?>> races, List<Class<?>> toModelCheck,
+                                    List<String> notRun) {
+        int cpus = cpus();
         for (Class<?> race : Races.ALL) {
             if (options.only().isPresent() && !options.only().get().matcher(race.getSimpleName()).find()) continue;
             Optional<Capability> missing = Races.requires(race).stream().filter(c -> !capabilities.contains(c)).findFirst();
             if (missing.isPresent()) {
                 notRun.add(race.getSimpleName() + ": NOT APPLICABLE: " + missing.get().reason());
+            } else if (Races.actors(race) > cpus && Races.MODEL_CHECKED.contains(race)) {
+                toModelCheck.add(race);
             } else if (Races.actors(race) > cpus) {
                 notRun.add(race.getSimpleName() + ": NOT RUN: it needs " + Races.actors(race) + " CPUs and this machine has " + cpus);
             } else {
@@ -274,8 +362,8 @@ public final class StressRunner {
     }
 
     private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
-                                List<String> notRun, LincheckReport lincheck, Optional<String> crashed, List<String> forksEnded,
-                                PrintStream out) {
+                                List<String> notRun, Map<Class<?>, LincheckReport> modelChecked, LincheckReport lincheck,
+                                Optional<String> crashed, List<String> forksEnded, PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
         Optional<Path> html = jcstress == null ? Optional.empty() : jcstress.html();
@@ -292,12 +380,19 @@ public final class StressRunner {
         if (jcstressHung) summary.append(++n).append(". HUNG: jcstress did not finish within ").append(options.mode().timeout())
                 .append(": a race may be deadlocked (SC-11, SC-16)\n");
         for (String skipped : notRun) summary.append(++n).append(". ").append(skipped).append('\n');
+        for (Map.Entry<Class<?>, LincheckReport> checked : modelChecked.entrySet()) {
+            LincheckReport report = checked.getValue();
+            summary.append(++n).append(". ").append(checked.getKey().getSimpleName()).append(": ").append(Races.actors(checked.getKey()))
+                    .append(" actors, ").append(cpus()).append(" CPUs: ").append(MODEL_CHECKING).append(' ').append(report.verdict())
+                    .append(report.rule().map(r -> " " + r).orElse("")).append(": ").append(report.headline()).append('\n');
+        }
         for (String ended : forksEnded) summary.append(++n).append(". FORK ENDED: ").append(ended.replaceFirst("^sinkcheck: ", "")).append('\n');
         if (crashed.isPresent()) summary.append(++n).append(". CRASHED: ").append(crashed.get()).append(": nothing was decided\n");
         summary.append(++n).append(". Lincheck: ").append(lincheck.verdict()).append(lincheck.rule().map(r -> " " + r).orElse(""))
                 .append(": ").append(lincheck.headline()).append('\n');
         html.ifPresent(path -> summary.append("HTML report: ").append(path).append('\n'));
-        boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED;
+        boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED
+                || modelChecked.values().stream().anyMatch(r -> r.verdict() == LincheckReport.Verdict.FAILED);
         int exitCode = crashed.isPresent() ? Result.CRASHED : failed ? 1 : 0;
         summary.append("Result: ").append(crashed.isPresent() ? "CRASHED" : failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
         out.println(summary);
@@ -305,7 +400,7 @@ public final class StressRunner {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
         return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
-                List.copyOf(races), jcstressHung, crashed, List.copyOf(forksEnded));
+                List.copyOf(races), jcstressHung, crashed, List.copyOf(forksEnded), Collections.unmodifiableMap(modelChecked));
     }
 
     /**

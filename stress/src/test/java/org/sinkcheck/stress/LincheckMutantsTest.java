@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sinkcheck.mutants.kills.KillRecords;
+import org.sinkcheck.mutants.kills.Tier;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -29,6 +31,8 @@ class LincheckMutantsTest {
                 StressRunner.Options.of(StressMode.SANITY, "org.sinkcheck.mutants." + mutant + "$Adapter", RUNS.resolve("lincheck-" + mutant))
                         .withJcstress(false), System.out);
         LincheckReport lincheck = result.lincheck();
+        KillRecords.inBuild().ran(Tier.LINCHECK, LincheckMutantsTest.class, mutant, lincheck.rule().stream().toList(),
+                "generated scenarios, sanity budget");
         assertEquals(1, result.exitCode(), result.summary());
         // Two finals read as SC-03 (onCancelled after onCompleted) or SC-05 (onCompleted after onCancelled).
         assertTrue(List.of(rules.split(" ")).contains(lincheck.rule().map(Rule::id).orElse("none")), lincheck.headline());

@@ -2,6 +2,7 @@ package org.sinkcheck.kit.junit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -14,7 +15,9 @@ import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Counterexample;
+import org.sinkcheck.kit.run.Deviations;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.RunProgress;
 import org.sinkcheck.kit.run.VerdictCounts;
 import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.rules.Rule;
@@ -29,7 +32,8 @@ import org.sinkcheck.rules.Rule;
  * <li>PASS: the test passes. PASS+ (the rule's sequential part held; its concurrent part is the stress
  *     tier's, which this class never runs): the test passes too, and its report entry says PASS+ and why.
  *     Every test publishes its rule's verdict and evidence as a JUnit report entry keyed by the rule's id.</li>
- * <li>FAIL: the test fails; the message names the rule, its TLA+ operator and the shrunk counterexample.</li>
+ * <li>FAIL: the test fails; the message names the rule, its TLA+ operator and the shrunk counterexample,
+ *     and, for a rule the class declares a {@link Deviation} from, that it was declared and why.</li>
  * <li>NOT APPLICABLE (something the adapter cannot observe) and STRESS TIER (only interleavings can
  *     break it): the test is skipped through a JUnit assumption whose message is the reason.</li>
  * <li>NOT PROMISED (a MUST rule whose promise the adapter does not declare): the test fails — no silent
@@ -55,10 +59,13 @@ public abstract class SinkVerification {
     /** How much the kit does; override to fix a budget in code. */
     protected Options options() { return Options.fromSystemProperties(); }
 
-    /** Runs the kit once for the whole class, with the rules the class waives ({@link Waive}), and prints the table. */
+    /**
+     * Runs the kit once for the whole class, with the rules the class waives ({@link Waive}) and the deviations
+     * it declares ({@link Deviation}), and prints the table.
+     */
     @BeforeAll
     public final void runConformance() {
-        report = Conformance.run(adapter(), options(), waivers(), System.out::println);
+        report = Conformance.run(adapter(), options(), waivers(), deviations(), RunProgress.to(System.out::println));
         System.out.println(report.table());
     }
 
@@ -70,6 +77,18 @@ public abstract class SinkVerification {
 
     private static void print(Map<String, String> entries) {
         entries.forEach((key, value) -> System.out.println(key + ": " + value));
+    }
+
+    /** The {@link Deviation}s on this class or the nearest superclass that has any, with that class as who declared them. */
+    private Deviations deviations() {
+        for (Class<?> c = getClass(); c != null; c = c.getSuperclass()) {
+            Deviation[] declared = c.getDeclaredAnnotationsByType(Deviation.class);
+            if (declared.length == 0) continue;
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (Deviation d : declared) reasons.put(d.rule(), d.reason());
+            return Deviations.of("@Deviation on " + c.getName(), reasons);
+        }
+        return Deviations.none();
     }
 
     /** The {@link Waive} on this class or the nearest superclass, with that class as who waived. */
@@ -132,7 +151,8 @@ public abstract class SinkVerification {
                     + "; if the sink really does not keep it, waive it: @Waive(\"" + rule.id() + "\") on " + getClass().getSimpleName());
             case STRESS_TIER -> Assumptions.abort(name + " is checked by the stress tier, not here: " + row.evidence());
             case UNTESTED -> fail(name + ": " + row.evidence() + "; raise the budget (-Dsinkcheck.budget=extended)");
-            case FAIL -> fail(failureMessage(rule, row.counterexample()));
+            case FAIL -> fail(report().deviations().of(rule).map(d -> rule.id() + " FAIL (deviation declared by " + d.by() + ": "
+                    + d.reason() + ")" + System.lineSeparator()).orElse("") + failureMessage(rule, row.counterexample()));
         }
     }
 

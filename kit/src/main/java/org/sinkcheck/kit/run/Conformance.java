@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Action;
@@ -71,7 +71,16 @@ public final class Conformance {
 
     /** As above, the progress on the clock and at the rate of {@code progress}. */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, RunProgress progress) {
-        return new Session(adapter, options, waivers, progress).run();
+        return run(adapter, options, waivers, Deviations.none(), progress);
+    }
+
+    /**
+     * As above, playing past {@code deviations}: the rules the user declares the sink breaks by design are
+     * still FAIL, with the declared reason, and the kit explores what lies past each deviating step.
+     */
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Deviations deviations,
+                                        RunProgress progress) {
+        return new Session(adapter, options, waivers, deviations, progress).run();
     }
 
     /**
@@ -150,6 +159,7 @@ public final class Conformance {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
         private final Waivers waivers;
+        private final Deviations deviations;
         private final RunProgress progress;
         private RunProgress.Tracker tracker;
         private final Set<Capability> capabilities;
@@ -159,10 +169,11 @@ public final class Conformance {
         private long disposeErrors;
         private String firstDisposeError;
 
-        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, RunProgress progress) {
+        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Deviations deviations, RunProgress progress) {
             this.adapter = adapter;
             this.options = options;
             this.waivers = waivers;
+            this.deviations = deviations;
             this.progress = progress;
             Set<Capability> declared = adapter.capabilities();
             this.capabilities = declared == null || declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
@@ -190,15 +201,17 @@ public final class Conformance {
                 List<ModelState> states = playable.states();
                 Run.Outcome quiet = play(replayModel, path, states, Setup.PLAIN, tally);
                 replaySteps += quiet.steps();
-                playable.markCovered(quiet.steps(), covered);
-                if (!quiet.passed()) {
+                // past a deviation the path's edges are not the ones played: covered only up to the first
+                playable.markCovered(quiet.deviations().stream().mapToInt(Run.Deviated::steps).min().orElse(quiet.steps()), covered);
+                offerDeviations(quiet, path, replayModel, Setup.PLAIN, origin, null);
+                if (!quiet.violations().isEmpty()) {
                     offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, Setup.PLAIN, origin, null);
                     continue;
                 }
                 Setup throwing = Setup.PLAIN.throwing(true);
                 Run.Outcome loud = play(replayModel, path, states, throwing, tally);
                 replaySteps += loud.steps();
-                if (!loud.passed()) {
+                if (!loud.violations().isEmpty()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.violations().get(0))),
                             path.subList(0, loud.steps()), replayModel, throwing, origin + throwing.describe(), null);
                 }
@@ -208,7 +221,7 @@ public final class Conformance {
             ConformanceReport.Counts counts = new ConformanceReport.Counts(graph.stateCount(), graph.edgeCount(),
                     covered.cardinality(), replayed, replaySteps, options.walks(), walkActions, options.seed(),
                     describe(options.walkBounds()), (System.nanoTime() - start) / 1_000_000);
-            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers);
+            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations);
         }
 
         private long walk() {
@@ -222,13 +235,14 @@ public final class Conformance {
                 List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
                 Run.Outcome outcome = play(model, walk, null, setup, tally);
                 actions += outcome.steps();
-                if (outcome.passed()) continue;
-                List<Action> prefix = walk.subList(0, outcome.steps());
                 String origin = "random walk, seed " + seed + setup.describe()
                         + " (reproduce: " + options.reproduceWalk(seed) + ")";
+                offerDeviations(outcome, walk, model, setup, origin, seed);
+                if (outcome.violations().isEmpty()) continue;
+                List<Action> prefix = walk.subList(0, outcome.steps());
                 Setup quietly = setup.throwing(false);
                 Run.Outcome quiet = setup.throwFromFinals() ? play(model, prefix, null, quietly, null) : outcome;
-                if (!quiet.passed()) {
+                if (!quiet.violations().isEmpty()) {
                     offer(quiet.violations(), prefix.subList(0, quiet.steps()), model, quietly, origin, seed);
                 } else {
                     offer(List.of(Attribution.onlyWithThrowingFinals(outcome.violations().get(0))), prefix, model, setup, origin, seed);
@@ -240,6 +254,11 @@ public final class Conformance {
         /** Walk {@code seed}'s setup, by the seed's three lowest bits: throwing finals, shared listeners, a signal after each cancel. */
         private static Setup walkSetup(long seed) {
             return new Setup((seed & 1) == 1, (seed & 2) != 0, (seed & 4) != 0);
+        }
+
+        /** Each declared deviation the behaviour played past, as a candidate of its rule: the actions up to where it showed. */
+        private void offerDeviations(Run.Outcome outcome, List<Action> actions, Model model, Setup setup, String origin, Long seed) {
+            for (Run.Deviated d : outcome.deviations()) offer(List.of(d.violation()), actions.subList(0, d.steps()), model, setup, origin, seed);
         }
 
         private void offer(List<Violation> found, List<Action> actions, Model model, Setup setup, String origin, Long seed) {
@@ -257,8 +276,9 @@ public final class Conformance {
                 Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.setup()).contains(rule),
                         options.shrinkBudget(), progress.shrinking(rule.id()));
                 List<Action> small = shrinker.shrink(c.actions());
-                Violation d = violationOf(small, c, rule).orElse(c.violation());
-                out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));
+                Run.Outcome quiet = play(c.model(), small, null, c.setup().throwing(false), null);
+                Violation d = violationOf(small, c, rule, quiet).orElse(c.violation());
+                out.put(rule, Counterexample.of(d, described(small, quiet), c.origin(), c.seed(), c.actions().size()));
             });
             return out;
         }
@@ -266,28 +286,43 @@ public final class Conformance {
         /** The rules {@code actions} breaks: quietly, or (when asked) only once listeners throw from finals. */
         private Set<Rule> broken(List<Action> actions, Model model, Setup setup) {
             Run.Outcome quiet = play(model, actions, null, setup.throwing(false), null);
-            if (!quiet.passed() || !setup.throwFromFinals()) return rules(quiet);
+            if (!quiet.passed() || !setup.throwFromFinals()) return quiet.broken();
             return play(model, actions, null, setup, null).passed() ? Set.of() : Set.of(Rule.SC15);
         }
 
         /** The difference the shrunk behaviour ends in, described afresh (its details name its own steps). */
-        private Optional<Violation> violationOf(List<Action> actions, Candidate c, Rule rule) {
-            Run.Outcome quiet = play(c.model(), actions, null, c.setup().throwing(false), null);
-            Optional<Violation> direct = quiet.violations().stream().filter(d -> d.rule() == rule).findFirst();
+        private Optional<Violation> violationOf(List<Action> actions, Candidate c, Rule rule, Run.Outcome quiet) {
+            Optional<Violation> direct = Stream.concat(quiet.violations().stream(), quiet.deviations().stream().map(Run.Deviated::violation))
+                    .filter(d -> d.rule() == rule).findFirst();
             if (direct.isPresent() || !c.setup().throwFromFinals()) return direct;
             return play(c.model(), actions, null, c.setup(), null).violations().stream().findFirst()
                     .map(Attribution::onlyWithThrowingFinals);
         }
 
-        /** Every behaviour the session plays goes through here: the settle budget is the options', a dispose that throws is noted. */
-        private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally) {
-            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), tally);
-            if (outcome.disposeError() != null && disposeErrors++ == 0) firstDisposeError = outcome.disposeError();
-            return outcome;
+        /**
+         * The actions as a counterexample prints them; past a declared deviation each says what the kit did
+         * with it: where it went on after the deviating step, and which actions it did not play.
+         */
+        private static List<String> described(List<Action> actions, Run.Outcome played) {
+            List<String> out = new ArrayList<>(actions.size());
+            for (int i = 0; i < actions.size(); i++) {
+                StringBuilder a = new StringBuilder(actions.get(i).toString());
+                if (played.skipped().get(i)) a.append("   (not played: past the deviation the model does not enable it)");
+                for (Run.Deviated d : played.deviations()) {
+                    if (d.steps() != i + 1) continue;
+                    a.append("   (").append(d.violation().rule().id()).append(", a declared deviation: the kit went on from the model's state")
+                            .append(d.resumedAfter() == null ? "" : " after " + d.resumedAfter()).append(")");
+                }
+                out.add(a.toString());
+            }
+            return out;
         }
 
-        private static Set<Rule> rules(Run.Outcome outcome) {
-            return outcome.violations().stream().map(Violation::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
+        /** Every behaviour the session plays goes through here: the settle budget is the options', a dispose that throws is noted. */
+        private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally) {
+            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally);
+            if (outcome.disposeError() != null && disposeErrors++ == 0) firstDisposeError = outcome.disposeError();
+            return outcome;
         }
 
         private List<ConformanceReport.Row> rows(Map<Rule, Counterexample> failures) {
@@ -299,7 +334,8 @@ public final class Conformance {
                 boolean concurrentPart = concurrent.isPresent();
                 if (failures.containsKey(rule)) {
                     // before N/A: a rule broken in a way the kit could see is never hidden behind a missing capability
-                    rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, failures.get(rule).detail(), failures.get(rule), concurrentPart));
+                    String detail = deviations.of(rule).map(d -> Deviations.describe(d) + "; ").orElse("") + failures.get(rule).detail();
+                    rows.add(new ConformanceReport.Row(rule, Verdict.FAIL, detail, failures.get(rule), concurrentPart));
                 } else if (missing.isPresent()) {
                     rows.add(notChecked(rule, missing.get()));
                 } else if (rule.concurrentOnly()) {

@@ -40,13 +40,15 @@ public final class ConformanceReport {
     private final Counts counts;
     private final List<String> notes;
     private final Waivers waivers;
+    private final Deviations deviations;
 
-    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes, Waivers waivers) {
+    ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes, Waivers waivers, Deviations deviations) {
         this.sink = sink;
         this.rows = List.copyOf(rows);
         this.counts = counts;
         this.notes = List.copyOf(notes);
         this.waivers = waivers;
+        this.deviations = deviations;
     }
 
     /** The adapter's name. */
@@ -61,6 +63,9 @@ public final class ConformanceReport {
 
     /** The rules the user waived, and who waived each (WAIVED rows; a waived rule seen broken is FAIL). */
     public Waivers waivers() { return waivers; }
+
+    /** The rules the user declared the sink breaks by design (still FAIL when seen broken; the kit explored past them). */
+    public Deviations deviations() { return deviations; }
 
     public Row result(Rule rule) {
         return rows.stream().filter(r -> r.rule() == rule).findFirst().orElseThrow();
@@ -96,7 +101,7 @@ public final class ConformanceReport {
         sb.append("sinkcheck conformance of ").append(sink).append(nl);
         sb.append(String.format("  replay: %d states, %d of %d edges covered, %d paths (%d steps, quiet and throwing listeners)%n",
                 counts.states(), counts.edgesCovered(), counts.edges(), counts.paths(), counts.replaySteps()));
-        sb.append(String.format("  random walks: %d walks, %d actions (a walk stops at its first failure) over %s, first seed %d%n",
+        sb.append(String.format("  random walks: %d walks, %d actions (a walk stops at its first failure, except a declared deviation) over %s, first seed %d%n",
                 counts.walks(), counts.walkActions(), counts.walkBounds(), counts.seed()));
         sb.append(String.format("  took %.1f s%n", counts.millis() / 1000.0));
         for (String note : notes) sb.append("  note: ").append(note).append(nl);
@@ -105,6 +110,7 @@ public final class ConformanceReport {
             sb.append(String.format("%-6s %-5s %-12s %s%n", row.rule().id(), row.rule().level(), row.label(), row.evidence()));
         }
         waivers.rules().forEach((rule, who) -> sb.append("  waived: ").append(rule.id()).append(" by ").append(who).append(nl));
+        deviations.rules().forEach((rule, d) -> sb.append("  ").append(rule.id()).append(": ").append(Deviations.describe(d)).append(nl));
         if (rows.stream().anyMatch(Row::passPlus)) sb.append("  ").append(VerdictCounts.PASS_PLUS_MEANS).append(nl);
         sb.append("Required rules: ").append(requiredRulesHold() ? "HOLD" : "BROKEN").append(": ").append(verdictCounts().line()).append(nl);
         for (Row row : failures()) sb.append(nl).append(row.counterexample()).append(nl);
@@ -133,6 +139,15 @@ public final class ConformanceReport {
         notes.forEach(notesJson::add);
         root.add("notes", notesJson);
         root.add("waived", waivedJson(waivers));
+        JsonArray deviated = new JsonArray();
+        deviations.rules().forEach((rule, d) -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", rule.id());
+            o.addProperty("reason", d.reason());
+            o.addProperty("by", d.by());
+            deviated.add(o);
+        });
+        root.add("deviations", deviated);
         JsonArray rules = new JsonArray();
         for (Row row : rows) {
             JsonObject r = new JsonObject();

@@ -1,7 +1,6 @@
 package org.sinkcheck.kit.run;
 
 import java.util.List;
-import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.rules.Operator;
 import org.sinkcheck.rules.Rule;
@@ -18,9 +17,9 @@ import org.sinkcheck.rules.Rule;
 public record Counterexample(Operator operator, String detail, List<String> actions, String origin,
                              Long seed, int shrunkFrom) {
 
-    static Counterexample of(Violation d, List<Action> actions, String origin, Long seed, int shrunkFrom) {
-        return new Counterexample(d.operator(), d.detail(),
-                actions.stream().map(Action::toString).toList(), origin, seed, shrunkFrom);
+    /** @param actions as printed, one line each */
+    static Counterexample of(Violation d, List<String> actions, String origin, Long seed, int shrunkFrom) {
+        return new Counterexample(d.operator(), d.detail(), List.copyOf(actions), origin, seed, shrunkFrom);
     }
 
     public Rule rule() { return operator.rule(); }

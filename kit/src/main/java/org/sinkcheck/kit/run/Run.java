@@ -48,7 +48,13 @@ import org.sinkcheck.rules.Rule;
  * successor state, and charges each difference to a rule ({@link Attribution}).
  *
  * <p>The first step that differs ends the run: after it, the sink and the model no longer share a
- * state, and what follows would be noise. However the run ends, every sink it made is handed to
+ * state, and what follows would be noise. Except for a declared deviation ({@link Deviations}): a step
+ * with a difference charged to a rule the user declared the sink breaks by design is noted, and the run
+ * goes on from the model's state that matches everything the sinks show (events, pending counts, errors
+ * reported; a state that explains the step's other differences too) — the step's own successor or one more
+ * model action after it (for a sink whose cancel is terminal: the begin, then a cancel of its sink) —
+ * if there is one; the rest of the behaviour is played from there, skipping the actions that state
+ * does not enable. No such state, and the deviation ends the run as any difference does. However the run ends, every sink it made is handed to
  * {@link SinkAdapter#dispose} once, and the run keeps none of them.
  *
  * <p>Settling: after each action every sink settles within one {@link Settling} budget. A settle that
@@ -67,11 +73,26 @@ final class Run<S, H> {
 
     /**
      * How a behaviour went: the number of steps taken, and the violations of the last one (none: it
-     * passed); and, if disposing of a sink threw, the first such error in one line (else null).
+     * passed); the declared deviations played past, and the actions not played after them (their
+     * indices); and, if disposing of a sink threw, the first such error in one line (else null).
      */
-    record Outcome(int steps, List<Violation> violations, String disposeError) {
-        boolean passed() { return violations.isEmpty(); }
+    record Outcome(int steps, List<Violation> violations, List<Deviated> deviations, BitSet skipped, String disposeError) {
+        boolean passed() { return violations.isEmpty() && deviations.isEmpty(); }
+
+        /** The rules broken: those that ended the run, and the declared deviations it played past. */
+        Set<Rule> broken() {
+            Set<Rule> out = EnumSet.noneOf(Rule.class);
+            violations.forEach(v -> out.add(v.rule()));
+            deviations.forEach(d -> out.add(d.violation().rule()));
+            return out;
+        }
     }
+
+    /**
+     * A declared deviation the run played past: its difference, at action {@code steps} (1-based), and the
+     * model action after which the run went on ({@code null}: the step's own successor matched).
+     */
+    record Deviated(int steps, Violation violation, Action resumedAfter) {}
 
     private static final Throwable PROVIDER_ERROR = new RuntimeException("the provider failed the call (kit)", null, false, false) {};
 
@@ -159,29 +180,98 @@ final class Run<S, H> {
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, Setup setup,
                                Duration settleBudget, long[] tally) {
-        return play(adapter, model, actions, null, setup, settleBudget, tally);
+        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally);
     }
 
-    /** As above, with the model's states after each action already known ({@code states.get(i)} after action i). */
+    /**
+     * As above, with the model's states after each action already known ({@code states.get(i)} after
+     * action i), and playing past {@code deviations}.
+     */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
-                               Setup setup, Duration settleBudget, long[] tally) {
+                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally) {
         Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup, settleBudget);
         int steps = actions.size();
         List<Violation> found = List.of();
+        Map<Rule, Deviated> deviated = new EnumMap<>(Rule.class);
+        BitSet skipped = new BitSet();
         String disposeError;
         try {
             run.open();
             for (int i = 0; i < actions.size() && found.isEmpty(); i++) {
+                Action action = actions.get(i);
+                // past a deviation the precomputed states are another behaviour's, and not every action is enabled
+                if (!deviated.isEmpty() && !model.isEnabled(run.state, action)) {
+                    skipped.set(i);
+                    continue;
+                }
                 Set<Rule> exercised = EnumSet.noneOf(Rule.class);
-                ModelState after = states == null ? model.apply(run.state, actions.get(i)) : states.get(i);
-                found = run.step(actions.get(i), after, exercised);
+                ModelState after = states == null || !deviated.isEmpty() ? model.apply(run.state, action) : states.get(i);
+                found = run.step(action, after, exercised);
                 if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
                 steps = i + 1;
+                if (found.stream().anyMatch(v -> deviations.declares(v.rule()))) {
+                    // the other differences of the step may be the same one seen against the wrong state: the
+                    // state it resumes from must match everything the sinks show, errors reported included
+                    Resumed resumed = run.resume(after);
+                    if (resumed != null) {
+                        for (Violation v : found) {
+                            if (deviations.declares(v.rule())) deviated.putIfAbsent(v.rule(), new Deviated(steps, v, resumed.after()));
+                        }
+                        found = List.of();
+                    }
+                }
             }
         } finally {
             disposeError = run.dispose();
         }
-        return new Outcome(steps, found, disposeError);
+        return new Outcome(steps, found, List.copyOf(deviated.values()), skipped, disposeError);
+    }
+
+    /** Where a run went on after a deviation: past this model action, or ({@code null}) from the step's own successor. */
+    private record Resumed(Action after) {}
+
+    /**
+     * Moves the run to the model state that matches what the sinks show after a deviating step: {@code after}
+     * itself, or the first state one enabled model action past it (never a begin: the kit would hold no
+     * handle for its call). Null if no such state matches, leaving the run where it was.
+     */
+    private Resumed resume(ModelState after) {
+        if (matches(after)) return new Resumed(null);
+        for (Action next : model.enabled(after)) {
+            if (next instanceof Begin) continue;
+            ModelState candidate = model.apply(after, next);
+            if (matches(candidate)) {
+                state = candidate;
+                return new Resumed(next);
+            }
+        }
+        return null;
+    }
+
+    /** Whether every listener heard of every call what {@code s} says, and every pending count is {@code s}'s. */
+    private boolean matches(ModelState s) {
+        for (int sink = 0; sink < bounds.sinks(); sink++) {
+            ScriptedListener r = recorders.get(sink);
+            for (int c = 0; c < bounds.calls(); c++) {
+                int owner = s.owner(c);
+                if (sink != owner && owner != ModelState.NO_SINK && recorders.get(owner) == r) continue;   // heard through its owner
+                if (!r.heardExactly(c, s.heard(sink, c))) return false;
+            }
+            if (capabilities.contains(Capability.RETENTION_VISIBLE) && adapter.pendingCalls(sinks.get(sink)) != s.registrySize(sink)) return false;
+        }
+        if (!capabilities.contains(Capability.LISTENER_ERRORS)) return true;
+        for (int c = 0; c < bounds.calls(); c++) {
+            int seen = 0;
+            for (ScriptedListener r : listeners) seen += r.errorsReported(c);
+            if (seen != errorsExpected(s, c)) return false;
+        }
+        return true;
+    }
+
+    /** How many listener errors of {@code call} a sink in state {@code s} has reported: its fault, and a throw from each final when finals throw. */
+    private long errorsExpected(ModelState s, int call) {
+        long finals = throwFromFinals ? s.heardOf(call).stream().filter(EventKind::isFinal).count() : 0;
+        return (s.faulted(call) ? 1 : 0) + finals;
     }
 
     /** Whether the kit can play {@code action} on a sink with {@code capabilities}. */
@@ -456,8 +546,7 @@ final class Run<S, H> {
         for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             int seen = 0;
             for (ScriptedListener r : listeners) seen += r.errorsReported(c);
-            long finals = throwFromFinals ? after.heardOf(c).stream().filter(EventKind::isFinal).count() : 0;
-            long expected = (after.faulted(c) ? 1 : 0) + finals;
+            long expected = errorsExpected(after, c);
             if (seen != expected) {
                 found.add(Attribution.errorsReported("the sink reported " + seen + " listener error(s) of "
                         + Bounds.callName(c) + " where its listener threw " + expected + " time(s)"));

@@ -2,15 +2,27 @@ package org.sinkcheck.stress.lincheck;
 
 import static org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategyGuaranteeKt.forClasses;
 
+import java.util.List;
+import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
 
 /**
- * Lincheck's model-checking run over {@link SinkOperations}, with the executable model as the sequential
- * specification. Two threads (the provider, and a client that cancels), two operations each, one before; the budget is iterations × invocations. The recording listener and the end-state grading
- * are the harness, not the sink: Lincheck ignores them, so that every interleaving it tries differs in
- * the sink's own steps. Failing scenarios are already small, so Lincheck does not spend time minimising them. Throws Lincheck's {@code LincheckAssertionError},
- * whose message is the smallest failing scenario and the interleaving that breaks it.
+ * Lincheck's model-checking runs, with the executable model as the sequential specification; each
+ * throws Lincheck's {@code LincheckAssertionError}, whose message is the failing scenario and the
+ * interleaving that breaks it.
+ *
+ * <ul>
+ *   <li>{@link #run}: scenarios Lincheck generates over {@link SinkOperations}: two threads (the
+ *       provider, and a client that cancels), two operations each, one before; the budget is iterations ×
+ *       invocations. Failing scenarios are already small, so Lincheck does not spend time minimising them.
+ *   <li>{@link #beginVsBeginVsCancel}: the one scenario of the three-actor race ({@link BeginVsBeginVsCancel}),
+ *       whose interleavings model checking explores whatever the number of CPUs.
+ * </ul>
+ *
+ * The recording listener and the end-state grading are the harness, not the sink: Lincheck ignores them,
+ * so that every interleaving it tries differs in the sink's own steps.
  */
 public final class LincheckCheck {
     private LincheckCheck() {}
@@ -32,17 +44,50 @@ public final class LincheckCheck {
     private static final long INVOCATION_TIMEOUT_MS = 120_000;
 
     public static void run(int iterations, int invocationsPerIteration) {
-        ModelCheckingOptions options = new ModelCheckingOptions()
+        LinChecker.check(SinkOperations.class, options(invocationsPerIteration)
                 .iterations(iterations)
-                .invocationsPerIteration(invocationsPerIteration)
                 .threads(2)
                 .actorsPerThread(2)
                 .actorsBefore(1)
                 .actorsAfter(0)
+                .minimizeFailedScenario(false));
+    }
+
+    /**
+     * The three-actor race under model checking, up to {@code invocations} interleavings: a1 begun before
+     * it; begin a2 ‖ begin a3 ‖ cancel A; then an object offered to each call, which only a live call
+     * accepts.
+     */
+    public static void beginVsBeginVsCancel(int invocations) {
+        LinChecker.check(BeginVsBeginVsCancel.class, options(invocations)
+                .iterations(0)
+                .addCustomScenario(beginVsBeginVsCancelScenario()));
+    }
+
+    static ExecutionScenario beginVsBeginVsCancelScenario() {
+        int a = BeginVsBeginVsCancel.A;
+        return new ExecutionScenario(
+                List.of(actor("begin", a, 0)),
+                List.of(List.of(actor("cancel", a)), List.of(actor("begin", a, 1)), List.of(actor("begin", a, 2))),
+                List.of(actor("deliver", 0), actor("deliver", 1), actor("deliver", 2)),
+                null);
+    }
+
+    private static Actor actor(String operation, Integer... arguments) {
+        Class<?>[] types = new Class<?>[arguments.length];
+        java.util.Arrays.fill(types, int.class);
+        try {
+            return new Actor(BeginVsBeginVsCancel.class.getMethod(operation, types), List.of(arguments));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("BeginVsBeginVsCancel has no operation " + operation, e);
+        }
+    }
+
+    private static ModelCheckingOptions options(int invocationsPerIteration) {
+        return new ModelCheckingOptions()
+                .invocationsPerIteration(invocationsPerIteration)
                 .addGuarantee(forClasses(HARNESS).allMethods().ignore())
-                .minimizeFailedScenario(false)
                 .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS)
                 .sequentialSpecification(ModelSpecification.class);
-        LinChecker.check(SinkOperations.class, options);
     }
 }

@@ -1,13 +1,18 @@
 package org.sinkcheck.stress.lincheck;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sinkcheck.reference.adapter.SinkUnderTest;
+import org.sinkcheck.stress.races.SC06_BeginVsBeginVsCancel;
 
 /**
  * Runs {@link LincheckCheck} in a JVM of its own, for the sink the {@code sinkcheck.adapter} property
- * names: {@code LincheckMain <iterations> <invocationsPerIteration>}. Prints Lincheck's report (the
- * failing scenario and its interleaving) and exits 0 when the sink passed, 1 when Lincheck found a
- * failure, {@value #CANNOT_RUN_EXIT} when it does not run this sink (the line after {@value #NOT_RUN} says why),
- * and {@value #CRASHED_EXIT} when anything else ended the run — Lincheck failing inside itself
+ * names: {@code LincheckMain <iterations> <invocationsPerIteration>} for the generated scenarios, or
+ * {@code LincheckMain SC06_BeginVsBeginVsCancel <invocations>} for that race's model-checked form. Prints
+ * Lincheck's report (the failing scenario and its interleaving) and exits 0 when the sink passed, 1 when
+ * Lincheck found a failure, {@value #CANNOT_RUN_EXIT} when it does not run this sink (the line after
+ * {@value #NOT_RUN} says why: decided before it ran, or a sink with a {@code record}, whose fields 2.39
+ * cannot read), and {@value #CRASHED_EXIT} when anything else ended the run — Lincheck failing inside itself
  * (2.39's model checking does, with {@code Check failed.}, on a sink that runs code on threads it does not
  * control), or the harness — which says nothing about the sink. {@code StressRunner} starts it; Lincheck
  * instruments every class it loads, so a JVM of its own keeps that away from the caller.
@@ -26,20 +31,31 @@ public final class LincheckMain {
     private LincheckMain() {}
 
     public static void main(String[] args) {
-        int iterations = Integer.parseInt(args[0]);
+        boolean race = args[0].equals(SC06_BeginVsBeginVsCancel.class.getSimpleName());
         int invocations = Integer.parseInt(args[1]);
+        String budget = race ? args[0] + ": " + invocations + " interleavings of its one scenario"
+                : args[0] + " scenarios x " + invocations + " interleavings";
         if (SinkUnderTest.adapter().observesAcceptance()) {
             System.out.println(NOT_RUN + ": the adapter observes acceptance (SinkAdapter.observesAcceptance), and Lincheck"
                     + " checks the answers the signals return against the model's");
             System.exit(CANNOT_RUN_EXIT);
         }
         try {
-            LincheckCheck.run(iterations, invocations);
+            if (race) LincheckCheck.beginVsBeginVsCancel(invocations);
+            else LincheckCheck.run(Integer.parseInt(args[0]), invocations);
         } catch (AssertionError failure) {
             System.out.println(FAILED);
             System.out.println(failure.getMessage());
             System.exit(1);
         } catch (Throwable crash) {
+            // 2.39 reads fields through Unsafe, which refuses a record's: Lincheck fails on any sink with a
+            // record, directly or as "Non-determinism found." with the cause inside its report.
+            Matcher record = RECORD_FIELD.matcher(String.valueOf(crash.getMessage()));
+            if (record.find()) {
+                System.out.println(NOT_RUN + ": Lincheck 2.39 cannot read the field " + record.group(1).trim() + " of a record class");
+                crash.printStackTrace(System.out);
+                System.exit(CANNOT_RUN_EXIT);
+            }
             StackTraceElement[] trace = crash.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0].getClassName().substring(trace[0].getClassName().lastIndexOf('.') + 1)
                     + "." + trace[0].getMethodName();
@@ -47,7 +63,10 @@ public final class LincheckMain {
             crash.printStackTrace(System.out);
             System.exit(CRASHED_EXIT);
         }
-        System.out.println(PASSED + ": " + iterations + " scenarios x " + invocations + " interleavings, all linearizable to the model");
+        System.out.println(PASSED + ": " + budget + ", all linearizable to the model");
         System.exit(0);
     }
+
+    /** What Lincheck says of a record class's field it cannot read: the field. */
+    private static final Pattern RECORD_FIELD = Pattern.compile("on a record class: ([^\\n]+)");
 }

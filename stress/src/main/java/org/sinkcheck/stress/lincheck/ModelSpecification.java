@@ -23,6 +23,9 @@ public final class ModelSpecification {
         return begun++;
     }
 
+    /** Begins call {@code call} on {@code sink}: the three-actor race names its calls ({@link BeginVsBeginVsCancel}). */
+    public void begin(int sink, int call) { step(new Action.Begin(sink, call)); }
+
     public boolean deliver(int call) { return step(new Action.Deliver(call)); }
 
     public boolean complete(int call) { return step(new Action.Complete(call)); }
