@@ -23,8 +23,8 @@ import org.sinkcheck.kit.SinkAdapter;
  *
  * <p>Acceptance is observed, never predicted ({@link #observesAcceptance}): a provider's signal is a write
  * on the server, which says nothing of the client. {@link #settle} waits, within the kit's budget, until
- * every call of the sink has gone quiet ({@link StreamedCall#quiet}), and the kit then takes a signal as
- * accepted when the listener heard its callback.
+ * every call through the sink's server has gone quiet ({@link StreamedCall#quiet}), and the kit then
+ * takes a signal as accepted when the listener heard its callback.
  *
  * <p>Declared: fail, retention (the dispatcher's queued and running calls that belong to the sink),
  * cancel from inside a callback, thread safety. Not declared: progress (HTTP has none); the provider

@@ -37,6 +37,12 @@ public final class PekkoKillSwitchAdapter implements SinkAdapter<KillSwitchSink,
 
     private final AtomicLong switches = new AtomicLong();
 
+    /**
+     * Starts the actor system, if no adapter did before: with the adapter, not inside some sink's first
+     * begin, which would then take seconds (the stress tier gives a begin one second to return).
+     */
+    public PekkoKillSwitchAdapter() { PekkoSystem.get(); }
+
     @Override
     public String name() { return "Pekko streams SharedKillSwitch"; }
 

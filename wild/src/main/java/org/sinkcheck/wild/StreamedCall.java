@@ -21,13 +21,38 @@ import okio.BufferedSource;
  * rethrows it on the dispatcher thread).
  *
  * <p>Whether the call has gone quiet ({@link #quiet}) is what the adapter observes to settle: every
- * object the provider sent has been heard, or the call is over and OkHttp has let go of it. The counters
- * are written by the dispatcher thread after each callback returned and read by the kit's thread: each is
- * an atomic or volatile, so a count the kit reads comes with the callbacks before it. The server's count of
- * callbacks returned is advanced first: a settle that sees this call quiet also sees that count moved,
- * and with it whatever the callback did to other calls (a cancel).
+ * object the provider sent has been heard, or the call is over and OkHttp has let go of it.
  */
 public final class StreamedCall implements Callback {
+
+    /*
+     * Implementation notes.
+     *
+     * Quiet. A settle must not return while a callback of the call is due, and OkHttp says nothing of
+     * what it will still call back. So the callback records what its own dispatcher thread did:
+     * responding (onResponse started: the headers arrived and the body is being read), objectsHeard (one
+     * per line whose object callback returned, or threw), finished (onResponse or onFailure returned, or
+     * threw). The call is quiet when it is finished and no longer among its dispatcher's calls, or when it
+     * is responding, not cancelled, not ended by its provider, and objectsHeard == linesSent.
+     *
+     * Invariant Q: a call quiet by the second clause stays quiet until something acts on it: a provider
+     * signal (the kit's own next action), or a cancel (the kit's, or one made inside some callback). No
+     * timer acts on it: the read timeout is off.
+     *
+     * Cancels made inside callbacks (a listener that cancels its sink, which on a shared dispatcher also
+     * cancels other clients' calls) are what a settle could miss if it looked at one call, saw it quiet,
+     * and a moment later another call's callback cancelled it. So every callback, before the write that
+     * can make its call quiet (objectsHeard, finished), advances the server-wide callbacksReturned; a
+     * settle reads that count before and after looking at every call, and the look counts only if the
+     * count did not move. If it saw the callback's call quiet it sees the count moved; if the count had
+     * moved before the first read, the cancel made inside the callback is visible to the look.
+     *
+     * Memory ordering: the fields are written by dispatcher threads and read by the kit's thread without a
+     * lock, so each is volatile or atomic; a read that sees objectsHeard or finished written sees, by
+     * happens-before, the callback's events (the kit's listener is itself synchronized) and the
+     * callbacksReturned increment written before it. muted is volatile so that a disposal on the kit's
+     * thread silences the listener for every later callback.
+     */
     private final ProbedCall listener;
     private final ServerStream provider;
     private final Call call;

@@ -21,12 +21,35 @@ import org.apache.pekko.stream.javadsl.Source;
  * failed. The provider offers to the queue, completes or fails it, and learns how its stream ended from
  * the watch: a failure with the switch's {@code CancellationException} is its cancellation.
  *
- * <p>Elements and the end arrive on the actor system's threads. The counters are written there after each
- * callback returned and read by the kit's thread; each is atomic or volatile. The sink's count of callbacks
- * returned is advanced first: a settle that sees this stream quiet also sees that count moved, and with
- * it whatever the callback did to the other streams (a fired switch).
+ * <p>Elements and the end arrive on the actor system's threads; whether the stream has gone quiet
+ * ({@link #quiet}) is what the adapter observes to settle.
  */
 public final class SwitchedStream {
+
+    /*
+     * Implementation notes.
+     *
+     * Quiet. An enqueued element may reach the listener or be lost to the switch, and Pekko says nothing
+     * of which, or when. So the callbacks record what the actor threads did: enqueued (offers the queue
+     * took), objectsHeard (elements whose callback returned, or threw), finished (the sink's completion
+     * stage ran the listener's end), watched (the provider's watchTermination fired, providerEnd its
+     * cause). The stream is quiet when it is finished and watched, or when the switch was not fired, the
+     * provider did not end it, and objectsHeard == enqueued. Once the switch fired, every stream through
+     * it ends (Pekko's documented behaviour): quiet then waits for each to finish.
+     *
+     * Invariant Q: a stream quiet by the second clause stays quiet until something acts on it: the
+     * provider (the kit's next action) or the switch (the kit's cancel, or one made inside a callback).
+     *
+     * A cancel made inside a callback fires the switch and ends the sink's other streams, which a settle
+     * that had already looked at them would miss. So every callback, before the write that can make its
+     * stream quiet (objectsHeard, finished, watched), advances the sink's callbacksReturned; a settle
+     * reads it before and after looking at every stream, and the look counts only if it did not move
+     * (see StreamedCall's notes for why that suffices).
+     *
+     * Memory ordering: the fields are written on actor threads and read on the kit's thread without a
+     * lock: each is volatile or atomic, so a read that sees one written also sees the callback's events
+     * and the increment before it. The queue itself is Pekko's and safe for any thread.
+     */
     /** Elements the queue holds before it drops offers: the kit sends a call at most a few. */
     private static final int BUFFER = 16;
 
