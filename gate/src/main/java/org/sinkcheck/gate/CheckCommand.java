@@ -69,7 +69,7 @@ final class CheckCommand extends SinkCommand {
             GateReport report = new GateReport(sink.adapter().name(), sink.className(),
                     "./sinkcheck check " + sink.commandLineOptions() + budgetOptions() + " --seed " + options.seed()
                             + waiveOptions(waivers) + (noStress ? " --no-stress" : ""), waivers);
-            Progress progress = new Progress(out(), report, noStress ? 2 : 3);
+            Progress progress = new Progress(out(), err(), report, noStress ? 2 : 3);
 
             SpecStep.Result spec = progress.step("spec", "model-check the abstract spec (TLC, " + SpecStep.CONFIG + ")",
                     SpecStep::run, r -> new Progress.Outcome(r.passed(), r.line()));
@@ -92,10 +92,11 @@ final class CheckCommand extends SinkCommand {
                 PrintStream stressLog = verbose() ? out() : new PrintStream(OutputStream.nullOutputStream());
                 StressRunner.Result stress = progress.step("stress",
                         "stress tier on " + sink.adapter().name() + " (jcstress sanity + Lincheck)",
-                        () -> StressRunner.run(StressStep.options(StressMode.SANITY, sink, verbose()), stressLog),
+                        () -> StressStep.ran(StressRunner.run(StressStep.options(StressMode.SANITY, sink, verbose()), stressLog)),
                         r -> new Progress.Outcome(r.passed(), StressStep.outcomeLine(r)));
                 StressStep.addFindings(stress, conformance.rows(), report);
                 if (!stress.passed()) out().println(stress.summary());
+                stress.forksEnded().forEach(line -> out().println("note: " + line.replaceFirst("^sinkcheck: ", "")));
             }
 
             ConsoleTable.print(report, out());

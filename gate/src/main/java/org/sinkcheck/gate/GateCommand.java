@@ -17,8 +17,11 @@ abstract class GateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** Where the command prints. */
+    /** Where the command prints its report. */
     PrintStream out() { return top.out; }
+
+    /** Where the command tells where a long run is, and its errors. */
+    PrintStream err() { return top.err; }
 
     /** Whether {@code --verbose} was given before or after the subcommand. */
     boolean verbose() { return top.verbose(common); }

@@ -10,18 +10,21 @@ import org.sinkcheck.gate.report.StepRecord;
  * One line per step of a long run, so a person (or a CI log) sees what is running and how long each part
  * took: {@code [2/3] conformance suite on reference ... PASS: 16 rules (4.1 s)}. The title is printed
  * before the step starts, the outcome and time when it ends, and between them any {@link #detail} a long
- * step gives of where it is; each step is also recorded in the report.
+ * step gives of where it is, on stderr, so that stdout stays the report; each step is also recorded in the
+ * report.
  */
 final class Progress {
     private final PrintStream out;
+    private final PrintStream err;
     private final GateReport report;
     private final int steps;
     private int current;
     /** Whether the running step's title line waits for its outcome, nothing printed under it yet. */
     private boolean titleOpen;
 
-    Progress(PrintStream out, GateReport report, int steps) {
+    Progress(PrintStream out, PrintStream err, GateReport report, int steps) {
         this.out = out;
+        this.err = err;
         this.report = report;
         this.steps = steps;
     }
@@ -54,11 +57,14 @@ final class Progress {
         return result;
     }
 
-    /** A line about where the running step is (a long shrink), printed under its title. */
+    /**
+     * A line about where the running step is (a long replay, walk or shrink), on stderr under its title,
+     * whose line on stdout is ended first so that a terminal shows the two in order.
+     */
     void detail(String line) {
         if (titleOpen) out.println();
         titleOpen = false;
-        out.println("      " + line);
+        err.println("      " + line);
     }
 
     /** The outcome follows the title on its line, or, after details, goes on a line of its own. */

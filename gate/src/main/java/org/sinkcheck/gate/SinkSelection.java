@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
+import org.sinkcheck.kit.ContextLoader;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 import picocli.CommandLine.Option;
@@ -48,15 +49,19 @@ public final class SinkSelection {
 
     /**
      * Loads the adapter: from {@code --classpath} (child-first is not needed: the author's classes are
-     * not on the gate's own path) or from the gate's own classpath.
+     * not on the gate's own path) or from the gate's own classpath. The sink's loader is the calling
+     * thread's context class loader from here until the {@link LoadedSink} is closed, so the library finds
+     * its configuration through it wherever the gate runs adapter code ({@link ContextLoader}).
      */
     public LoadedSink load() {
         List<Path> entries = classpathEntries();
         URLClassLoader loader = new URLClassLoader("sinkcheck-sink", urls(entries), SinkSelection.class.getClassLoader());
+        ContextLoader context = ContextLoader.set(loader);
         try {
             SinkAdapter<?, ?> adapter = Adapters.load(adapterClass, loader);
-            return new LoadedSink(adapterClass, entries, adapter, loader);
+            return new LoadedSink(adapterClass, entries, adapter, loader, context);
         } catch (AdapterLoadException e) {
+            context.close();
             closeQuietly(loader);
             throw new GateException(e.getMessage(), e);
         }
@@ -82,9 +87,34 @@ public final class SinkSelection {
         }
     }
 
-    /** The loaded adapter and the class loader that must stay open while it runs. */
-    public record LoadedSink(String className, List<Path> classpath, SinkAdapter<?, ?> adapter, URLClassLoader loader)
-            implements AutoCloseable {
+    /**
+     * The loaded adapter and the class loader that must stay open, and stay the thread's context class
+     * loader, while it runs; {@link #close} restores the context class loader and closes the sink's.
+     */
+    public static final class LoadedSink implements AutoCloseable {
+        private final String className;
+        private final List<Path> classpath;
+        private final SinkAdapter<?, ?> adapter;
+        private final URLClassLoader loader;
+        private final ContextLoader context;
+
+        private LoadedSink(String className, List<Path> classpath, SinkAdapter<?, ?> adapter, URLClassLoader loader, ContextLoader context) {
+            this.className = className;
+            this.classpath = List.copyOf(classpath);
+            this.adapter = adapter;
+            this.loader = loader;
+            this.context = context;
+        }
+
+        public String className() { return className; }
+
+        /** The {@code --classpath} entries. */
+        public List<Path> classpath() { return classpath; }
+
+        public SinkAdapter<?, ?> adapter() { return adapter; }
+
+        /** The loader the adapter came through: the sink's context class loader. */
+        public ClassLoader loader() { return loader; }
 
         /** {@code --sink X [--classpath Y]}, quoted for a shell, for the reproduce line of a report. */
         public String commandLineOptions() {
@@ -99,6 +129,7 @@ public final class SinkSelection {
 
         @Override
         public void close() {
+            context.close();
             closeQuietly(loader);
         }
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code ./sinkcheck}: the command line of the gate. Exit codes are the contract CI relies on:
  * {@value #OK} every required rule holds, {@value #VIOLATION} a rule is violated, {@value #USAGE} a usage or
  * configuration error (one line on stderr; the stack trace only under {@code --verbose}),
- * {@value #INTERNAL} sinkcheck itself failed. {@link #run} never calls {@code System.exit}, so tests and
+ * {@value #INTERNAL} sinkcheck itself failed, or one of its tools crashed ({@link ToolCrash}: one line naming
+ * the tool and its log). {@link #run} never calls {@code System.exit}, so tests and
  * other tools can drive it in-process; only {@link #main} does.
  */
 @Command(name = "sinkcheck",
@@ -34,7 +35,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  0  every required rule holds",
             "  1  a rule is violated: the rule, its counterexample and the command that reproduces it are printed",
             "  2  usage or configuration error (one line on stderr; add --verbose for the stack trace)",
-            "  3  sinkcheck itself failed (a bug: please report it with the --verbose output)",
+            "  3  sinkcheck or one of its tools (TLC, jcstress, Lincheck) failed: one line names it and where its log is",
+            "     (never a rule failure; sinkcheck's own bug: please report it with the --verbose output)",
             "",
             "Start with: ./sinkcheck check            (the bundled reference sink)",
             "            ./sinkcheck check --sink com.example.MyAdapter --classpath my-sink.jar:my-adapter.jar"})
@@ -106,6 +108,10 @@ public final class Sinkcheck implements Callable<Integer> {
     }
 
     private static int executionError(Exception e, PrintStream err, boolean verbose) {
+        if (e instanceof ToolCrash) {
+            err.println("sinkcheck: " + e.getMessage());
+            return INTERNAL;
+        }
         if (e instanceof GateException) {
             err.println("sinkcheck: " + e.getMessage());
             if (verbose) printCauseTrace(e, err);

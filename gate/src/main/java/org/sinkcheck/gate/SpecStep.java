@@ -23,6 +23,7 @@ import org.sinkcheck.tlc.TlcRun;
 final class SpecStep {
     static final String MODULE = "CancelAll";
     static final String CONFIG = "CancelAll.cfg";
+    static final String CRASH_LOG = "tlc-crash.log";
 
     /** What the step found: TLC's result when it ran, or the remembered summary of an earlier pass. */
     record Result(TlcResult tlc, String remembered) {
@@ -37,10 +38,22 @@ final class SpecStep {
 
     static Result run() throws IOException {
         Path work = WorkFolder.resolve("tlc");
-        SpecFolder specs = SpecFolder.locate(work.resolve("extracted"));
+        return run(SpecFolder.locate(work.resolve("extracted")), work);
+    }
+
+    /**
+     * The step on the spec files in {@code specs}, TLC's run folders under {@code work}. TLC that could not
+     * check the model at all (it could not parse the spec, find a file, or finish in time) crashed: a
+     * {@link ToolCrash} naming its first error and its log, copied to {@value #CRASH_LOG} in {@code work}.
+     */
+    static Result run(SpecFolder specs, Path work) throws IOException {
         Path memo = work.resolve("passed-" + fingerprint(specs.root()) + ".txt");
         if (Files.isRegularFile(memo)) return new Result(null, Files.readString(memo, StandardCharsets.UTF_8).strip());
         TlcResult tlc = Tlc.check(TlcRun.of(MODULE, CONFIG).withFolder(specs).withWorkRoot(work));
+        if (tlc.kind() == TlcResult.Kind.ERROR || tlc.kind() == TlcResult.Kind.TIMED_OUT) {
+            Path log = Files.writeString(work.resolve(CRASH_LOG), tlc.log(), StandardCharsets.UTF_8);
+            throw new ToolCrash("TLC crashed: " + tlc.summaryLine() + " (log: " + log + ")");
+        }
         if (tlc.passed()) Files.writeString(memo, tlc.summaryLine() + "\n", StandardCharsets.UTF_8);
         return new Result(tlc, null);
     }

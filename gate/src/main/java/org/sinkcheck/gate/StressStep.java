@@ -17,13 +17,19 @@ import org.sinkcheck.stress.StressRunner;
  * ({@link #addFindings}): each rule is decided by the races that cover it, never by the whole tier.
  */
 final class StressStep {
-    static final String SOURCE = "stress";
+    static final String SOURCE = Finding.STRESS;
 
     private StressStep() {}
 
     static StressRunner.Options options(StressMode mode, SinkSelection.LoadedSink sink, boolean echo) {
         return StressRunner.Options.of(mode, sink.className(), WorkFolder.newRun("stress", sink.adapter().name()))
                 .withClasspath(sink.classpath()).withEcho(echo);
+    }
+
+    /** {@code result}, unless a tool crashed in it: then the crash, which decides nothing ({@link ToolCrash}). */
+    static StressRunner.Result ran(StressRunner.Result result) {
+        if (result.crashed().isPresent()) throw new ToolCrash(result.crashed().get());
+        return result;
     }
 
     static String outcomeLine(StressRunner.Result r) {

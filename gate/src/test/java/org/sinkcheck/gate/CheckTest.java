@@ -54,6 +54,34 @@ class CheckTest {
         assertTrue(reference.out().lines().anyMatch(l -> l.startsWith("PASS: 16 rules")), reference::toString);
     }
 
+    /**
+     * PASS+ means one thing everywhere: a rule with a concurrent part whose sequential part held and whose
+     * concurrent part no engine that runs interleavings decided. Under {@code --no-stress} the gate prints
+     * and counts exactly what the kit does (its own report is in the JSON summary, verbatim), PASS+ apart
+     * from PASS, and every PASS+ rule is one of the catalogue's rules with a concurrent part.
+     */
+    @Test
+    void passPlusIsPrintedAndCountedAsTheKitPrintsAndCountsIt() throws Exception {
+        JsonObject gate = JsonParser.parseString(Files.readString(reports.resolve("reference/sinkcheck-summary.json"))).getAsJsonObject();
+        JsonObject kit = gate.getAsJsonObject("engines").getAsJsonObject("conformance");
+        assertEquals(kit.get("verdicts"), gate.get("verdicts"));
+        long passPlus = 0;
+        for (Rule rule : Rule.values()) {
+            String gateLabel = gate.getAsJsonArray("rules").get(rule.ordinal()).getAsJsonObject().get("label").getAsString();
+            assertEquals(kit.getAsJsonArray("rules").get(rule.ordinal()).getAsJsonObject().get("label").getAsString(), gateLabel, rule.id());
+            assertTrue(reference.out().lines().anyMatch(l -> l.startsWith(rule.id() + "  MUST  " + gateLabel + " ")), rule.id() + "\n" + reference);
+            if (gateLabel.equals("PASS+")) {
+                passPlus++;
+                assertTrue(rule.concurrentPart().isPresent() && !rule.concurrentOnly(), rule.id());
+            }
+        }
+        assertTrue(passPlus > 0, "the reference sink's rules with a concurrent part are PASS+ under --no-stress");
+        assertEquals(passPlus, gate.getAsJsonObject("verdicts").get("passPlus").getAsLong());
+        long counted = passPlus;
+        assertTrue(reference.out().lines().anyMatch(l -> l.startsWith("PASS: 16 rules, ") && l.contains(", " + counted + " pass+, ")), reference::toString);
+        assertTrue(reference.out().contains(org.sinkcheck.kit.run.VerdictCounts.PASS_PLUS_MEANS), reference::toString);
+    }
+
     @Test
     void mutantExitsOneNamingTheRuleWithItsCounterexampleAndReproduceLine() {
         assertEquals(Sinkcheck.VIOLATION, mutant.exitCode(), mutant::toString);

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
  * nothing outside the clone), and no page cites Java by line number. The README stays a five-minute read.
  */
 class DocsLinksTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final int README_LINES = 250;
 
-    private static List<Path> pages() throws IOException {
+    /** README.md, RULES.md and every page under docs/. */
+    static List<Path> pages() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("RULES.md")));
         try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);

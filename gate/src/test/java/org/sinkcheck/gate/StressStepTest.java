@@ -58,7 +58,7 @@ class StressStepTest {
         StressRunner.Result result = new StressRunner.Result(forbidden.isEmpty() ? 0 : 1, Optional.empty(), forbidden, List.of(),
                 notRun == null ? List.of() : List.of(notRun),
                 new LincheckReport(LincheckReport.Verdict.NOT_RUN, Optional.empty(), "Lincheck cannot run this sink: for the test", List.of()),
-                "summary", ran, false);
+                "summary", ran, false, Optional.empty(), List.of());
         GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check", Waivers.none());
         StressStep.addFindings(result, ROWS, report);
         return report;

@@ -13,8 +13,18 @@ public final class Adapters {
 
     private Adapters() {}
 
-    /** Loads and instantiates {@code className} from {@code loader}. */
+    /**
+     * Loads and instantiates {@code className} from {@code loader}, with {@code loader} as the thread's
+     * context class loader meanwhile ({@link ContextLoader}): static initializers and constructors that
+     * read a library's configuration through it find the adapter's resources.
+     */
     public static SinkAdapter<?, ?> load(String className, ClassLoader loader) throws AdapterLoadException {
+        try (ContextLoader ignored = ContextLoader.set(loader)) {
+            return instantiate(className, loader);
+        }
+    }
+
+    private static SinkAdapter<?, ?> instantiate(String className, ClassLoader loader) throws AdapterLoadException {
         Class<?> type;
         try {
             type = Class.forName(className, true, loader);

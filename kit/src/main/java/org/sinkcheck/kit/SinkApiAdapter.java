@@ -1,5 +1,6 @@
 package org.sinkcheck.kit;
 
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,12 +28,25 @@ public abstract class SinkApiAdapter<S extends Sink<Object>> implements SinkAdap
     @Override
     public Set<Capability> capabilities() { return EnumSet.allOf(Capability.class); }
 
-    /** One listener per {@link Events}: sinks the kit gives the same events share one listener object. */
-    private final Map<Events, SinkListener<Object>> listeners = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * One listener per {@link Events}: sinks the kit gives the same events share one listener object. The
+     * listener is held weakly, as its key is: it refers to its events, and a strong value would keep both
+     * (and everything the kit's listener recorded) for as long as the adapter lives. The sinks hold it while they live.
+     */
+    private final Map<Events, WeakReference<SinkListener<Object>>> listeners = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Override
     public final S newSink(Events events) {
-        return create(listeners.computeIfAbsent(events, SinkApiAdapter::listenerOf), events::listenerError);
+        SinkListener<Object> listener;
+        synchronized (listeners) {
+            WeakReference<SinkListener<Object>> held = listeners.get(events);
+            listener = held == null ? null : held.get();
+            if (listener == null) {
+                listener = listenerOf(events);
+                listeners.put(events, new WeakReference<>(listener));
+            }
+        }
+        return create(listener, events::listenerError);
     }
 
     private static SinkListener<Object> listenerOf(Events events) {

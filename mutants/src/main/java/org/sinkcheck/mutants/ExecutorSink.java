@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.sink.SinkListener;
 
 /**
@@ -20,7 +21,7 @@ import org.sinkcheck.sink.SinkListener;
  * its callback is queued; a provider signalling a call whose previous callback has not run yet waits
  * for it (one callback per call in flight, so callbacks of a call never overlap, SC-09); a signal from
  * inside one of this sink's callbacks is refused busy instead, as on the calling-thread designs.
- * {@link #settle()} waits until every queued callback has run: the kit's {@code settle}.
+ * {@link #settle} waits until every queued callback has run: the kit's {@code settle}.
  *
  * <p>This is the shape that the kit's old machinery failed (a listener disarmed before the callback it
  * was armed for ran), and the shape Lincheck cannot run (threads of its own).
@@ -76,9 +77,9 @@ public class ExecutorSink extends ConcurrentMapSink {
         return true;
     }
 
-    /** Waits until every callback queued so far, and every one they queued, has run. */
-    public void settle() {
-        waitFor(() -> outstanding.get() == 0, "its queued callbacks");
+    /** Waits until every callback queued so far, and every one they queued, has run: the kit's {@code settle}. */
+    public void settle(Settling settling) {
+        settling.until("the callbacks it queued to run", () -> outstanding.get() == 0);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done, String what) {
@@ -100,6 +101,6 @@ public class ExecutorSink extends ConcurrentMapSink {
         protected Adapter(Factory factory) { super(factory); }
 
         @Override
-        public void settle(ControlSink sink) { ((ExecutorSink) sink).settle(); }
+        public void settle(ControlSink sink, Settling settling) { ((ExecutorSink) sink).settle(settling); }
     }
 }

@@ -91,9 +91,13 @@ final class SoakRun<S, H> {
             workers.add(t);
             t.start();
         }
-        coordinate(startNanos);
-        stop = true;
-        if (stopWorkers(workers)) drain();
+        try {
+            coordinate(startNanos);
+            stop = true;
+            if (stopWorkers(workers)) drain();
+        } finally {
+            dispose();
+        }
         return new SoakTotals(adapter.name(), Duration.ofNanos(System.nanoTime() - startNanos), options.threads(), options.sinks(),
                 calls.sum(), events.sum(), cancels.sum(), storms, refused.sum(), probes.sum(), faults.thrown(),
                 cancelChecks.sum(), cancelChecksSkipped.sum(), log.total(), log.byRule(), log.firstSeen(), peakHeap);
@@ -167,7 +171,18 @@ final class SoakRun<S, H> {
         faults.reportSwallowed();
     }
 
-    private static void sleepNanos(long nanos) {
+    /** Hands every sink to the adapter's {@code dispose}, once; one that throws is a line in the log, never a verdict. */
+    private void dispose() {
+        for (SoakSink<S, H> sink : sinks) {
+            try {
+                adapter.dispose(sink.sink);
+            } catch (RuntimeException | LinkageError e) {
+                if (options.progress() != null) options.progress().println("soak " + adapter.name() + ": dispose of " + sink.name() + " threw " + Adapters.oneLine(e));
+            }
+        }
+    }
+
+        private static void sleepNanos(long nanos) {
         try {
             Thread.sleep(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {

@@ -20,7 +20,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
     /** What the child printed, and how it ended. */
-    record Outcome(int exitCode, boolean timedOut, List<String> lines) {}
+    record Outcome(int exitCode, boolean timedOut, List<String> lines) {
+        /** Why a child that crashed ended, in one line: its exit code and the first line that reads as an error. */
+        String why() {
+            String first = lines.stream().map(String::strip)
+                    .filter(l -> l.startsWith("Error") || l.startsWith("Exception") || l.contains("Exception:") || l.contains("Error:")
+                            || l.startsWith("Unrecognized") || l.startsWith("Caused by"))
+                    .findFirst().orElse(lines.isEmpty() ? "no output" : "no error line; see the log");
+            return "its JVM exited " + exitCode + " without results: " + first;
+        }
+    }
 
     private ChildJvm() {}
 

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.model.CallHistory;
 import org.sinkcheck.model.EventKind;
+import org.sinkcheck.model.ProviderAnswers;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.rules.Operator;
 
@@ -35,7 +37,7 @@ final class EndState {
         this.race = race;
         race.awaitTheEventLoop();
         for (RaceCall call : race.calls) violations.addAll(call.acceptedAfterCancelReturned);
-        settle();
+        settle("the race's actors returned");
         violations.addAll(race.strays);
         story = story();
         for (RaceCall call : race.calls) checkQuiet(call);
@@ -43,7 +45,7 @@ final class EndState {
         List<RaceCall> liveBeforeSweep = new ArrayList<>();
         for (RaceCall call : race.calls) if (call.handle != null && CallHistory.of(call.heard()).firstFinal() == null) liveBeforeSweep.add(call);
         for (Object sink : race.sinks) race.adapter.cancel(sink);
-        settle();
+        settle("the sweep's cancel of every sink");
         for (RaceCall call : liveBeforeSweep) checkSwept(call);
         for (int s = 0; s < race.sinks.size(); s++) checkReferences(s, true);
     }
@@ -92,7 +94,7 @@ final class EndState {
     private EventKind judge(RaceCall call, CallHistory.Cause cause) {
         Boolean told = race.has(Capability.PROVIDER_TOLD) && call.handle != null
                 ? race.adapter.providerSeesCancelled(race.sinks.get(call.sink), call.handle) : null;
-        CallHistory history = call.answers.applyTo(CallHistory.of(call.heard()).signalsAccepted(signalsAccepted(call)))
+        CallHistory history = answers(call).applyTo(CallHistory.of(call.heard()).signalsAccepted(signalsAccepted(call)))
                 .cause(cause, -1).providerToldCancelled(told);
         history.violation().ifPresent(v -> violations.add(new Violation(v.operator(), call.name + ":" + outcomeWords(v.detail()))));
         return history.firstFinal();
@@ -103,11 +105,11 @@ final class EndState {
      * have delivered the objects before its cut, up to {@link RaceCall#objectsOfRefusedBatches} of them,
      * so what the listener heard before the final counts as delivered within that range.
      */
-    private static int signalsAccepted(RaceCall call) {
+    private int signalsAccepted(RaceCall call) {
         List<EventKind> heard = call.heard();
         EventKind fin = CallHistory.of(heard).firstFinal();
         int beforeFinal = (int) heard.stream().takeWhile(e -> e != fin).filter(e -> !e.isFinal()).count();
-        int accepted = call.answers.signalsAccepted();
+        int accepted = answers(call).signalsAccepted();
         return Math.max(accepted, Math.min(beforeFinal, accepted + call.objectsOfRefusedBatches.get()));
     }
 
@@ -137,9 +139,15 @@ final class EndState {
         }
     }
 
-    /** Lets a sink that calls back on threads of its own run the callbacks due so far. */
-    private void settle() {
-        for (Object sink : race.sinks) race.adapter.settle(sink);
+    /** What the provider of {@code call} was answered: the sink's answers, or, if the adapter observes acceptance, the callbacks'. */
+    private ProviderAnswers answers(RaceCall call) {
+        return race.observesAcceptance ? call.observedAnswers() : call.answers;
+    }
+
+    /** Lets a sink that calls back on threads of its own run the callbacks due so far, within the kit's settle budget. */
+    private void settle(String after) {
+        Settling settling = Settling.after(after, Settling.DEFAULT_BUDGET);
+        for (Object sink : race.sinks) race.adapter.settle(sink, settling);
     }
 
     /** Words as one jcstress outcome column: no spaces, no punctuation. */

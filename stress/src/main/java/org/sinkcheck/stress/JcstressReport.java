@@ -38,6 +38,7 @@ public final class JcstressReport {
     }
 
     private static final Pattern RULE_ID = Pattern.compile("SC-\\d\\d");
+    private static final String NO_RESULTS = "no results";
     private static final Pattern TEST = Pattern.compile("^\\.*\\s*\\[(OK|FAILED|ERROR)\\]\\s+(\\S+)\\s*$");
     private static final Pattern ROW = Pattern.compile(
             "^\\s*(\\S+)\\s+([\\d,]+)\\s+\\S+%\\s+(Acceptable|Interesting|Forbidden|Unknown)\\s+(.*)$");
@@ -67,7 +68,7 @@ public final class JcstressReport {
         Map<String, List<String[]>> rowsByTest = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Optional<Path> html = Optional.empty();
-        String totals = "no results";
+        String totals = NO_RESULTS;
         String test = null;
         for (String line : lines) {
             Matcher header = TEST.matcher(line);
@@ -111,4 +112,7 @@ public final class JcstressReport {
 
     /** jcstress's last totals line, in words. */
     public String totals() { return totals; }
+
+    /** Whether jcstress got as far as its totals line: a run without one crashed, whatever else it printed. */
+    public boolean finished() { return !totals.equals(NO_RESULTS); }
 }

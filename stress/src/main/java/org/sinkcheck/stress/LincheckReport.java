@@ -11,13 +11,18 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  * What one Lincheck run found: passed, or failed with the broken rule (when the end-state validation
  * failed, its {@code SC-nn:…} message) or "not linearizable" (the provider's answers fit no order of the
  * model's operations), and Lincheck's own report: the scenario and the interleaving that breaks it; or
- * NOT RUN with the reason, when Lincheck was not asked for, cannot apply, or cannot run this sink (it
- * failed inside itself, or the sink has threads of its own): never a rule failure, since the races
- * cover the same rules.
+ * NOT RUN with the reason, when Lincheck was not asked for, cannot apply, or cannot run this sink (the
+ * sink has threads of its own): never a rule failure, since the races cover the same rules; or CRASHED,
+ * when its JVM did not start or Lincheck failed inside itself: a tool error, never a rule failure.
  */
 public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headline, List<String> output) {
 
-    public enum Verdict { PASSED, FAILED, NOT_RUN }
+    /**
+     * PASSED and FAILED judge the sink; NOT_RUN says why Lincheck did not run it (not asked for, not
+     * thread-safe, threads of its own); CRASHED is a tool error: its JVM did not start, or Lincheck, or the
+     * harness around it, failed inside itself. A crash judges nothing, and the gate exits 3 on it.
+     */
+    public enum Verdict { PASSED, FAILED, NOT_RUN, CRASHED }
 
     private static final Pattern VIOLATION = Pattern.compile("(SC-\\d\\d):\\S+");
 
@@ -39,6 +44,13 @@ public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headli
                     .map(l -> l.substring(LincheckMain.NOT_RUN.length()).replaceFirst("^: ", "")).orElse("exit " + exitCode);
             return new LincheckReport(Verdict.NOT_RUN, Optional.empty(), CANNOT_RUN + ": " + reason + "; the races decide its rules", output);
         }
+        boolean failed = output.contains(LincheckMain.FAILED);
+        if (!failed) {
+            String why = output.stream().filter(l -> l.startsWith(LincheckMain.CRASHED)).findFirst()
+                    .map(l -> l.substring(LincheckMain.CRASHED.length()).replaceFirst("^: ", ""))
+                    .orElseGet(() -> new ChildJvm.Outcome(exitCode, false, output).why());
+            return new LincheckReport(Verdict.CRASHED, Optional.empty(), "Lincheck crashed: " + why, output);
+        }
         for (String line : output) {
             Matcher violation = VIOLATION.matcher(line);
             if (violation.find()) {
@@ -47,7 +59,7 @@ public record LincheckReport(Verdict verdict, Optional<Rule> rule, String headli
         }
         boolean invalid = output.stream().anyMatch(l -> l.contains("Invalid execution results"));
         String headline = invalid ? "not linearizable: the provider's answers fit no order of the model's operations"
-                : "Lincheck could not run (exit " + exitCode + "); see lincheck.log";
+                : "Lincheck failed without naming a rule; see lincheck.log";
         return new LincheckReport(Verdict.FAILED, Optional.empty(), headline, output);
     }
 

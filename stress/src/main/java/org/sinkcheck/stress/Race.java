@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import org.sinkcheck.reference.adapter.SinkUnderTest;
+import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -45,6 +46,9 @@ public final class Race {
 
     final SinkAdapter<Object, Object> adapter;
     private final Set<Capability> capabilities;
+    /** {@code SinkAdapter.observesAcceptance}: the signals' answers mean nothing, the callbacks say what was accepted. */
+    final boolean observesAcceptance;
+    private boolean disposed;
     final List<Object> sinks = new ArrayList<>();
     /** Copy-on-write: Lincheck declares calls while other threads' listeners look them up. */
     final List<RaceCall> calls = new CopyOnWriteArrayList<>();
@@ -59,12 +63,14 @@ public final class Race {
     /** A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}). */
     public Race(int sinkCount) {
         this(SinkUnderTest.adapter(), sinkCount);
+        ForkWatchdog.startOnce();   // in a jcstress fork: ends it once its work is done, whatever threads the sink left
     }
 
     /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink. */
     public Race(SinkAdapter<Object, Object> adapter, int sinkCount) {
         this.adapter = adapter;
         this.capabilities = Set.copyOf(adapter.capabilities());
+        this.observesAcceptance = adapter.observesAcceptance();
         for (int s = 0; s < sinkCount; s++) sinks.add(adapter.newSink(new Listener(s)));
         cancelsStarted = new AtomicIntegerArray(sinkCount);
         cancelsReturned = new AtomicIntegerArray(sinkCount);
@@ -193,7 +199,7 @@ public final class Race {
     public boolean deliver(RaceCall call) {
         boolean accepted = signal(call, "object", Operator.SC04_SilentAfterCancel,
                 () -> adapter.deliver(sinks.get(call.sink), call.handle, PAYLOAD));
-        if (accepted) call.answers.accepted(1);
+        if (accepted && !observesAcceptance) call.answers.accepted(1);
         return accepted;
     }
 
@@ -205,6 +211,7 @@ public final class Race {
     public boolean deliverAll(RaceCall call) {
         boolean accepted = signal(call, "batch", Operator.SC04_SilentAfterCancel,
                 () -> adapter.deliverAll(sinks.get(call.sink), call.handle, BATCH));
+        if (observesAcceptance) return accepted;
         if (accepted) call.answers.accepted(BATCH.size());
         else call.objectsOfRefusedBatches.addAndGet(BATCH.size() - 1);
         return accepted;
@@ -213,7 +220,7 @@ public final class Race {
     public boolean progress(RaceCall call) {
         boolean accepted = signal(call, "progress", Operator.SC04_SilentAfterCancel,
                 () -> adapter.progress(sinks.get(call.sink), call.handle));
-        if (accepted) call.answers.accepted(1);
+        if (accepted && !observesAcceptance) call.answers.accepted(1);
         return accepted;
     }
 
@@ -221,14 +228,16 @@ public final class Race {
     public boolean complete(RaceCall call) {
         boolean accepted = signal(call, "complete", Operator.SC05_FinalIsForever,
                 () -> adapter.complete(sinks.get(call.sink), call.handle));
-        call.answers.answeredComplete(accepted);
+        call.completeSent = true;
+        if (!observesAcceptance) call.answers.answeredComplete(accepted);
         return accepted;
     }
 
     public boolean fail(RaceCall call) {
         boolean accepted = signal(call, "fail", Operator.SC05_FinalIsForever,
                 () -> adapter.fail(sinks.get(call.sink), call.handle, new IllegalStateException("provider failed")));
-        call.answers.answeredFail(accepted);
+        call.failSent = true;
+        if (!observesAcceptance) call.answers.answeredFail(accepted);
         return accepted;
     }
 
@@ -249,7 +258,8 @@ public final class Race {
             call.answers.threw();   // SC-12: the provider cannot tell whether its call was cancelled
             return false;
         }
-        if (accepted && afterACancelReturned && call.begunBeforeAnyCancel) {
+        // an adapter that observes acceptance has no answer to give here: the settled callbacks are judged instead
+        if (accepted && afterACancelReturned && call.begunBeforeAnyCancel && !observesAcceptance) {
             call.acceptedAfterCancelReturned.add(new Violation(refusedBy,
                     call.name + ":" + what + "-accepted-after-the-cancel-of-" + sinkName(call.sink) + "-returned"));
         }
@@ -270,7 +280,11 @@ public final class Race {
 
     /** Grades the race once every actor has returned: the verdict string jcstress counts (see {@link EndState}). */
     public String endState() {
-        return new EndState(this).verdict();
+        try {
+            return new EndState(this).verdict();
+        } finally {
+            dispose();
+        }
     }
 
     /**
@@ -284,8 +298,33 @@ public final class Race {
 
     /** Grades the race once every thread has returned: the first broken rule, if any (Lincheck's validation). */
     public Optional<Violation> brokenRule() {
-        return new EndState(this).violation();
+        try {
+            return new EndState(this).violation();
+        } finally {
+            dispose();
+        }
     }
+
+    /**
+     * Hands the race's sinks to {@code SinkAdapter.dispose}, once, after grading. A dispose that throws
+     * changes no verdict; it is said once per JVM on stderr, in one line naming the adapter.
+     */
+    private void dispose() {
+        if (disposed) return;
+        disposed = true;
+        for (Object sink : sinks) {
+            try {
+                adapter.dispose(sink);
+            } catch (RuntimeException | LinkageError e) {
+                if (DISPOSE_ERROR_SAID.compareAndSet(false, true)) {
+                    System.err.println("sinkcheck stress: " + adapter.name() + ".dispose threw " + Adapters.oneLine(e) + " (no verdict depends on it)");
+                }
+            }
+        }
+        sinks.clear();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean DISPOSE_ERROR_SAID = new java.util.concurrent.atomic.AtomicBoolean();
 
     List<RaceCall> callsOf(int sink) {
         List<RaceCall> own = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.model.ProviderAnswers;
+import org.sinkcheck.model.CallHistory;
 import org.sinkcheck.model.EventKind;
 
 /**
@@ -36,6 +37,9 @@ public final class RaceCall {
     /** Volatile: the thread that begins the call may hand it to another that signals it. */
     volatile Object handle;
     final ProviderAnswers answers = new ProviderAnswers();
+    /** Whether a complete, a fail was sent: what an adapter that observes acceptance gives, instead of answers. */
+    volatile boolean completeSent;
+    volatile boolean failSent;
     /** The objects that batches the sink refused may still have delivered (those before the cut). */
     final AtomicInteger objectsOfRefusedBatches = new AtomicInteger();
 
@@ -44,6 +48,22 @@ public final class RaceCall {
         this.sink = sink;
         this.beganBeforeRace = beganBeforeRace;
         this.begunBeforeAnyCancel = beganBeforeRace;
+    }
+
+    /**
+     * The provider's answers as this call's callbacks show them, for an adapter that observes acceptance
+     * ({@code SinkAdapter.observesAcceptance}): every object and progress heard was accepted, a complete
+     * (a fail) sent was accepted exactly when the call's first final is completed (failed). Read once settled.
+     */
+    ProviderAnswers observedAnswers() {
+        List<EventKind> heard = heard();
+        EventKind fin = CallHistory.of(heard).firstFinal();
+        ProviderAnswers observed = new ProviderAnswers();
+        observed.accepted((int) heard.stream().filter(e -> !e.isFinal()).count());
+        if (completeSent) observed.answeredComplete(fin == EventKind.COMPLETED);
+        if (failSent) observed.answeredFail(fin == EventKind.FAILED);
+        if (answers.signalThrew()) observed.threw();
+        return observed;
     }
 
     /** A snapshot of what the listener heard of this call. */

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +20,7 @@ import org.sinkcheck.reference.adapter.SinkUnderTest;
 import org.sinkcheck.kit.AdapterLoadException;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.ContextLoader;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.rules.Rule;
 import org.sinkcheck.stress.lincheck.LincheckMain;
@@ -36,7 +39,9 @@ import org.sinkcheck.stress.lincheck.LincheckMain;
  *
  * <p>Exit codes: 0 when every race that ran was clean and Lincheck passed or could not run; 1 when
  * jcstress saw a FORBIDDEN outcome (each named with its rule), a race errored, Lincheck failed, or a run
- * hung past its timeout; 2 when nothing could be run (the adapter does not load). A race the sink's
+ * hung past its timeout; 2 when nothing could be run (the adapter does not load); 3 when jcstress or
+ * Lincheck crashed (its JVM did not start, jcstress ended without results, Lincheck failed inside itself):
+ * a tool error, never a rule failure, named in one line with where its log is ({@link Result#crashed()}). A race the sink's
  * capabilities rule out is reported NOT APPLICABLE, one this machine has too few CPUs for NOT RUN, and
  * Lincheck on a sink it cannot run (one with threads of its own) NOT RUN with the reason: none of them
  * is a pass, and none is a rule failure.
@@ -46,43 +51,54 @@ public final class StressRunner {
 
     /** What to run. Build with {@link #of} and the {@code with…} methods. */
     public record Options(StressMode mode, String adapterClassName, List<Path> classpath, Path workDir,
-                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo) {
+                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo, List<String> jvmOptions) {
         /** Every race and Lincheck, on {@code adapterClassName}, in {@code workDir}; child output not echoed. */
         public static Options of(StressMode mode, String adapterClassName, Path workDir) {
-            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false);
+            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false, List.of());
+        }
+
+        /** Options for every child JVM of the tier (jcstress, its forks, Lincheck): a heap size, a collector. */
+        public Options withJvmOptions(List<String> options) {
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, List.copyOf(options));
         }
 
         /** Extra class path entries where the adapter and the sink live. */
         public Options withClasspath(List<Path> entries) {
-            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo);
+            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo, jvmOptions);
         }
 
         /** Only the races whose simple name matches {@code regex} (found anywhere in the name). */
         public Options withOnly(String regex) {
-            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo);
+            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo, jvmOptions);
         }
 
         public Options withJcstress(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo);
+            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo, jvmOptions);
         }
 
         public Options withLincheck(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo, jvmOptions);
         }
 
         /** Echo jcstress's and Lincheck's own output to the caller's stream as it comes. */
         public Options withEcho(boolean echoChildren) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren, jvmOptions);
         }
     }
 
     /**
      * How the run ended. {@link #summary()} is what {@link #run} printed last; {@code ran} are the races
-     * jcstress ran, {@code hung} whether it was stopped at its timeout.
+     * jcstress ran, {@code hung} whether it was stopped at its timeout; {@code crashed}, one line naming the
+     * tool that crashed and where its log is (then nothing was decided, and the exit code is
+     * {@value #CRASHED}); {@code forksEnded}, a line per jcstress fork the sink's non-daemon threads kept
+     * alive after its work was done, which {@link ForkWatchdog} ended.
      */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
                          List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
-                         List<Class<?>> ran, boolean hung) {
+                         List<Class<?>> ran, boolean hung, Optional<String> crashed, List<String> forksEnded) {
+        /** The exit code of a run in which a tool crashed: never a rule failure. */
+        public static final int CRASHED = 3;
+
         public boolean passed() { return exitCode == 0; }
 
         /**
@@ -114,23 +130,48 @@ public final class StressRunner {
         }
     }
 
+    /**
+     * Runs the tier. The adapter's loader is this thread's context class loader while the adapter's code
+     * runs here (its capabilities, whether it has threads of its own); in the child JVMs the adapter is on
+     * the class path, so its loader is the application class loader, every thread's context class loader
+     * there by default (jcstress's actor threads and the sink's own inherit it).
+     */
     public static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
+        ClassLoader loader;
+        try {
+            loader = loaderOf(options);
+        } catch (AdapterLoadException e) {
+            return notLoaded(e, out);
+        }
+        try (ContextLoader ignored = ContextLoader.set(loader)) {
+            return run(options, loader, out);
+        }
+    }
+
+    private static Result notLoaded(AdapterLoadException e, PrintStream out) {
+        String summary = "sinkcheck stress: " + e.getMessage();
+        out.println(summary);
+        return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
+                List.of(), false, Optional.empty(), List.of());
+    }
+
+    private static Result run(Options options, ClassLoader loader, PrintStream out) throws IOException, InterruptedException {
         Set<Capability> capabilities;
         String sinkName;
         SinkAdapter<?, ?> adapter;
         try {
-            adapter = loadAdapter(options);
+            adapter = Adapters.load(options.adapterClassName(), loader);
             capabilities = EnumSet.noneOf(Capability.class);
             capabilities.addAll(adapter.capabilities());
             sinkName = adapter.name();
         } catch (AdapterLoadException e) {
-            String summary = "sinkcheck stress: " + e.getMessage();
-            out.println(summary);
-            return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
-                    List.of(), false);
+            return notLoaded(e, out);
         }
         String classpath = classpath(options);
-        List<String> property = List.of("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        List<String> property = new ArrayList<>(options.jvmOptions());
+        property.add("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        List<String> forkOptions = new ArrayList<>(property);
+        forkOptions.add("-D" + ForkWatchdog.GRACE_PROPERTY + "=" + ForkWatchdog.GRACE.toMillis());
         PrintStream echo = options.echo() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
 
         List<Class<?>> races = new ArrayList<>();
@@ -138,9 +179,10 @@ public final class StressRunner {
         if (options.jcstress()) selectRaces(options, capabilities, races, notRun);
         JcstressReport jcstress = null;
         boolean jcstressHung = false;
+        Optional<String> crashed = Optional.empty();
         if (!races.isEmpty()) {
             String selection = races.stream().map(r -> Pattern.quote(r.getName())).collect(Collectors.joining("|", "^(", ")$"));
-            List<String> args = new ArrayList<>(options.mode().jcstressOptions(String.join(" ", property)));
+            List<String> args = new ArrayList<>(options.mode().jcstressOptions(String.join(" ", forkOptions)));
             args.addAll(List.of("-t", selection, "-r", "jcstress"));
             out.println("sinkcheck stress: jcstress " + options.mode().name().toLowerCase() + " on " + sinkName
                     + ", " + races.size() + " races (log: " + options.workDir().resolve("jcstress.log") + ")");
@@ -148,11 +190,24 @@ public final class StressRunner {
                     options.workDir(), "jcstress.log", options.mode().timeout(), echo);
             jcstress = JcstressReport.parse(run.lines());
             jcstressHung = run.timedOut();
+            if (!jcstressHung && !jcstress.finished()) {
+                crashed = Optional.of("jcstress crashed: " + run.why() + " (log: " + options.workDir().resolve("jcstress.log") + ")");
+            }
         }
 
-        LincheckReport lincheck = options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
+        LincheckReport lincheck = crashed.isPresent() ? LincheckReport.notRun("jcstress crashed first")
+                : options.lincheck() ? lincheck(options, capabilities, adapter, classpath, property, echo, out)
                 : LincheckReport.notRun("not asked for");
-        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, lincheck, out);
+        if (lincheck.verdict() == LincheckReport.Verdict.CRASHED) {
+            crashed = Optional.of(lincheck.headline() + " (log: " + options.workDir().resolve("lincheck.log") + ")");
+        }
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, lincheck, crashed, forksEnded(options.workDir()), out);
+    }
+
+    /** What {@link ForkWatchdog} wrote in the run folder: one line per fork it ended. */
+    private static List<String> forksEnded(Path workDir) throws IOException {
+        Path log = workDir.resolve(ForkWatchdog.LOG);
+        return Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     }
 
     /**
@@ -181,7 +236,8 @@ public final class StressRunner {
         return (SinkAdapter<Object, Object>) adapter;
     }
 
-    private static SinkAdapter<?, ?> loadAdapter(Options options) throws AdapterLoadException {
+    /** The loader of the adapter in this JVM: the caller's class path entries over this class's loader. */
+    private static ClassLoader loaderOf(Options options) throws AdapterLoadException {
         List<URL> urls = new ArrayList<>();
         for (Path entry : options.classpath()) {
             try {
@@ -190,9 +246,8 @@ public final class StressRunner {
                 throw new AdapterLoadException("not a usable class path entry: " + entry, e);
             }
         }
-        ClassLoader loader = urls.isEmpty() ? StressRunner.class.getClassLoader()
+        return urls.isEmpty() ? StressRunner.class.getClassLoader()
                 : new URLClassLoader(urls.toArray(URL[]::new), StressRunner.class.getClassLoader());
-        return Adapters.load(options.adapterClassName(), loader);
     }
 
     private static String classpath(Options options) {
@@ -219,7 +274,8 @@ public final class StressRunner {
     }
 
     private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
-                                List<String> notRun, LincheckReport lincheck, PrintStream out) {
+                                List<String> notRun, LincheckReport lincheck, Optional<String> crashed, List<String> forksEnded,
+                                PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
         Optional<Path> html = jcstress == null ? Optional.empty() : jcstress.html();
@@ -236,18 +292,20 @@ public final class StressRunner {
         if (jcstressHung) summary.append(++n).append(". HUNG: jcstress did not finish within ").append(options.mode().timeout())
                 .append(": a race may be deadlocked (SC-11, SC-16)\n");
         for (String skipped : notRun) summary.append(++n).append(". ").append(skipped).append('\n');
+        for (String ended : forksEnded) summary.append(++n).append(". FORK ENDED: ").append(ended.replaceFirst("^sinkcheck: ", "")).append('\n');
+        if (crashed.isPresent()) summary.append(++n).append(". CRASHED: ").append(crashed.get()).append(": nothing was decided\n");
         summary.append(++n).append(". Lincheck: ").append(lincheck.verdict()).append(lincheck.rule().map(r -> " " + r).orElse(""))
                 .append(": ").append(lincheck.headline()).append('\n');
         html.ifPresent(path -> summary.append("HTML report: ").append(path).append('\n'));
         boolean failed = !forbidden.isEmpty() || !errors.isEmpty() || jcstressHung || lincheck.verdict() == LincheckReport.Verdict.FAILED;
-        int exitCode = failed ? 1 : 0;
-        summary.append("Result: ").append(failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
+        int exitCode = crashed.isPresent() ? Result.CRASHED : failed ? 1 : 0;
+        summary.append("Result: ").append(crashed.isPresent() ? "CRASHED" : failed ? "FAIL" : "PASS").append(" (exit ").append(exitCode).append(')');
         out.println(summary);
         if (lincheck.verdict() == LincheckReport.Verdict.FAILED && lincheck.hasInterleaving()) {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
         return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
-                List.copyOf(races), jcstressHung);
+                List.copyOf(races), jcstressHung, crashed, List.copyOf(forksEnded));
     }
 
     /**

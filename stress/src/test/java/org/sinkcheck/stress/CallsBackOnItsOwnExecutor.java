@@ -1,16 +1,17 @@
 package org.sinkcheck.stress;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.sink.SinkListener;
 
 /**
  * A correct sink with threads of its own: the reference sink, whose listener callbacks each sink runs
- * in order on a single executor thread of its own; {@code settle()} waits for the callbacks due so far.
+ * in order on a single executor thread of its own; {@code settle()} waits for the callbacks due so far,
+ * and {@code dispose()} ends the thread.
  * Until the kit's correct controls land, this is the stress tier's example of a sink Lincheck cannot run.
  */
 public final class CallsBackOnItsOwnExecutor extends SinkApiAdapter<ReferenceSink<Object>> {
@@ -38,13 +39,12 @@ public final class CallsBackOnItsOwnExecutor extends SinkApiAdapter<ReferenceSin
     }
 
     @Override
-    public void settle(ReferenceSink<Object> sink) {
-        try {
-            loops.get(sink).submit(() -> { }).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("the sink's callback thread did not settle", e);
-        }
+    public void settle(ReferenceSink<Object> sink, Settling settling) {
+        settling.until("the sink's callback thread to run a barrier queued behind its callbacks", loops.get(sink).submit(() -> { }));
     }
+
+    @Override
+    public void dispose(ReferenceSink<Object> sink) { loops.remove(sink).shutdown(); }
 
     @Override public String name() { return "calls-back-on-its-own-executor"; }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
@@ -58,7 +59,7 @@ class CancelWindowTest {
         @Override public void cancel(ReferenceSink<Object> sink) { sweepAsked.add(sink); }
 
         @Override
-        public void settle(ReferenceSink<Object> sink) {
+        public void settle(ReferenceSink<Object> sink, Settling settling) {
             if (sweepAsked.remove(sink)) sink.cancel();
         }
 

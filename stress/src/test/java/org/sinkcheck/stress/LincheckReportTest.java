@@ -9,22 +9,32 @@ import org.junit.jupiter.api.Test;
 import org.sinkcheck.rules.Rule;
 
 /**
- * How a Lincheck run reads: Lincheck failing inside itself is NOT RUN with its reason, never a rule
- * failure; a failed validation names its rule. The lines are those {@code LincheckMain} printed here on a
- * sink that calls back on its own executor (before the runner learnt to probe for such threads first).
+ * How a Lincheck run reads: Lincheck failing inside itself, or a JVM that did not start, is CRASHED with
+ * what failed, never a rule failure; a failed validation names its rule. The first lines are those
+ * {@code LincheckMain} printed here on a sink that calls back on its own executor (before the runner learnt
+ * to probe for such threads first).
  */
 class LincheckReportTest {
 
     @Test
-    void lincheckFailingInsideItselfIsNotRunWithTheReason() {
+    void lincheckFailingInsideItselfIsACrashNamingWhatFailed_neverARuleFailure() {
         LincheckReport report = LincheckReport.of(3, false, List.of(
-                "LINCHECK NOT RUN: Lincheck failed inside itself (java.lang.IllegalStateException: Check failed. at ManagedStrategy.runInvocation)",
+                "LINCHECK CRASHED: java.lang.IllegalStateException: Check failed. at ManagedStrategy.runInvocation",
                 "java.lang.IllegalStateException: Check failed.",
                 "\tat org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategy.runInvocation(ManagedStrategy.kt:298)"));
-        assertEquals(LincheckReport.Verdict.NOT_RUN, report.verdict());
+        assertEquals(LincheckReport.Verdict.CRASHED, report.verdict());
         assertEquals(Optional.empty(), report.rule());
-        assertEquals("Lincheck cannot run this sink: Lincheck failed inside itself (java.lang.IllegalStateException: Check failed."
-                + " at ManagedStrategy.runInvocation); the races decide its rules", report.headline());
+        assertEquals("Lincheck crashed: java.lang.IllegalStateException: Check failed. at ManagedStrategy.runInvocation", report.headline());
+    }
+
+    @Test
+    void aJvmThatDidNotStartIsACrashNamingItsError() {
+        LincheckReport report = LincheckReport.of(1, false, List.of(
+                "Unrecognized VM option 'NoSuchOption'",
+                "Error: Could not create the Java Virtual Machine.",
+                "Error: A fatal exception has occurred. Program will exit."));
+        assertEquals(LincheckReport.Verdict.CRASHED, report.verdict());
+        assertEquals("Lincheck crashed: its JVM exited 1 without results: Unrecognized VM option 'NoSuchOption'", report.headline());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.trace.TraceRecorder;
 
@@ -86,6 +87,7 @@ public record TraceWorkload(int threads, int sinks, int opsPerRound, long seed) 
             }
         } finally {
             pool.shutdownNow();
+            for (S sink : all) traced.dispose(sink);
         }
         return rounds;
     }
@@ -127,7 +129,8 @@ public record TraceWorkload(int threads, int sinks, int opsPerRound, long seed) 
             }
         }
         for (S sink : all) traced.cancel(sink);
-        for (S sink : all) traced.settle(sink);
+        Settling settling = Settling.after("the round's final cancel of every sink", Settling.DEFAULT_BUDGET);
+        for (S sink : all) traced.settle(sink, settling);
         if (can.contains(Capability.RETENTION_VISIBLE)) for (S sink : all) traced.pendingCalls(sink);
         recorder.quiet();
         return true;

@@ -1,9 +1,8 @@
 package org.sinkcheck.gate.report;
 
-import org.sinkcheck.kit.run.Verdict;
+import org.sinkcheck.kit.run.VerdictCounts;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.sinkcheck.rules.Rule;
 
@@ -23,9 +22,10 @@ public final class ConsoleTable {
         out.println();
         out.printf(Locale.ROOT, "%-6s %-5s %-12s %s%n", "rule", "level", "verdict", "evidence");
         for (Rule rule : Rule.values()) {
-            out.printf(Locale.ROOT, "%-6s %-5s %-12s %s%n", rule.id(), rule.level(), report.verdict(rule).label(),
+            out.printf(Locale.ROOT, "%-6s %-5s %-12s %s%n", rule.id(), rule.level(), report.label(rule),
                     firstLine(report.evidence(rule)));
         }
+        if (Arrays.stream(Rule.values()).anyMatch(report::passPlus)) out.println(VerdictCounts.PASS_PLUS_MEANS);
         out.println();
         report.waivers().rules().forEach((rule, who) -> out.println("waived: " + rule.id() + " (" + rule.summary() + ") by " + who));
         if (!report.waivers().isEmpty()) out.println();
@@ -39,23 +39,9 @@ public final class ConsoleTable {
         if (!report.passed()) out.println("reproduce: " + report.reproduce());
     }
 
-    /**
-     * {@code PASS: 16 rules, 14 pass, 0 fail, 2 not applicable, 0 left to the stress tier, 0 untested}, then
-     * {@code , 1 not promised} and {@code , 1 waived} when there are any.
-     */
+    /** {@code PASS: } or {@code FAIL: }, then the counts of every report ({@link VerdictCounts#line()}). */
     public static String summaryLine(GateReport report) {
-        List<Verdict> verdicts = Arrays.stream(Rule.values()).map(report::verdict).toList();
-        String line = String.format(Locale.ROOT, "%s: %d rules, %d pass, %d fail, %d not applicable, %d left to the stress tier, %d untested",
-                report.passed() ? "PASS" : "FAIL", verdicts.size(),
-                count(verdicts, Verdict.PASS), count(verdicts, Verdict.FAIL), count(verdicts, Verdict.NOT_APPLICABLE),
-                count(verdicts, Verdict.STRESS_TIER), count(verdicts, Verdict.UNTESTED));
-        long unpromised = count(verdicts, Verdict.NOT_PROMISED);
-        long waived = count(verdicts, Verdict.WAIVED);
-        return line + (unpromised > 0 ? ", " + unpromised + " not promised" : "") + (waived > 0 ? ", " + waived + " waived" : "");
-    }
-
-    private static long count(List<Verdict> verdicts, Verdict v) {
-        return verdicts.stream().filter(v::equals).count();
+        return (report.passed() ? "PASS" : "FAIL") + ": " + report.verdictCounts().line();
     }
 
     private static String firstLine(String text) {

@@ -1,6 +1,7 @@
 package org.sinkcheck.gate.report;
 
 import org.sinkcheck.kit.run.Verdict;
+import org.sinkcheck.kit.run.VerdictCounts;
 import org.sinkcheck.kit.run.Waivers;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,13 +54,37 @@ public final class GateReport {
         return findings.get(rule).stream().map(Finding::verdict).reduce(Verdicts::combine).orElse(Verdict.NOT_APPLICABLE);
     }
 
-    /** The evidence a person reads for {@code rule}: the failures if any, otherwise everything found. */
+    /**
+     * Whether {@code rule} passed on its sequential part only: it has a concurrent part
+     * ({@link Rule#concurrentPart()}) and no engine that runs interleavings passed it: printed and counted
+     * as {@value Verdict#PASS_PLUS} ({@link Verdict}).
+     */
+    public boolean passPlus(Rule rule) {
+        return verdict(rule) == Verdict.PASS && rule.concurrentPart().isPresent()
+                && findings.get(rule).stream().noneMatch(f -> f.verdict() == Verdict.PASS && f.fromInterleavings());
+    }
+
+    /** The verdict as every view prints it: {@code PASS+} for {@link #passPlus}. */
+    public String label(Rule rule) {
+        return verdict(rule).label(passPlus(rule));
+    }
+
+    /** Every rule counted by its verdict, PASS+ apart from PASS. */
+    public VerdictCounts verdictCounts() {
+        return VerdictCounts.of(this::verdict, this::passPlus);
+    }
+
+    /**
+     * The evidence a person reads for {@code rule}: the failures if any; for a PASS the passes, and for a
+     * PASS+ also why its concurrent part is undecided; otherwise everything found.
+     */
     public String evidence(Rule rule) {
         List<Finding> all = findings.get(rule);
         if (all.isEmpty()) return "no engine observed this rule";
         Verdict verdict = verdict(rule);
+        boolean passPlus = passPlus(rule);
         List<Finding> shown = verdict == Verdict.FAIL || verdict == Verdict.PASS
-                ? all.stream().filter(f -> f.verdict() == verdict).toList()
+                ? all.stream().filter(f -> f.verdict() == verdict || (passPlus && f.verdict() == Verdict.STRESS_TIER)).toList()
                 : all;
         List<String> parts = new ArrayList<>();
         for (Finding f : shown) parts.add(f.source() + ": " + f.evidence());

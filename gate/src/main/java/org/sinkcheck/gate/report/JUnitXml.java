@@ -23,7 +23,8 @@ import org.w3c.dom.Element;
  * {@code <testcase>} per rule named by its id, a {@code <failure>} carrying the counterexample for a violated
  * (untested, or not promised) rule, {@code <skipped>} with the reason for a rule that does not apply, is waived
  * (with who waived it, also a property of the suite) or is left to the stress tier, and one more test case per step
- * that failed without naming a rule.
+ * that failed without naming a rule. A passing rule's {@code <system-out>} starts with its label, PASS or PASS+,
+ * and the suite's {@code summary} property counts them apart, as the console's summary line does.
  */
 public final class JUnitXml {
     private JUnitXml() {}
@@ -42,6 +43,7 @@ public final class JUnitXml {
         suite.appendChild(properties);
         property(doc, properties, "adapter", report.adapterClass());
         property(doc, properties, "reproduce", report.reproduce());
+        property(doc, properties, "summary", ConsoleTable.summaryLine(report));
         report.waivers().rules().forEach((rule, who) -> property(doc, properties, "waived " + rule.id(), who));
 
         for (Rule rule : Rule.values()) {
@@ -62,7 +64,7 @@ public final class JUnitXml {
                 testcase.appendChild(skip);
             } else {
                 Element out = doc.createElement("system-out");
-                out.setTextContent(report.evidence(rule));
+                out.setTextContent(report.label(rule) + ": " + report.evidence(rule));
                 testcase.appendChild(out);
             }
         }

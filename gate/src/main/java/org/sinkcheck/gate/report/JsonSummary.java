@@ -28,6 +28,7 @@ public final class JsonSummary {
         root.addProperty("verdict", report.passed() ? "PASS" : "FAIL");
         root.addProperty("exitCode", exitCode);
         root.addProperty("summary", ConsoleTable.summaryLine(report));
+        root.add("verdicts", report.verdictCounts().toJson());
         root.addProperty("reproduce", report.reproduce());
         root.add("waived", ConformanceReport.waivedJson(report.waivers()));
 
@@ -49,6 +50,7 @@ public final class JsonSummary {
             r.addProperty("level", rule.level().name());
             r.addProperty("summary", rule.summary());
             r.addProperty("verdict", report.verdict(rule).name());
+            r.addProperty("label", report.label(rule));
             JsonArray findings = new JsonArray();
             for (Finding f : report.findings(rule)) {
                 JsonObject o = new JsonObject();

@@ -3,15 +3,19 @@ package org.sinkcheck.kit.junit;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestReporter;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.run.Conformance;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Counterexample;
 import org.sinkcheck.kit.run.Options;
+import org.sinkcheck.kit.run.VerdictCounts;
 import org.sinkcheck.kit.run.Waivers;
 import org.sinkcheck.rules.Rule;
 
@@ -22,7 +26,9 @@ import org.sinkcheck.rules.Rule;
  * ({@link Conformance}); each test reads its rule's row.
  *
  * <ul>
- * <li>PASS: the test passes.</li>
+ * <li>PASS: the test passes. PASS+ (the rule's sequential part held; its concurrent part is the stress
+ *     tier's, which this class never runs): the test passes too, and its report entry says PASS+ and why.
+ *     Every test publishes its rule's verdict and evidence as a JUnit report entry keyed by the rule's id.</li>
  * <li>FAIL: the test fails; the message names the rule, its TLA+ operator and the shrunk counterexample.</li>
  * <li>NOT APPLICABLE (something the adapter cannot observe) and STRESS TIER (only interleavings can
  *     break it): the test is skipped through a JUnit assumption whose message is the reason.</li>
@@ -40,6 +46,8 @@ import org.sinkcheck.rules.Rule;
 public abstract class SinkVerification {
 
     private ConformanceReport report;
+    /** Where the running test's verdict goes: JUnit's report entries, or standard output outside JUnit. */
+    private TestReporter reporter = SinkVerification::print;
 
     /** The adapter of the sink under test. */
     protected abstract SinkAdapter<?, ?> adapter();
@@ -52,6 +60,16 @@ public abstract class SinkVerification {
     public final void runConformance() {
         report = Conformance.run(adapter(), options(), waivers(), System.out::println);
         System.out.println(report.table());
+    }
+
+    /** The running test's reporter, to which it publishes its rule's verdict. */
+    @BeforeEach
+    public final void reportTo(TestReporter testReporter) {
+        this.reporter = testReporter;
+    }
+
+    private static void print(Map<String, String> entries) {
+        entries.forEach((key, value) -> System.out.println(key + ": " + value));
     }
 
     /** The {@link Waive} on this class or the nearest superclass, with that class as who waived. */
@@ -104,6 +122,8 @@ public abstract class SinkVerification {
     private void verify(Rule rule) {
         ConformanceReport.Row row = report().result(rule);
         String name = rule.id() + " (" + rule.summary() + ")";
+        reporter.publishEntry(rule.id(), row.label() + ": " + row.evidence()
+                + (row.passPlus() ? " (" + VerdictCounts.PASS_PLUS_MEANS + ")" : ""));
         switch (row.verdict()) {
             case PASS -> { }
             case NOT_APPLICABLE -> Assumptions.abort(name + " is not applicable: " + row.evidence());

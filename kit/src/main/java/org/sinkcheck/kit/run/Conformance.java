@@ -55,16 +55,22 @@ public final class Conformance {
 
     /** Runs the kit on {@code adapter}, no rule waived, silently. Never calls {@code System.exit}; the report says what held. */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options) {
-        return run(adapter, options, Waivers.none(), line -> {});
+        return run(adapter, options, Waivers.none(), RunProgress.silent());
     }
 
     /**
      * Runs the kit on {@code adapter} with {@code waivers}: the MUST rules it does not promise that the user
-     * accepts (WAIVED instead of NOT PROMISED). {@code progress} hears where a long shrink is, a line at a time.
+     * accepts (WAIVED instead of NOT PROMISED). {@code progress} hears where a long run is, a line at a time:
+     * its stage, paths and walks done, elapsed, every {@link RunProgress#EVERY} once a stage ran that long.
      *
      * @throws IllegalArgumentException before anything runs, if a waiver waives nothing ({@link Waivers#checkAgainst})
      */
     public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
+        return run(adapter, options, waivers, RunProgress.to(progress));
+    }
+
+    /** As above, the progress on the clock and at the rate of {@code progress}. */
+    public static ConformanceReport run(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, RunProgress progress) {
         return new Session(adapter, options, waivers, progress).run();
     }
 
@@ -144,12 +150,16 @@ public final class Conformance {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
         private final Waivers waivers;
-        private final Consumer<String> progress;
+        private final RunProgress progress;
+        private RunProgress.Tracker tracker;
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
+        /** The runs whose disposing of a sink threw, and the first such error. */
+        private long disposeErrors;
+        private String firstDisposeError;
 
-        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, Consumer<String> progress) {
+        Session(SinkAdapter<?, ?> adapter, Options options, Waivers waivers, RunProgress progress) {
             this.adapter = adapter;
             this.options = options;
             this.waivers = waivers;
@@ -169,14 +179,16 @@ public final class Conformance {
             long replaySteps = 0;
             int replayed = 0;
             Set<List<Action>> seen = new HashSet<>();
+            tracker = progress.track(paths.size(), options.walks());
             for (int p = 0; p < paths.size(); p++) {
+                tracker.paths(p);
                 Playable playable = replay.playable(p, capabilities);
                 List<Action> path = playable.actions();
                 if (path.isEmpty() || !seen.add(path)) continue;
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
                 List<ModelState> states = playable.states();
-                Run.Outcome quiet = Run.play(adapter, replayModel, path, states, Setup.PLAIN, tally);
+                Run.Outcome quiet = play(replayModel, path, states, Setup.PLAIN, tally);
                 replaySteps += quiet.steps();
                 playable.markCovered(quiet.steps(), covered);
                 if (!quiet.passed()) {
@@ -184,7 +196,7 @@ public final class Conformance {
                     continue;
                 }
                 Setup throwing = Setup.PLAIN.throwing(true);
-                Run.Outcome loud = Run.play(adapter, replayModel, path, states, throwing, tally);
+                Run.Outcome loud = play(replayModel, path, states, throwing, tally);
                 replaySteps += loud.steps();
                 if (!loud.passed()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.violations().get(0))),
@@ -202,18 +214,20 @@ public final class Conformance {
         private long walk() {
             Model model = new Model(options.walkBounds());
             long actions = 0;
+            tracker.walksBegin();
             for (int i = 0; i < options.walks(); i++) {
+                tracker.walks(i);
                 long seed = options.seed() + i;
                 Setup setup = walkSetup(seed);
                 List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
-                Run.Outcome outcome = Run.play(adapter, model, walk, setup, tally);
+                Run.Outcome outcome = play(model, walk, null, setup, tally);
                 actions += outcome.steps();
                 if (outcome.passed()) continue;
                 List<Action> prefix = walk.subList(0, outcome.steps());
                 String origin = "random walk, seed " + seed + setup.describe()
                         + " (reproduce: " + options.reproduceWalk(seed) + ")";
                 Setup quietly = setup.throwing(false);
-                Run.Outcome quiet = setup.throwFromFinals() ? Run.play(adapter, model, prefix, quietly, null) : outcome;
+                Run.Outcome quiet = setup.throwFromFinals() ? play(model, prefix, null, quietly, null) : outcome;
                 if (!quiet.passed()) {
                     offer(quiet.violations(), prefix.subList(0, quiet.steps()), model, quietly, origin, seed);
                 } else {
@@ -241,7 +255,7 @@ public final class Conformance {
             Map<Rule, Counterexample> out = new EnumMap<>(Rule.class);
             candidates.forEach((rule, c) -> {
                 Shrinker shrinker = new Shrinker(c.model(), actions -> broken(actions, c.model(), c.setup()).contains(rule),
-                        options.shrinkBudget(), Shrinker.Progress.every(progress, rule.id()));
+                        options.shrinkBudget(), progress.shrinking(rule.id()));
                 List<Action> small = shrinker.shrink(c.actions());
                 Violation d = violationOf(small, c, rule).orElse(c.violation());
                 out.put(rule, Counterexample.of(d, small, c.origin(), c.seed(), c.actions().size()));
@@ -251,18 +265,25 @@ public final class Conformance {
 
         /** The rules {@code actions} breaks: quietly, or (when asked) only once listeners throw from finals. */
         private Set<Rule> broken(List<Action> actions, Model model, Setup setup) {
-            Run.Outcome quiet = Run.play(adapter, model, actions, setup.throwing(false), null);
+            Run.Outcome quiet = play(model, actions, null, setup.throwing(false), null);
             if (!quiet.passed() || !setup.throwFromFinals()) return rules(quiet);
-            return Run.play(adapter, model, actions, setup, null).passed() ? Set.of() : Set.of(Rule.SC15);
+            return play(model, actions, null, setup, null).passed() ? Set.of() : Set.of(Rule.SC15);
         }
 
         /** The difference the shrunk behaviour ends in, described afresh (its details name its own steps). */
         private Optional<Violation> violationOf(List<Action> actions, Candidate c, Rule rule) {
-            Run.Outcome quiet = Run.play(adapter, c.model(), actions, c.setup().throwing(false), null);
+            Run.Outcome quiet = play(c.model(), actions, null, c.setup().throwing(false), null);
             Optional<Violation> direct = quiet.violations().stream().filter(d -> d.rule() == rule).findFirst();
             if (direct.isPresent() || !c.setup().throwFromFinals()) return direct;
-            return Run.play(adapter, c.model(), actions, c.setup(), null).violations().stream().findFirst()
+            return play(c.model(), actions, null, c.setup(), null).violations().stream().findFirst()
                     .map(Attribution::onlyWithThrowingFinals);
+        }
+
+        /** Every behaviour the session plays goes through here: the settle budget is the options', a dispose that throws is noted. */
+        private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally) {
+            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), tally);
+            if (outcome.disposeError() != null && disposeErrors++ == 0) firstDisposeError = outcome.disposeError();
+            return outcome;
         }
 
         private static Set<Rule> rules(Run.Outcome outcome) {
@@ -297,6 +318,10 @@ public final class Conformance {
 
         private List<String> notes() {
             List<String> notes = new ArrayList<>();
+            if (disposeErrors > 0) {
+                notes.add(adapter.name() + ".dispose threw in " + disposeErrors + " run(s), first: " + firstDisposeError
+                        + " (the verdicts above do not depend on it)");
+            }
             for (Capability cap : Capability.of(Capability.Kind.CAN_DO)) {
                 if (!capabilities.contains(cap)) notes.add(cap.reason() + ": those actions are not played");
             }

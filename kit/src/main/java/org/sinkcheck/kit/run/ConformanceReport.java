@@ -19,7 +19,13 @@ public final class ConformanceReport {
      * N/A, a one-line summary for a failure); {@code counterexample} is set exactly when it failed;
      * {@code stressTierToo} marks rules whose concurrent part only the stress tier checks.
      */
-    public record Row(Rule rule, Verdict verdict, String evidence, Counterexample counterexample, boolean stressTierToo) {}
+    public record Row(Rule rule, Verdict verdict, String evidence, Counterexample counterexample, boolean stressTierToo) {
+        /** A pass of the sequential part only: the kit never decides a concurrent part. */
+        public boolean passPlus() { return verdict == Verdict.PASS && stressTierToo; }
+
+        /** The verdict as every report prints it: {@code PASS+} for {@link #passPlus()}. */
+        public String label() { return verdict.label(stressTierToo); }
+    }
 
     /**
      * How much was replayed: the state graph at the replay bounds, how many of its edges the replayed
@@ -78,6 +84,11 @@ public final class ConformanceReport {
         return Optional.ofNullable(result(rule).counterexample());
     }
 
+    /** Every rule counted by its verdict, PASS+ apart from PASS. */
+    public VerdictCounts verdictCounts() {
+        return VerdictCounts.of(rule -> result(rule).verdict(), rule -> result(rule).stressTierToo());
+    }
+
     /** The console table, failing rules' counterexamples after it. */
     public String table() {
         String nl = System.lineSeparator();
@@ -91,13 +102,11 @@ public final class ConformanceReport {
         for (String note : notes) sb.append("  note: ").append(note).append(nl);
         sb.append(String.format("%-6s %-5s %-12s %s%n", "rule", "level", "verdict", "evidence"));
         for (Row row : rows) {
-            String verdict = row.verdict().label() + (row.verdict() == Verdict.PASS && row.stressTierToo() ? "+" : "");
-            sb.append(String.format("%-6s %-5s %-12s %s%n", row.rule().id(), row.rule().level(), verdict, row.evidence()));
+            sb.append(String.format("%-6s %-5s %-12s %s%n", row.rule().id(), row.rule().level(), row.label(), row.evidence()));
         }
         waivers.rules().forEach((rule, who) -> sb.append("  waived: ").append(rule.id()).append(" by ").append(who).append(nl));
-        long stress = rows.stream().filter(Row::stressTierToo).count();
-        if (stress > 0) sb.append("  PASS+ = the sequential part holds; its concurrent part is the stress tier's").append(nl);
-        sb.append("Required rules: ").append(requiredRulesHold() ? "HOLD" : "BROKEN").append(nl);
+        if (rows.stream().anyMatch(Row::passPlus)) sb.append("  ").append(VerdictCounts.PASS_PLUS_MEANS).append(nl);
+        sb.append("Required rules: ").append(requiredRulesHold() ? "HOLD" : "BROKEN").append(": ").append(verdictCounts().line()).append(nl);
         for (Row row : failures()) sb.append(nl).append(row.counterexample()).append(nl);
         return sb.toString();
     }
@@ -107,6 +116,7 @@ public final class ConformanceReport {
         JsonObject root = new JsonObject();
         root.addProperty("sink", sink);
         root.addProperty("requiredRulesHold", requiredRulesHold());
+        root.add("verdicts", verdictCounts().toJson());
         JsonObject c = new JsonObject();
         c.addProperty("states", counts.states());
         c.addProperty("edges", counts.edges());
@@ -130,6 +140,7 @@ public final class ConformanceReport {
             r.addProperty("level", row.rule().level().name());
             r.addProperty("summary", row.rule().summary());
             r.addProperty("verdict", row.verdict().name());
+            r.addProperty("label", row.label());
             r.addProperty("evidence", row.evidence());
             r.addProperty("stressTierToo", row.stressTierToo());
             JsonArray operators = new JsonArray();

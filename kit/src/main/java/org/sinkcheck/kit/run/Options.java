@@ -1,7 +1,9 @@
 package org.sinkcheck.kit.run;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.model.Bounds;
 
 /**
@@ -11,13 +13,16 @@ import org.sinkcheck.model.Bounds;
  *
  * <p>From the command line: {@code -Dsinkcheck.budget=ci|extended}, and to reproduce a walk
  * {@code -Dsinkcheck.seed=<seed printed with the counterexample>}; {@code -Dsinkcheck.walks} and
- * {@code -Dsinkcheck.walkLength} override the budget's numbers.
+ * {@code -Dsinkcheck.walkLength} override the budget's numbers; {@code -Dsinkcheck.settleSeconds} bounds
+ * each step's {@code settle} ({@link Settling}).
  *
  * @param walks      how many random walks; walk {@code i} uses seed {@code seed + i}
  * @param walkLength actions per walk
  * @param seed       the first walk's seed; an odd seed's walk also makes every listener throw from its finals
+ * @param settleBudget how long one step's {@code settle} may take, over all its sinks ({@link Settling})
  */
-public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int walkLength, long seed, int shrinkBudget) {
+public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int walkLength, long seed, int shrinkBudget,
+                      Duration settleBudget) {
 
     /**
      * The named budgets, as {@code -Dsinkcheck.budget} and the gate's {@code --budget} both spell them
@@ -37,6 +42,7 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
             throw new IllegalArgumentException("walks must be >= 0 and walk length and shrink budget >= 1: "
                     + walks + ", " + walkLength + ", " + shrinkBudget);
         }
+        if (settleBudget.isNegative() || settleBudget.isZero()) throw new IllegalArgumentException("the settle budget must be positive: " + settleBudget);
     }
 
     /**
@@ -44,12 +50,12 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
      * threshold up to 513 calls pending on one sink ({@code RandomWalk.THRESHOLDS}).
      */
     public static Options ci() {
-        return new Options(Bounds.CI, walkBounds(6, 640), 8, 2_000, DEFAULT_SEED, 3_000);
+        return new Options(Bounds.CI, walkBounds(6, 640), 8, 2_000, DEFAULT_SEED, 3_000, Settling.DEFAULT_BUDGET);
     }
 
     /** For a deeper look: 64 walks of 10,000 actions over 9 sinks and 2,100 calls (thresholds up to 2,049). */
     public static Options extended() {
-        return new Options(Bounds.CI, walkBounds(9, 2_100), 64, 10_000, DEFAULT_SEED, 20_000);
+        return new Options(Bounds.CI, walkBounds(9, 2_100), 64, 10_000, DEFAULT_SEED, 20_000, Settling.DEFAULT_BUDGET);
     }
 
     /** The budget named by {@code sinkcheck.budget}, with any of seed, walks, walk length overridden. */
@@ -64,7 +70,9 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
         long seed = longProperty("sinkcheck.seed", base.seed());
         int walks = (int) longProperty("sinkcheck.walks", base.walks());
         int length = (int) longProperty("sinkcheck.walkLength", base.walkLength());
-        return new Options(base.replayBounds(), base.walkBounds(), walks, length, seed, base.shrinkBudget());
+        long settle = longProperty("sinkcheck.settleSeconds", base.settleBudget().toSeconds());
+        if (settle < 1) throw new IllegalArgumentException("sinkcheck.settleSeconds must be at least 1, not " + settle);
+        return new Options(base.replayBounds(), base.walkBounds(), walks, length, seed, base.shrinkBudget(), Duration.ofSeconds(settle));
     }
 
     /**
@@ -83,11 +91,15 @@ public record Options(Bounds replayBounds, Bounds walkBounds, int walks, int wal
     }
 
     public Options withSeed(long newSeed) {
-        return new Options(replayBounds, walkBounds, walks, walkLength, newSeed, shrinkBudget);
+        return new Options(replayBounds, walkBounds, walks, walkLength, newSeed, shrinkBudget, settleBudget);
     }
 
     public Options withWalks(int newWalks, int newLength) {
-        return new Options(replayBounds, walkBounds, newWalks, newLength, seed, shrinkBudget);
+        return new Options(replayBounds, walkBounds, newWalks, newLength, seed, shrinkBudget, settleBudget);
+    }
+
+    public Options withSettleBudget(Duration budget) {
+        return new Options(replayBounds, walkBounds, walks, walkLength, seed, shrinkBudget, budget);
     }
 
     /** {@code sinks} sinks, {@code calls} calls of which every seventh is an endless subscription, two signals each. */

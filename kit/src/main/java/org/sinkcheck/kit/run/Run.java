@@ -1,5 +1,6 @@
 package org.sinkcheck.kit.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.SettleTimeoutException;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Action;
 import org.sinkcheck.model.Action.Begin;
@@ -45,21 +48,37 @@ import org.sinkcheck.rules.Rule;
  * successor state, and charges each difference to a rule ({@link Attribution}).
  *
  * <p>The first step that differs ends the run: after it, the sink and the model no longer share a
- * state, and what follows would be noise.
+ * state, and what follows would be noise. However the run ends, every sink it made is handed to
+ * {@link SinkAdapter#dispose} once, and the run keeps none of them.
+ *
+ * <p>Settling: after each action every sink settles within one {@link Settling} budget. A settle that
+ * runs out is judged with the rest of the step: a difference from the model is charged to its rule, with
+ * the timeout said in its detail; no difference means the adapter waited for something the sink need
+ * not do, an error of the adapter ({@link SettleTimeoutException}), not a verdict on the sink.
+ *
+ * <p>Acceptance: an adapter that {@linkplain SinkAdapter#observesAcceptance observes acceptance} gets its
+ * signals' answers replaced, once settled, by whether the listener heard each signal's callback in the
+ * step; everything downstream judges those answers as it judges given ones.
  *
  * @param <S> the author's sink type
  * @param <H> the author's handle type
  */
 final class Run<S, H> {
 
-    /** How a behaviour went: the number of steps taken, and the violations of the last one (none: it passed). */
-    record Outcome(int steps, List<Violation> violations) {
+    /**
+     * How a behaviour went: the number of steps taken, and the violations of the last one (none: it
+     * passed); and, if disposing of a sink threw, the first such error in one line (else null).
+     */
+    record Outcome(int steps, List<Violation> violations, String disposeError) {
         boolean passed() { return violations.isEmpty(); }
     }
 
     private static final Throwable PROVIDER_ERROR = new RuntimeException("the provider failed the call (kit)", null, false, false) {};
 
     private final SinkAdapter<S, H> adapter;
+    private final Setup setup;
+    private final Duration settleBudget;
+    private final boolean observesAcceptance;
     private final Model model;
     private final Bounds bounds;
     private final Set<Capability> capabilities;
@@ -81,10 +100,15 @@ final class Run<S, H> {
     private final boolean signalAfterCancel;
     /** The calls whose signal, sent after their sink's cancel returned, was accepted in this step. */
     private final BitSet acceptedAfterCancel = new BitSet();
+    /** With observed acceptance: the calls signalled after their sink's cancel returned, in this step. */
+    private final BitSet probedAfterCancel = new BitSet();
     private ModelState state;
 
-    private Run(SinkAdapter<S, H> adapter, Model model, Set<Capability> capabilities, Setup setup) {
+    private Run(SinkAdapter<S, H> adapter, Model model, Set<Capability> capabilities, Setup setup, Duration settleBudget) {
         this.adapter = adapter;
+        this.setup = setup;
+        this.settleBudget = settleBudget;
+        this.observesAcceptance = adapter.observesAcceptance();
         this.model = model;
         this.bounds = model.bounds();
         this.capabilities = capabilities;
@@ -100,6 +124,10 @@ final class Run<S, H> {
         Arrays.fill(failAnswers, CallHistory.Answer.NOT_SENT);
         this.state = model.initial();
         for (int c = 0; c < bounds.calls(); c++) handles.add(null);
+    }
+
+    /** Makes the sinks, each with its listener; those made before a {@code newSink} that throws are disposed of all the same. */
+    private void open() {
         for (int s = 0; s < bounds.sinks(); s++) {
             boolean shares = setup.sharedListeners() && s % 2 == 1;
             ScriptedListener recorder = shares ? recorders.get(s - 1) : new ScriptedListener(callOf, bounds.calls(), throwFromFinals);
@@ -109,28 +137,51 @@ final class Run<S, H> {
         }
     }
 
+    /** Hands every sink made to {@link SinkAdapter#dispose}, each once, and lets go of them; the first error, in one line, or null. */
+    private String dispose() {
+        String first = null;
+        for (S sink : sinks) {
+            try {
+                adapter.dispose(sink);
+            } catch (RuntimeException | LinkageError e) {
+                if (first == null) first = Adapters.oneLine(e);
+            }
+        }
+        sinks.clear();
+        handles.clear();
+        return first;
+    }
+
     /**
      * Plays {@code actions} (each enabled in the model in turn) on fresh sinks of {@code adapter}, their
      * listeners and providers set up as {@code setup} says. {@code tally}, if not null, counts per rule (by
      * ordinal) the steps that exercised it.
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, Setup setup,
-                               long[] tally) {
-        return play(adapter, model, actions, null, setup, tally);
+                               Duration settleBudget, long[] tally) {
+        return play(adapter, model, actions, null, setup, settleBudget, tally);
     }
 
     /** As above, with the model's states after each action already known ({@code states.get(i)} after action i). */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
-                               Setup setup, long[] tally) {
-        Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup);
-        for (int i = 0; i < actions.size(); i++) {
-            Set<Rule> exercised = EnumSet.noneOf(Rule.class);
-            ModelState after = states == null ? model.apply(run.state, actions.get(i)) : states.get(i);
-            List<Violation> found = run.step(actions.get(i), after, exercised);
-            if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
-            if (!found.isEmpty()) return new Outcome(i + 1, found);
+                               Setup setup, Duration settleBudget, long[] tally) {
+        Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup, settleBudget);
+        int steps = actions.size();
+        List<Violation> found = List.of();
+        String disposeError;
+        try {
+            run.open();
+            for (int i = 0; i < actions.size() && found.isEmpty(); i++) {
+                Set<Rule> exercised = EnumSet.noneOf(Rule.class);
+                ModelState after = states == null ? model.apply(run.state, actions.get(i)) : states.get(i);
+                found = run.step(actions.get(i), after, exercised);
+                if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
+                steps = i + 1;
+            }
+        } finally {
+            disposeError = run.dispose();
         }
-        return new Outcome(actions.size(), List.of());
+        return new Outcome(steps, found, disposeError);
     }
 
     /** Whether the kit can play {@code action} on a sink with {@code capabilities}. */
@@ -155,16 +206,58 @@ final class Run<S, H> {
         } catch (RuntimeException | StackOverflowError e) {
             threw = Adapters.oneLine(e);
         }
+        String unsettled = null;
+        Settling settling = Settling.after(action.toString(), settleBudget);
         try {
-            for (S sink : sinks) adapter.settle(sink);
+            for (S sink : sinks) adapter.settle(sink, settling);
+        } catch (SettleTimeoutException e) {
+            unsettled = e.getMessage();
         } finally {
             // armed until the sinks settled: a sink calling back on its own threads runs the callback later
             for (ScriptedListener r : listeners) r.disarm();
         }
+        if (observesAcceptance) observeAcceptance(action, before, answers);
         state = after;
         noteAnswers(action, answers, threw != null);
         noteExercised(action, before, after, exercised);
-        return judge(action, before, after, answers, threw);
+        List<Violation> found = judge(action, before, after, answers, threw);
+        if (unsettled == null) return found;
+        if (found.isEmpty()) {
+            throw new SettleTimeoutException(adapter.name() + ": " + unsettled + "; yet the sink then matched the model,"
+                    + " so the adapter's settle waits for something the sink need not do");
+        }
+        String why = unsettled;
+        return found.stream().map(v -> new Violation(v.operator(), v.detail() + " (" + why + ")")).toList();
+    }
+
+    /**
+     * The answers of this step's signals as the listeners showed them: accepted exactly when the callback
+     * the signal asks for ran, for the call the signal named, during this step (a forged handle names no
+     * call: its signals count as refused, and a callback it caused shows up as a stray). The sinks have settled.
+     */
+    private void observeAcceptance(Action action, ModelState before, Answers answers) {
+        int call = action instanceof ForgedHandle ? -1 : action.call();
+        for (Signal signal : answers.sent()) answers.put(signal, call >= 0 && heardInStep(before, call, signal.callback));
+        for (int c = probedAfterCancel.nextSetBit(0); c >= 0; c = probedAfterCancel.nextSetBit(c + 1)) {
+            if (heardInStep(before, c, EventKind.OBJECT)) acceptedAfterCancel.set(c);
+        }
+        probedAfterCancel.clear();
+    }
+
+    /**
+     * Whether some listener heard {@code kind} of {@code call} during this step: past what the model had
+     * it hear before (a listener shared by several sinks heard what the model has the call's owner hear).
+     */
+    private boolean heardInStep(ModelState before, int call, EventKind kind) {
+        for (ScriptedListener listener : listeners) {
+            int had = 0;
+            for (int s = 0; s < bounds.sinks(); s++) {
+                if (recorders.get(s) == listener) had = Math.max(had, before.heard(s, call).size());
+            }
+            List<EventKind> heard = listener.heard(call);
+            if (heard.subList(Math.min(had, heard.size()), heard.size()).contains(kind)) return true;
+        }
+        return false;
     }
 
     // ---- doing ----
@@ -219,7 +312,9 @@ final class Run<S, H> {
      */
     private void probeAfterCancel(int sink) {
         for (int c : state.pendingOf(sink)) {
-            if (deliver(sinks.get(sink), handles.get(c), c)) acceptedAfterCancel.set(c);
+            boolean accepted = deliver(sinks.get(sink), handles.get(c), c);
+            if (observesAcceptance) probedAfterCancel.set(c);
+            else if (accepted) acceptedAfterCancel.set(c);
         }
     }
 
@@ -436,9 +531,13 @@ final class Run<S, H> {
         return List.copyOf(first.values());
     }
 
-    /** The provider signals a step sends. */
+    /** The provider signals a step sends, each with the callback that shows it was accepted. */
     private enum Signal {
-        DELIVER, PROGRESS, COMPLETE, FAIL;
+        DELIVER(EventKind.OBJECT), PROGRESS(EventKind.PROGRESS), COMPLETE(EventKind.COMPLETED), FAIL(EventKind.FAILED);
+
+        final EventKind callback;
+
+        Signal(EventKind callback) { this.callback = callback; }
 
         @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
     }
@@ -450,6 +549,9 @@ final class Run<S, H> {
         void put(Signal signal, boolean wasAccepted) { accepted.put(signal, wasAccepted); }
 
         Optional<Boolean> answer(Signal signal) { return Optional.ofNullable(accepted.get(signal)); }
+
+        /** The signals sent, in order. */
+        List<Signal> sent() { return List.copyOf(accepted.keySet()); }
 
         boolean anyAccepted() { return accepted.containsValue(true); }
 

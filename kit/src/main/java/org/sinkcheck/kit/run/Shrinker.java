@@ -21,19 +21,12 @@ import org.sinkcheck.model.ModelState;
  * action makes it pass or leaves the spec.
  */
 final class Shrinker {
-    /** How often a long shrink says where it is. */
-    static final Duration REPORT_EVERY = Duration.ofSeconds(15);
-
     /**
      * Where a shrink's progress goes: {@code out} hears a line about {@code what} is being shrunk at most once
      * per {@code every} of {@code clock} (nanoseconds), and only once a shrink has run that long.
      */
     record Progress(Consumer<String> out, String what, LongSupplier clock, Duration every) {
         static final Progress SILENT = new Progress(line -> {}, "", System::nanoTime, Duration.ofDays(365));
-
-        static Progress every(Consumer<String> out, String what) {
-            return new Progress(out, what, System::nanoTime, REPORT_EVERY);
-        }
     }
 
     private final Model model;

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.trace.TraceEvent.Kind;
 
@@ -138,7 +139,17 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
     }
 
     /** Not an operation of the spec: forwarded, not recorded. */
-    @Override public void settle(S sink) { inner.settle(sink); }
+    @Override public void settle(S sink, Settling settling) { inner.settle(sink, settling); }
+
+    /** Not an operation of the spec: forwarded, not recorded; the sink's id is forgotten with it. */
+    @Override
+    public void dispose(S sink) {
+        ids.remove(new Identity(sink));
+        inner.dispose(sink);
+    }
+
+    /** What the sink answers is recorded either way; whether it means anything is the inner adapter's to say. */
+    @Override public boolean observesAcceptance() { return inner.observesAcceptance(); }
 
     /** Records nothing itself; signals through the forged handle are recorded with the call {@code forged}. */
     @Override
