@@ -25,9 +25,8 @@ final class TraceCommand extends SinkCommand {
     @Option(names = "--validate", paramLabel = "FILE", description = "validate this NDJSON trace instead of recording one")
     Path validate;
 
-    // Long enough for the default 100,000 events on a loaded machine (about 35 s with load 9 on 2 cores).
     @Option(names = "--seconds", paramLabel = "N", description = "record for at most N seconds (default: ${DEFAULT-VALUE})")
-    int seconds = 300;
+    int seconds = 60;
 
     @Option(names = "--events", paramLabel = "N", description = "record until N events (default: ${DEFAULT-VALUE})")
     long events = 100_000;
