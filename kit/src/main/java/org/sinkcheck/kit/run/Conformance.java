@@ -231,7 +231,7 @@ public final class Conformance {
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
                 List<ModelState> states = playable.states();
                 Run.Outcome quiet = play(replayModel, path, states, Setup.PLAIN, tally);
-                coverage.played(replayModel, path, states, quiet.steps(), quiet.passed(), false);
+                coverage.played(replayModel, path, states, quiet, false);
                 replaySteps += quiet.steps();
                 // past a deviation the path's edges are not the ones played: covered only up to the first
                 playable.markCovered(quiet.deviations().stream().mapToInt(Run.Deviated::steps).min().orElse(quiet.steps()), covered);
@@ -242,7 +242,7 @@ public final class Conformance {
                 }
                 Setup throwing = Setup.PLAIN.throwing(true);
                 Run.Outcome loud = play(replayModel, path, states, throwing, tally);
-                coverage.played(replayModel, path, states, loud.steps(), loud.passed(), true);
+                coverage.played(replayModel, path, states, loud, true);
                 replaySteps += loud.steps();
                 if (!loud.violations().isEmpty()) {
                     offer(List.of(Attribution.onlyWithThrowingFinals(loud.violations().get(0))),
@@ -276,7 +276,7 @@ public final class Conformance {
                 Setup setup = walkSetup(seed);
                 List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
                 Run.Outcome outcome = play(model, walk, null, setup, tally);
-                coverage.played(model, walk, null, outcome.steps(), outcome.passed(), setup.throwFromFinals());
+                coverage.played(model, walk, null, outcome, setup.throwFromFinals());
                 actions += outcome.steps();
                 String origin = "random walk, seed " + seed + setup.describe()
                         + " (reproduce: " + options.reproduceWalk(seed) + ")";

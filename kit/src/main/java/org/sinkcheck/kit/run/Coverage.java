@@ -171,12 +171,17 @@ public record Coverage(Set<Capability> capabilities, int edges, int reachableEdg
         }
 
         /**
-         * A behaviour of {@code model} played for {@code steps} steps, the last of which passed or not; the
-         * model's states after each action, or null to compute them; whether listeners threw from finals.
+         * A behaviour of {@code model} as {@code outcome} says it was played: its steps, the last of which held
+         * unless the outcome ends in a violation (a declared deviation is not one), without the actions it
+         * skipped past a deviation; the model's states after each action, or null to compute them; whether
+         * listeners threw from finals.
          */
-        void played(Model model, List<Action> actions, List<ModelState> states, int steps, boolean passed, boolean throwingFinals) {
+        void played(Model model, List<Action> actions, List<ModelState> states, Run.Outcome outcome, boolean throwingFinals) {
+            int steps = outcome.steps();
+            boolean passed = outcome.violations().isEmpty();
             ModelState before = model.initial();
             for (int i = 0; i < steps; i++) {
+                if (outcome.skipped().get(i)) continue;
                 Action action = actions.get(i);
                 kinds.merge(kind(action), 1L, Long::sum);
                 boolean held = passed || i < steps - 1;
