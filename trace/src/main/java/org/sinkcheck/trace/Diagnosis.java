@@ -10,6 +10,7 @@ import org.sinkcheck.model.CallHistory.Answer;
 import org.sinkcheck.model.CallHistory.Cause;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Operator;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -19,8 +20,16 @@ import org.sinkcheck.rules.Rule;
  * <ol>
  * <li>A callback of a call no begin of the trace made: SC-09 ({@code SC09_EventsCarryTheirCall}: the
  *     context tells calls apart). Heard by another sink's listener: SC-02. While another callback of the
- *     same call runs: SC-09 ({@code SC09_SerialCallbacks}), or SC-05 when both are finals (a second
- *     final while the first runs, on another thread or nested in it).</li>
+ *     same call runs: the call's history with that overlap ({@link CallHistory#overlapAt}), named by
+ *     {@link CallHistory#violation()}, whose precedence weighs an overlap against what the callback
+ *     carries (SC-09 ({@code SC09_SerialCallbacks}), unless it is a second final). An object or progress
+ *     callback after its call's final whose signal was sent while another callback of the call ran is
+ *     SC-04, which every linearization of it breaks, and the finding says it fits SC-09 too
+ *     ({@link Finding#alsoFits}): the recorder sees a callback when the listener is entered, so a sink
+ *     that admitted the signal during the other callback, but entered the listener only after the final,
+ *     leaves no overlap in the log, and a sink that kept its callbacks apart but took the signal after the
+ *     cancel leaves the same log. Likewise the same final twice (SC-03) while a cancel of the call's sink
+ *     ran fits SC-05 too: that cancel may have won as well, its final sent as the other's.</li>
  * <li>Otherwise, and for a quiet point or the end of the trace, the calls' histories so far, judged by
  *     {@link CallHistory#violation()}, the one function every tier names a history's rule with; the
  *     event's own call first. At a quiet point or the end, first: a thread still inside the sink is
@@ -40,8 +49,13 @@ import org.sinkcheck.rules.Rule;
 final class Diagnosis {
     private Diagnosis() {}
 
-    /** The rule, if one could be named, and what was seen, in one sentence. */
-    record Finding(Optional<Rule> rule, String why) {
+    /**
+     * The rule, if one could be named, and what was seen, in one sentence; and another rule the same log
+     * fits just as well, where the log cannot tell the two apart.
+     */
+    record Finding(Optional<Rule> rule, String why, Optional<Rule> alsoFits) {
+        Finding(Optional<Rule> rule, String why) { this(rule, why, Optional.empty()); }
+
         static Finding of(Rule rule, String why) { return new Finding(Optional.of(rule), why); }
     }
 
@@ -66,22 +80,66 @@ final class Diagnosis {
         String owner = ownerOf(t, s, e.call(), u);
         if (owner == null) return Finding.of(Rule.SC09, "a " + e.event() + " callback carried a context no begin gave (" + e.call() + ")");
         if (!owner.equals(e.sink())) return Finding.of(Rule.SC02, "the listener of " + e.sink() + " heard " + e.event() + " of " + e.call() + ", a call of " + owner);
-        for (int j = s.from(); j < u; j++) {
-            TraceEvent o = t.event(j);
-            if (o.kind() == Kind.CB && o.call().equals(e.call()) && (t.partner(j) < 0 || t.partner(j) > u)) {
-                if (EventKind.ofTla(o.event()).isFinal() && EventKind.ofTla(e.event()).isFinal()) {
-                    return Finding.of(Rule.SC05, "a second final of " + e.call() + ", " + e.event() + " on thread " + e.thread()
-                            + ", started while its first, " + o.event() + " (line " + t.line(j) + "), ran on thread " + o.thread()
-                            + ": the call was touched after its final");
-                }
-                return Finding.of(Rule.SC09, "callbacks of " + e.call() + " overlap: " + e.event() + " on thread " + e.thread()
-                        + " started while " + o.event() + " (line " + t.line(j) + ") ran on thread " + o.thread());
+        int running = runningCallback(t, s, e.call(), u);
+        if (running >= 0) {
+            // Every event before u is explained, so this is the call's first overlap: the last callback heard.
+            CallHistory h = history(t, s, u, e.call(), owner, false);
+            Optional<Violation> v = h.overlapAt(h.heard().size() - 1).violation();
+            if (v.isPresent()) {
+                TraceEvent o = t.event(running);
+                String overlap = e.event() + " on thread " + e.thread() + " started while " + o.event() + " (line " + t.line(running)
+                        + ") ran on thread " + o.thread();
+                return Finding.of(v.get().rule(), v.get().operator() == Operator.SC09_SerialCallbacks ? "callbacks of " + e.call() + " overlap: " + overlap
+                        : e.call() + " of " + owner + ": " + v.get().detail() + " (" + v.get().operator().name() + "); " + overlap);
             }
         }
         Finding lost = lostInARace(t, s, e.call(), u);
         if (lost != null) return lost;
-        return histories(t, s, u, e.call(), false).orElse(new Finding(Optional.empty(),
+        return histories(t, s, u, e.call(), false).map(f -> alsoFits(t, s, u, f)).orElse(new Finding(Optional.empty(),
                 "no step of the spec delivers " + e.event() + " to " + e.call() + " here"));
+    }
+
+    /** The callback of {@code call} that is running at {@code u} (started before it, not ended by it), or -1. */
+    private static int runningCallback(TraceFile t, Segment s, String call, int u) {
+        for (int j = u - 1; j >= s.from(); j--) {
+            if (t.event(j).kind() == Kind.CB && t.event(j).call().equals(call) && (t.partner(j) < 0 || t.partner(j) > u)) return j;
+        }
+        return -1;
+    }
+
+    /**
+     * {@code f}, for the callback at {@code u}, with the rule the same log fits as well (see the class
+     * comment): SC-09 for an object or progress after the final (SC-04) whose own signal was sent while
+     * another callback of its call ran; SC-05 for the same final twice (SC-03) while a cancel of its sink
+     * ran, which may have won too and had its final sent as the other one's.
+     */
+    private static Finding alsoFits(TraceFile t, Segment s, int u, Finding f) {
+        TraceEvent e = t.event(u);
+        if (f.rule().orElse(null) == Rule.SC03 && EventKind.ofTla(e.event()).isFinal() && !e.event().equals("cancelled")
+                && e.event().equals(firstFinal(t, s, e.call(), u))) {
+            for (int j = s.from(); j < u; j++) {
+                TraceEvent c = t.event(j);
+                if (c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(e.sink()) && (t.partner(j) < 0 || t.partner(j) > u)) {
+                    return new Finding(f.rule(), f.why() + "; the cancel of " + e.sink() + " at line " + t.line(j) + " was running, so a sink"
+                            + " where both a " + (e.event().equals("completed") ? "complete" : "fail") + " and that cancel won (SC-05), and"
+                            + " the cancel's final went out as the other's, leaves this log too", Optional.of(Rule.SC05));
+                }
+            }
+            return f;
+        }
+        if (f.rule().orElse(null) != Rule.SC04 || EventKind.ofTla(e.event()).isFinal()) return f;
+        for (int j = u - 1; j >= s.from(); j--) {
+            TraceEvent inv = t.event(j);
+            boolean itsSignal = inv.kind() == Kind.INV && inv.thread() == e.thread() && inv.call().equals(e.call())
+                    && (inv.op().equals("object") || inv.op().equals("progress")) && (t.partner(j) < 0 || t.partner(j) > u);
+            if (!itsSignal) continue;
+            int running = runningCallback(t, s, e.call(), j);
+            if (running < 0) return f;
+            return new Finding(f.rule(), f.why() + "; its signal (line " + t.line(j) + ") was sent while " + t.event(running).event()
+                    + " of " + e.call() + " (line " + t.line(running) + ") ran, so a sink that runs one call's callbacks at once (SC-09)"
+                    + " leaves this log too", Optional.of(Rule.SC09));
+        }
+        return f;
     }
 
     private static Finding answer(TraceFile t, Segment s, int u) {
@@ -214,7 +272,7 @@ final class Diagnosis {
                 default -> { }
             }
         }
-        return new CallHistory(heard, false, countable ? accepted : -1, complete, fail, threw, cause, causeAt, null);
+        return new CallHistory(heard, false, countable ? accepted : -1, complete, fail, threw, cause, causeAt, null, -1);
     }
 
     /**
