@@ -184,6 +184,12 @@ public final class Conformance {
     private record Candidate(Violation violation, List<Action> actions, Model model, Setup setup,
                              String origin, Long seed) {}
 
+    /**
+     * How many of the replay's paths end judging reachability (SC-13), evenly spread: each check costs a garbage
+     * collection, so not every path; every walk does too (docs/measurements/kit-budget-2026-12-02.md).
+     */
+    static final int REACHABILITY_PATHS = 16;
+
     private static final class Session {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
@@ -221,6 +227,7 @@ public final class Conformance {
             int replayed = 0;
             Set<List<Action>> seen = new HashSet<>();
             tracker = progress.track(paths.size(), options.walks());
+            int reachabilityStride = Math.max(1, paths.size() / REACHABILITY_PATHS);
             coverage = new Coverage.Tally(capabilities);
             for (int p = 0; p < paths.size(); p++) {
                 tracker.paths(p);
@@ -230,14 +237,15 @@ public final class Conformance {
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
                 List<ModelState> states = playable.states();
-                Run.Outcome quiet = play(replayModel, path, states, Setup.PLAIN, tally);
+                Setup plain = p % reachabilityStride == reachabilityStride - 1 ? Setup.PLAIN.judgingReachability() : Setup.PLAIN;
+                Run.Outcome quiet = play(replayModel, path, states, plain, tally);
                 coverage.played(replayModel, path, states, quiet, false);
                 replaySteps += quiet.steps();
                 // past a deviation the path's edges are not the ones played: covered only up to the first
                 playable.markCovered(quiet.deviations().stream().mapToInt(Run.Deviated::steps).min().orElse(quiet.steps()), covered);
-                offerDeviations(quiet, path, replayModel, Setup.PLAIN, origin, null);
+                offerDeviations(quiet, path, replayModel, plain, origin, null);
                 if (!quiet.violations().isEmpty()) {
-                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, Setup.PLAIN, origin, null);
+                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, plain, origin, null);
                     continue;
                 }
                 Setup throwing = Setup.PLAIN.throwing(true);
@@ -294,9 +302,13 @@ public final class Conformance {
             return actions;
         }
 
-        /** Walk {@code seed}'s setup, by the seed's three lowest bits: throwing finals, shared listeners, a signal after each cancel. */
+        /**
+         * Walk {@code seed}'s setup, by the seed's three lowest bits: throwing finals, shared listeners (else one context
+         * object for several calls: two setups that both play with what the listener hears of whom, kept apart so that
+         * a difference names one of them), a signal after each cancel; every walk ends judging reachability (SC-13).
+         */
         private static Setup walkSetup(long seed) {
-            return new Setup((seed & 1) == 1, (seed & 2) != 0, (seed & 4) != 0);
+            return new Setup((seed & 1) == 1, (seed & 2) != 0, (seed & 4) != 0, (seed & 2) == 0, true);
         }
 
         /** Each declared deviation the behaviour played past, as a candidate of its rule: the actions up to where it showed. */
@@ -308,7 +320,9 @@ public final class Conformance {
             for (Violation d : found) {
                 Candidate best = candidates.get(d.rule());
                 if (best == null || actions.size() < best.actions().size()) {
-                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, setup, origin, seed));
+                    // only SC-13's shrinks pay a collection each: another rule's difference shows without it
+                    Setup shrinkWith = d.rule() == Rule.SC13 ? setup : setup.judgingReachability(false);
+                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, shrinkWith, origin, seed));
                 }
             }
         }
@@ -350,6 +364,8 @@ public final class Conformance {
             List<String> out = new ArrayList<>(actions.size());
             for (int i = 0; i < actions.size(); i++) {
                 StringBuilder a = new StringBuilder(actions.get(i).toString());
+                Integer sharedWith = actions.get(i) instanceof Action.Begin begin ? played.sharedContexts().get(begin.call()) : null;
+                if (sharedWith != null) a.append("   (with the very context object of ").append(Bounds.callName(sharedWith)).append(")");
                 if (played.skipped().get(i)) a.append("   (not played: past the deviation the model does not enable it)");
                 for (Run.Deviated d : played.deviations()) {
                     if (d.steps() != i + 1) continue;
