@@ -3,11 +3,14 @@ package org.sinkcheck.kit.run;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +204,14 @@ public final class Conformance {
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
+        /** Where the time went ({@link ConformanceReport.Timings}). */
+        private long replayNanos;
+        private long walkNanos;
+        private final long[] phaseNanos = new long[RandomWalk.Phase.values().length];
+        private final long[] phaseActions = new long[RandomWalk.Phase.values().length];
+        private long shrinkNanos;
+        private long reachabilityNanos;
+        private int reachabilityChecks;
         /** The runs whose disposing of a sink threw, and the first such error. */
         private long disposeErrors;
         private String firstDisposeError;
@@ -257,15 +268,27 @@ public final class Conformance {
                             path.subList(0, loud.steps()), replayModel, throwing, origin + throwing.describe(), null);
                 }
             }
+            replayNanos = System.nanoTime() - start;
+            long walksBegan = System.nanoTime();
             long walkActions = walk();
+            walkNanos = System.nanoTime() - walksBegan;
+            long shrinksBegan = System.nanoTime();
             Map<Rule, Counterexample> shrunk = shrinkAll();
+            shrinkNanos = System.nanoTime() - shrinksBegan;
             ConformanceReport.Counts counts = new ConformanceReport.Counts(graph.stateCount(), graph.edgeCount(),
                     covered.cardinality(), replayed, replaySteps, options.walks(), walkActions, options.seed(),
                     describe(options.walkBounds()), (System.nanoTime() - start) / 1_000_000);
             BitSet reachable = replay.reachable(capabilities);
             Coverage covers = coverage.coverage(graph.edgeCount(), reachable.cardinality(), covered.cardinality(),
                     replay.actions(everyEdge(graph)), replay.actions(reachable), replay.actions(covered));
-            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations, covers);
+            Map<String, ConformanceReport.PhaseTime> phases = new LinkedHashMap<>();   // in the phases' order
+            for (RandomWalk.Phase phase : RandomWalk.Phase.values()) {
+                phases.put(phase.name().toLowerCase(Locale.ROOT),
+                        new ConformanceReport.PhaseTime(phaseActions[phase.ordinal()], phaseNanos[phase.ordinal()] / 1_000_000));
+            }
+            ConformanceReport.Timings timings = new ConformanceReport.Timings(replayNanos / 1_000_000, walkNanos / 1_000_000,
+                    Collections.unmodifiableMap(phases), shrinkNanos / 1_000_000, reachabilityChecks, reachabilityNanos / 1_000_000);
+            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations, covers, timings);
         }
 
         private static BitSet everyEdge(StateGraph graph) {
@@ -282,8 +305,15 @@ public final class Conformance {
                 tracker.walks(i);
                 long seed = options.seed() + i;
                 Setup setup = walkSetup(seed);
-                List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
-                Run.Outcome outcome = play(model, walk, null, setup, tally);
+                RandomWalk.Phased phased = RandomWalk.generatePhased(model, capabilities, seed, options.walkLength());
+                List<Action> walk = phased.actions();
+                long[] stepNanos = new long[walk.size()];
+                Run.Outcome outcome = play(model, walk, null, setup, tally, stepNanos);
+                for (int a = 0; a < outcome.steps(); a++) {
+                    int phase = phased.phases().get(a).ordinal();
+                    phaseNanos[phase] += stepNanos[a];
+                    phaseActions[phase]++;
+                }
                 coverage.played(model, walk, null, outcome, setup.throwFromFinals());
                 actions += outcome.steps();
                 String origin = "random walk, seed " + seed + setup.describe()
@@ -379,8 +409,16 @@ public final class Conformance {
 
         /** Every behaviour the session plays goes through here: the settle budget is the options', a dispose that throws is noted. */
         private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally) {
-            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally);
+            return play(model, actions, states, setup, tally, null);
+        }
+
+        private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally, long[] stepNanos) {
+            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally, stepNanos);
             if (outcome.disposeError() != null && disposeErrors++ == 0) firstDisposeError = outcome.disposeError();
+            if (outcome.reachabilityNanos() > 0) {
+                reachabilityNanos += outcome.reachabilityNanos();
+                reachabilityChecks++;
+            }
             return outcome;
         }
 

@@ -74,10 +74,11 @@ final class Run<S, H> {
      * How a behaviour went: the number of steps taken, and the violations of the last one (none: it
      * passed); the declared deviations played past, and the actions not played after them (their
      * indices); if disposing of a sink threw, the first such error in one line (else null); and, with duplicate
-     * contexts, each call begun with another call's very context object, with that call.
+     * contexts, each call begun with another call's very context object, with that call; and the time the
+     * reachability check took (0 if none ran).
      */
     record Outcome(int steps, List<Violation> violations, List<Deviated> deviations, BitSet skipped, String disposeError,
-                   Map<Integer, Integer> sharedContexts) {
+                   Map<Integer, Integer> sharedContexts, long reachabilityNanos) {
         boolean passed() { return violations.isEmpty() && deviations.isEmpty(); }
 
         /** The rules broken: those that ended the run, and the declared deviations it played past. */
@@ -190,21 +191,23 @@ final class Run<S, H> {
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, Setup setup,
                                Duration settleBudget, long[] tally) {
-        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally);
+        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally, null);
     }
 
     /**
      * As above, with the model's states after each action already known ({@code states.get(i)} after
-     * action i), and playing past {@code deviations}.
+     * action i), and playing past {@code deviations}; {@code stepNanos}, if not null, gets the time each action
+     * took, its settle and judgement included (what the budget measurement adds up by walk phase).
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
-                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally) {
+                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally, long[] stepNanos) {
         Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup, settleBudget);
         int steps = actions.size();
         List<Violation> found = List.of();
         Map<Rule, Deviated> deviated = new EnumMap<>(Rule.class);
         BitSet skipped = new BitSet();
         String disposeError;
+        long reachabilityNanos = 0;
         try {
             run.open();
             for (int i = 0; i < actions.size() && found.isEmpty(); i++) {
@@ -214,9 +217,11 @@ final class Run<S, H> {
                     skipped.set(i);
                     continue;
                 }
+                long began = stepNanos == null ? 0 : System.nanoTime();
                 Set<Rule> exercised = EnumSet.noneOf(Rule.class);
                 ModelState after = states == null || !deviated.isEmpty() ? model.apply(run.state, action) : states.get(i);
                 found = run.step(action, after, exercised);
+                if (stepNanos != null) stepNanos[i] = System.nanoTime() - began;
                 if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
                 steps = i + 1;
                 if (found.stream().anyMatch(v -> deviations.declares(v.rule()))) {
@@ -231,11 +236,15 @@ final class Run<S, H> {
                     }
                 }
             }
-            if (found.isEmpty() && run.reachability != null) found = run.judgeReachability(tally);
+            if (found.isEmpty() && run.reachability != null) {
+                long began = System.nanoTime();
+                found = run.judgeReachability(tally);
+                reachabilityNanos = System.nanoTime() - began;
+            }
         } finally {
             disposeError = run.dispose();
         }
-        return new Outcome(steps, found, List.copyOf(deviated.values()), skipped, disposeError, Map.copyOf(run.sharedContexts));
+        return new Outcome(steps, found, List.copyOf(deviated.values()), skipped, disposeError, Map.copyOf(run.sharedContexts), reachabilityNanos);
     }
 
     /**

@@ -29,7 +29,7 @@ class ReachabilityTest {
     private static final Set<Capability> NO_COUNT = EnumSet.complementOf(EnumSet.of(Capability.RETENTION_VISIBLE));
 
     /** The reference sink; its adapter keeps what {@link #keep} says of each call in a list it never clears. */
-    private static class Keeping extends SinkApiAdapter<ReferenceSink<Object>> {
+    static class Keeping extends SinkApiAdapter<ReferenceSink<Object>> {
         final List<Object> kept = new ArrayList<>();
         private final boolean contexts;
         private final Set<Capability> capabilities;
