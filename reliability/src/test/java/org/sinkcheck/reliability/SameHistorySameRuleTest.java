@@ -154,7 +154,7 @@ class SameHistorySameRuleTest {
         Rule rule = history.violation().orElseThrow().rule();
 
         ConformanceReport kit = Conformance.run(load(adapterClass), KIT);
-        assertEquals(Set.of(rule), kit.failures().stream().map(ConformanceReport.Row::rule).collect(Collectors.toSet()),
+        assertEquals(kitRules(rule, adapterClass), kit.failures().stream().map(ConformanceReport.Row::rule).collect(Collectors.toSet()),
                 () -> "the kit on " + name + ":\n" + kit.table());
 
         @SuppressWarnings("unchecked")
@@ -165,6 +165,16 @@ class SameHistorySameRuleTest {
 
         SoakTotals soak = Soak.run(Soak.Options.defaults().adapter(load(adapterClass)).duration(SOAK).threads(2).sinks(2).progress(null));
         assertEquals(Set.of(rule), soak.violationsByRule().keySet(), () -> "the soak of " + name + ":\n" + soak.summary());
+    }
+
+    /**
+     * The history's rule, and SC-13 besides for {@code CancelTellsEndedCallsAgain}: to tell ended calls
+     * again it keeps them until the next cancel, which the kit's reachability check sees as retention (a
+     * finding about what the sink holds, which no call history names; the arbiter and the soak do not judge
+     * reachability).
+     */
+    private static Set<Rule> kitRules(Rule rule, String adapterClass) {
+        return adapterClass.startsWith(CancelTellsEndedCallsAgain.class.getName()) ? Set.of(rule, Rule.SC13) : Set.of(rule);
     }
 
     private static SinkAdapter<?, ?> load(String adapterClass) throws AdapterLoadException {
