@@ -44,7 +44,8 @@ final class StressStep {
      * the engine that played each of its races.
      * Every rule the conformance suite left to the stress tier, or whose concurrent part it left there, is
      * decided by the races that cover it ({@link StressRunner.Result#undecided}): a pass when every one of
-     * them ran clean, else it stays STRESS TIER with what kept them from deciding as the evidence. A
+     * them ran clean (a race the sink's capabilities make not applicable is named, not waited for), else it
+     * stays STRESS TIER with what kept them from deciding as the evidence. A
      * Lincheck that could not run the sink decides nothing and fails nothing.
      */
     static void addFindings(StressRunner.Result result, List<ConformanceReport.Row> conformance, GateReport report) {
@@ -58,7 +59,8 @@ final class StressStep {
             if (!leftToStress) continue;
             Optional<String> undecided = result.undecided(row.rule());
             String races = Races.covering(row.rule()).stream()
-                    .map(race -> race.getSimpleName() + " (" + result.engine(race).orElse("not run") + ")").collect(Collectors.joining(", "));
+                    .map(race -> race.getSimpleName() + " (" + result.engine(race).orElse(result.notApplicable(race) ? "not applicable" : "not run") + ")")
+                    .collect(Collectors.joining(", "));
             report.add(new Finding(row.rule(), undecided.isPresent() ? Verdict.STRESS_TIER : Verdict.PASS, SOURCE,
                     undecided.map(why -> "not decided: " + why).orElse("decided by its races, each ran clean: " + races)));
         }

@@ -17,6 +17,7 @@ import org.sinkcheck.stress.JcstressReport;
 import org.sinkcheck.stress.LincheckReport;
 import org.sinkcheck.stress.Races;
 import org.sinkcheck.stress.StressRunner;
+import org.sinkcheck.stress.races.SC04_ProgressVsCancel;
 import org.sinkcheck.stress.races.SC06_BeginVsBeginVsCancel;
 import org.sinkcheck.stress.races.SC11_CancelVsRunningListener;
 
@@ -57,6 +58,18 @@ class StressStepTest {
         assertEquals(Verdict.FAIL, report.verdict(Rule.SC04));
         assertEquals(Verdict.STRESS_TIER, report.verdict(Rule.SC11));
         assertTrue(report.evidence(Rule.SC11).contains("failed on SC-04 first, which can hide SC-11"), report.evidence(Rule.SC11));
+    }
+
+    /**
+     * A sink without progress signals cannot play SC04_ProgressVsCancel; SC-04's other races decide it,
+     * and the evidence names the one left out. Before, that race kept SC-04 PASS+ on such a sink even
+     * after every race that could run had run clean.
+     */
+    @Test
+    void SC04_isDecidedByTheRacesTheSinkCanPlay_andNamesTheOneItsCapabilitiesLeaveOut() {
+        GateReport report = gradeOf(allRacesBut(SC04_ProgressVsCancel.class), List.of(), "SC04_ProgressVsCancel: NOT APPLICABLE: the sink has no progress signal");
+        assertEquals(Verdict.PASS, report.verdict(Rule.SC04), report.evidence(Rule.SC04));
+        assertTrue(report.evidence(Rule.SC04).contains("SC04_ProgressVsCancel (not applicable)"), report.evidence(Rule.SC04));
     }
 
     /**

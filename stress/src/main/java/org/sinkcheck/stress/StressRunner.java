@@ -124,13 +124,18 @@ public final class StressRunner {
          * Why the races that cover {@code rule} ({@link Races#covers}) did not decide it, or empty when they
          * did: every one of them ran to its end, and none saw a FORBIDDEN outcome or an error. A rule is
          * decided by its own races, not by the whole tier: a race left out for want of CPUs, or one that
-         * failed on another rule, leaves undecided only the rules it covers. A FORBIDDEN outcome naming
-         * {@code rule} itself is a failure, which the caller reports from {@link #forbidden()}.
+         * failed on another rule, leaves undecided only the rules it covers. A race that needs a capability
+         * the sink lacks plays a part of the rule the sink does not have (progress, for a sink without
+         * progress signals), so it is left out of the decision, unless every race of the rule is; that one
+         * is named in the evidence. A FORBIDDEN outcome naming {@code rule} itself is a failure, which the
+         * caller reports from {@link #forbidden()}.
          */
         public Optional<String> undecided(Rule rule) {
             List<Class<?>> covering = Races.covering(rule);
             if (covering.isEmpty()) return Optional.of("no race covers " + rule);
             if (hung) return Optional.of("jcstress did not finish within its timeout");
+            List<Class<?>> applicable = covering.stream().filter(race -> !notApplicable(race)).toList();
+            if (!applicable.isEmpty()) covering = applicable;
             List<String> why = new ArrayList<>();
             for (Class<?> race : covering) {
                 String name = race.getSimpleName();
@@ -154,6 +159,11 @@ public final class StressRunner {
                 }
             }
             return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
+        }
+
+        /** Whether {@code race} was not run because it needs a capability the sink does not declare. */
+        public boolean notApplicable(Class<?> race) {
+            return notRun.stream().anyMatch(line -> line.startsWith(race.getSimpleName() + ": " + NOT_APPLICABLE));
         }
     }
 
@@ -249,6 +259,8 @@ public final class StressRunner {
     /** How a report names the engines that play races. */
     public static final String JCSTRESS = "jcstress";
     public static final String MODEL_CHECKING = "Lincheck model checking";
+    /** How a {@code notRun} line starts for a race that needs a capability the sink does not declare. */
+    static final String NOT_APPLICABLE = "NOT APPLICABLE: ";
 
     /**
      * A race with more actors than CPUs, played by Lincheck's model checking in a child JVM (its
@@ -350,7 +362,7 @@ public final class StressRunner {
             if (options.only().isPresent() && !options.only().get().matcher(race.getSimpleName()).find()) continue;
             Optional<Capability> missing = Races.requires(race).stream().filter(c -> !capabilities.contains(c)).findFirst();
             if (missing.isPresent()) {
-                notRun.add(race.getSimpleName() + ": NOT APPLICABLE: " + missing.get().reason());
+                notRun.add(race.getSimpleName() + ": " + NOT_APPLICABLE + missing.get().reason());
             } else if (Races.actors(race) > cpus && Races.MODEL_CHECKED.contains(race)) {
                 toModelCheck.add(race);
             } else if (Races.actors(race) > cpus) {
