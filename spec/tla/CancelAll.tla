@@ -81,10 +81,14 @@ CanSignal(c) == status[c] = Pending /\ SignalCount(c) < MaxSignals
 (* Cancel's effect, as functions of the current state, so that rules can   *)
 (* talk about "what cancel does" (SC-07) without a history variable.       *)
 (***************************************************************************)
-PendingOf(s) == {c \in Calls : owner[c] = s /\ status[c] = Pending}
-CancelledStatus(s) == [c \in Calls |-> IF c \in PendingOf(s) THEN "cancelled" ELSE status[c]]
+\* (The functions below test IsPendingOf per call, which is c \in PendingOf(s) for c \in Calls by the
+\* definition of PendingOf: TLC would rebuild the set PendingOf(s) for every call, quadratic in the
+\* calls, which trace validation's large call sets pay for at every cancel.)
+IsPendingOf(c, s) == owner[c] = s /\ status[c] = Pending
+PendingOf(s) == {c \in Calls : IsPendingOf(c, s)}
+CancelledStatus(s) == [c \in Calls |-> IF IsPendingOf(c, s) THEN "cancelled" ELSE status[c]]
 CancelledHeard(s) ==
-    [heard EXCEPT ![s] = [c \in Calls |-> IF c \in PendingOf(s) THEN Append(@[c], "cancelled") ELSE @[c]]]
+    [heard EXCEPT ![s] = [c \in Calls |-> IF IsPendingOf(c, s) THEN Append(@[c], "cancelled") ELSE @[c]]]
 CountsCancel(s) == cancels' = [cancels EXCEPT ![s] = @ + 1]
 
 -----------------------------------------------------------------------------
@@ -172,7 +176,7 @@ CancelInCallback(c) ==
            withObject == [heard EXCEPT ![s][c] = Append(@, "object")]
        IN /\ status' = CancelledStatus(s)
           /\ heard' = [withObject EXCEPT ![s] = [d \in Calls |->
-                         IF d \in PendingOf(s) THEN Append(@[d], "cancelled") ELSE @[d]]]
+                         IF IsPendingOf(d, s) THEN Append(@[d], "cancelled") ELSE @[d]]]
           /\ registry' = [registry EXCEPT ![s] = {}]
           /\ CountsCancel(s)
           /\ UNCHANGED <<owner, faulted>>

@@ -108,6 +108,12 @@ IsRefusal(o) ==
     LET e == Log[o.k] IN
     e.op \in SignalOps \cup {"complete", "fail"} /\ ~e.ok /\ ~e.threw
 
+\* What the provider may be told of call e.c at the LP of its "told" k (SC-12): "cancelled" only of a
+\* cancelled call; of a cancelled call, "not cancelled" only while another signal, final or callback of
+\* it is in flight, as CancelAllAlgo's SC12_ProviderTold allows (a call a thread holds is told when its
+\* holder lets go; that thread is inside an operation or callback of the call, so the trace shows it).
+Told(e, k) == IF e.ok THEN status[e.c] = "cancelled" ELSE status[e.c] # "cancelled" \/ Busy(e.c, k)
+
 OwnHandle(e) == e.c \in LogCalls /\ Begun(e.c) /\ owner[e.c] = e.s
 
 \* (A set of records, not a function with a growing domain: TLC would chain @@ lazily, state after state.)
@@ -135,7 +141,7 @@ Linearize(o) ==
        \/ e.op \in SignalOps \cup {"complete", "fail"} /\ ~e.ok /\ o.n = 0 /\ RefusedBusy(e, k)
           /\ TakeLP(o) /\ UNCHANGED specVars /\ KeepTrace
        \/ e.op = "pending" /\ Cardinality(registry[e.s]) = e.n /\ TakeLP(o) /\ UNCHANGED specVars /\ KeepTrace
-       \/ e.op = "told" /\ e.c \in LogCalls /\ (status[e.c] = "cancelled") = e.ok
+       \/ e.op = "told" /\ e.c \in LogCalls /\ Told(e, k)
           /\ TakeLP(o) /\ UNCHANGED specVars /\ KeepTrace
 
 \* A begin that threw began nothing: its LP changes nothing (refused begins are not modelled further).

@@ -25,8 +25,9 @@ final class TraceCommand extends SinkCommand {
     @Option(names = "--validate", paramLabel = "FILE", description = "validate this NDJSON trace instead of recording one")
     Path validate;
 
+    // Long enough for the default 100,000 events on a loaded machine (about 35 s with load 9 on 2 cores).
     @Option(names = "--seconds", paramLabel = "N", description = "record for at most N seconds (default: ${DEFAULT-VALUE})")
-    int seconds = 60;
+    int seconds = 300;
 
     @Option(names = "--events", paramLabel = "N", description = "record until N events (default: ${DEFAULT-VALUE})")
     long events = 100_000;

@@ -18,6 +18,15 @@ import org.sinkcheck.rules.Operator;
  *     (accepted, or refused because the call has ended) is how the provider is told its call was
  *     cancelled (SC-12: "its handle says so and its signals are refused"); SC-14 is about handles the
  *     sink did not issue or that are stale, which is not this handle.</li>
+ * <li>A callback that started while another callback of the call was still running (on another thread,
+ *     or nested in it): SC-09 ({@code SC09_SerialCallbacks}), whatever it carries, unless it is a second
+ *     final or an event heard before it already breaks a rule (an endless call's completed or failed,
+ *     anything after the first final). The events are judged in the order their callbacks started, and
+ *     at the overlapping one its overlap comes first: its signal was inside the sink while the other
+ *     callback ran, so whether it comes "after" that callback is exactly what the missing serialization
+ *     decided. An object that starts while {@code onCancelled} runs is SC-09, not SC-04; one that starts
+ *     after {@code onCancelled} returned is SC-04 (4 below). A second final is judged as a final whatever
+ *     its timing (4 and 5 below): two finals are wrong in any order and at any time.</li>
  * <li>A call that never ends on its own (endless) heard onCompleted or onFailed, first or after another
  *     final: SC-10 ("end only by cancel"), the rule of endless calls, before the general SC-03.</li>
  * <li>Something after the call's first final F. An object or progress: SC-04 after onCancelled ("no
@@ -55,9 +64,11 @@ import org.sinkcheck.rules.Operator;
  * @param causeAt               for {@link Cause#ITS_LISTENER_THREW} and {@link Cause#CANCELLED_FROM_ITS_CALLBACK}:
  *                              the index in {@code heard} of the callback it happened in; -1 otherwise
  * @param providerToldCancelled whether the handle says "cancelled" once all is quiet; null if not observed
+ * @param overlapAt             the index in {@code heard} of the first callback that started while another
+ *                              callback of the call was running; -1 if none (or the tier does not observe it)
  */
 public record CallHistory(List<EventKind> heard, boolean endless, int signalsAccepted, Answer complete, Answer fail,
-                          boolean signalThrew, Cause cause, int causeAt, Boolean providerToldCancelled) {
+                          boolean signalThrew, Cause cause, int causeAt, Boolean providerToldCancelled, int overlapAt) {
 
     /** What the provider was answered to one kind of final signal: accepted if any was, else refused if any was sent. */
     public enum Answer {
@@ -91,35 +102,42 @@ public record CallHistory(List<EventKind> heard, boolean endless, int signalsAcc
         if (inCallback != (causeAt >= 0) || causeAt >= heard.size()) {
             throw new IllegalArgumentException("cause " + cause + " at " + causeAt + " of " + heard);
         }
+        if (overlapAt == 0 || overlapAt < -1 || overlapAt >= heard.size()) {
+            throw new IllegalArgumentException("an overlap at " + overlapAt + " of " + heard + " (the first callback overlaps none)");
+        }
     }
 
     /** A call whose listener heard {@code heard}, with nothing else known. */
     public static CallHistory of(List<EventKind> heard) {
-        return new CallHistory(heard, false, -1, Answer.NOT_SENT, Answer.NOT_SENT, false, Cause.NONE, -1, null);
+        return new CallHistory(heard, false, -1, Answer.NOT_SENT, Answer.NOT_SENT, false, Cause.NONE, -1, null, -1);
     }
 
     public CallHistory endless(boolean isEndless) {
-        return new CallHistory(heard, isEndless, signalsAccepted, complete, fail, signalThrew, cause, causeAt, providerToldCancelled);
+        return new CallHistory(heard, isEndless, signalsAccepted, complete, fail, signalThrew, cause, causeAt, providerToldCancelled, overlapAt);
     }
 
     public CallHistory signalsAccepted(int accepted) {
-        return new CallHistory(heard, endless, accepted, complete, fail, signalThrew, cause, causeAt, providerToldCancelled);
+        return new CallHistory(heard, endless, accepted, complete, fail, signalThrew, cause, causeAt, providerToldCancelled, overlapAt);
     }
 
     public CallHistory answers(Answer toComplete, Answer toFail) {
-        return new CallHistory(heard, endless, signalsAccepted, toComplete, toFail, signalThrew, cause, causeAt, providerToldCancelled);
+        return new CallHistory(heard, endless, signalsAccepted, toComplete, toFail, signalThrew, cause, causeAt, providerToldCancelled, overlapAt);
     }
 
     public CallHistory signalThrew(boolean threw) {
-        return new CallHistory(heard, endless, signalsAccepted, complete, fail, threw, cause, causeAt, providerToldCancelled);
+        return new CallHistory(heard, endless, signalsAccepted, complete, fail, threw, cause, causeAt, providerToldCancelled, overlapAt);
     }
 
     public CallHistory cause(Cause why, int at) {
-        return new CallHistory(heard, endless, signalsAccepted, complete, fail, signalThrew, why, at, providerToldCancelled);
+        return new CallHistory(heard, endless, signalsAccepted, complete, fail, signalThrew, why, at, providerToldCancelled, overlapAt);
     }
 
     public CallHistory providerToldCancelled(Boolean told) {
-        return new CallHistory(heard, endless, signalsAccepted, complete, fail, signalThrew, cause, causeAt, told);
+        return new CallHistory(heard, endless, signalsAccepted, complete, fail, signalThrew, cause, causeAt, told, overlapAt);
+    }
+
+    public CallHistory overlapAt(int at) {
+        return new CallHistory(heard, endless, signalsAccepted, complete, fail, signalThrew, cause, causeAt, providerToldCancelled, at);
     }
 
     /** The call's first final event, or null while it has none. */
@@ -136,6 +154,10 @@ public record CallHistory(List<EventKind> heard, boolean endless, int signalsAcc
         }
         int finalAt = firstFinalAt();
         EventKind fin = finalAt < 0 ? null : heard.get(finalAt);
+        if (overlapAt >= 0 && !(heard.get(overlapAt).isFinal() && finalAt < overlapAt) && firstBreachAt(finalAt) >= overlapAt) {
+            return found(Operator.SC09_SerialCallbacks, heard.get(overlapAt).tla() + " (event " + (overlapAt + 1)
+                    + ") started while another callback of the call was running");
+        }
         if (endless) {
             for (EventKind event : heard) {
                 if (event == EventKind.COMPLETED || event == EventKind.FAILED) {
@@ -216,6 +238,15 @@ public record CallHistory(List<EventKind> heard, boolean endless, int signalsAcc
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The first event heard that breaks a rule by what it is (an endless call's completed or failed, anything after the first final); heard.size() if none. */
+    private int firstBreachAt(int finalAt) {
+        for (int i = 0; i < heard.size(); i++) {
+            if (finalAt >= 0 && i > finalAt) return i;
+            if (endless && (heard.get(i) == EventKind.COMPLETED || heard.get(i) == EventKind.FAILED)) return i;
+        }
+        return heard.size();
     }
 
     private int firstFinalAt() {

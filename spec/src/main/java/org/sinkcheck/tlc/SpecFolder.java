@@ -127,7 +127,7 @@ public record SpecFolder(Path root) {
     }
 
     /** Deletes {@code dir} and everything in it, if it exists. */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -10,6 +10,7 @@ import org.sinkcheck.model.CallHistory.Answer;
 import org.sinkcheck.model.CallHistory.Cause;
 import org.sinkcheck.model.EventKind;
 import org.sinkcheck.model.Violation;
+import org.sinkcheck.rules.Operator;
 import org.sinkcheck.rules.Rule;
 
 /**
@@ -19,14 +20,26 @@ import org.sinkcheck.rules.Rule;
  * <ol>
  * <li>A callback of a call no begin of the trace made: SC-09 ({@code SC09_EventsCarryTheirCall}: the
  *     context tells calls apart). Heard by another sink's listener: SC-02. While another callback of the
- *     same call runs: SC-09 ({@code SC09_SerialCallbacks}).</li>
+ *     same call runs: the call's history with that overlap ({@link CallHistory#overlapAt}), named by
+ *     {@link CallHistory#violation()}, whose precedence weighs an overlap against what the callback
+ *     carries (SC-09 ({@code SC09_SerialCallbacks}), unless it is a second final). An object or progress
+ *     callback after its call's final whose signal was sent while another callback of the call ran is
+ *     SC-04, which every linearization of it breaks, and the finding says it fits SC-09 too
+ *     ({@link Finding#alsoFits}): the recorder sees a callback when the listener is entered, so a sink
+ *     that admitted the signal during the other callback, but entered the listener only after the final,
+ *     leaves no overlap in the log, and a sink that kept its callbacks apart but took the signal after the
+ *     cancel leaves the same log. Likewise the same final twice (SC-03) while a cancel of the call's sink
+ *     ran fits SC-05 too: that cancel may have won as well, its final sent as the other's.</li>
  * <li>Otherwise, and for a quiet point or the end of the trace, the calls' histories so far, judged by
  *     {@link CallHistory#violation()}, the one function every tier names a history's rule with; the
  *     event's own call first. At a quiet point or the end, first: a thread still inside the sink is
- *     SC-11, and a call left without its final whose begin overlapped a cancel of its sink is SC-06.</li>
+ *     SC-11; a call left without its final after a cancel of its sink that it predates (its begin
+ *     returned before the cancel began, racing none) returned is SC-01; one whose begin overlapped a
+ *     cancel of its sink is SC-06.</li>
  * <li>An answer (a return) no step explains, by what it answered: a handle the sink did not issue
  *     accepted is SC-14; a complete or fail accepted on an ended call SC-05; an object after cancel SC-04;
- *     a throw SC-12 (SC-07 for cancel); a wrong {@code pendingCalls} SC-13 (more) or SC-06 (fewer); a
+ *     a throw SC-12 (SC-07 for cancel); a wrong {@code pendingCalls} SC-01 (a call a returned cancel
+ *     predates still without its final, as at a quiet point), else SC-13 (more) or SC-06 (fewer); a
  *     wrong "cancelled" for the provider SC-12.</li>
  * <li>A report of a listener error that was never thrown, or twice, and a throw from a progress
  *     callback (CancelAll models throws from object callbacks only): SC-15.</li>
@@ -36,8 +49,13 @@ import org.sinkcheck.rules.Rule;
 final class Diagnosis {
     private Diagnosis() {}
 
-    /** The rule, if one could be named, and what was seen, in one sentence. */
-    record Finding(Optional<Rule> rule, String why) {
+    /**
+     * The rule, if one could be named, and what was seen, in one sentence; and another rule the same log
+     * fits just as well, where the log cannot tell the two apart.
+     */
+    record Finding(Optional<Rule> rule, String why, Optional<Rule> alsoFits) {
+        Finding(Optional<Rule> rule, String why) { this(rule, why, Optional.empty()); }
+
         static Finding of(Rule rule, String why) { return new Finding(Optional.of(rule), why); }
     }
 
@@ -62,17 +80,66 @@ final class Diagnosis {
         String owner = ownerOf(t, s, e.call(), u);
         if (owner == null) return Finding.of(Rule.SC09, "a " + e.event() + " callback carried a context no begin gave (" + e.call() + ")");
         if (!owner.equals(e.sink())) return Finding.of(Rule.SC02, "the listener of " + e.sink() + " heard " + e.event() + " of " + e.call() + ", a call of " + owner);
-        for (int j = s.from(); j < u; j++) {
-            TraceEvent o = t.event(j);
-            if (o.kind() == Kind.CB && o.call().equals(e.call()) && (t.partner(j) < 0 || t.partner(j) > u)) {
-                return Finding.of(Rule.SC09, "callbacks of " + e.call() + " overlap: " + e.event() + " on thread " + e.thread()
-                        + " started while " + o.event() + " (line " + t.line(j) + ") ran on thread " + o.thread());
+        int running = runningCallback(t, s, e.call(), u);
+        if (running >= 0) {
+            // Every event before u is explained, so this is the call's first overlap: the last callback heard.
+            CallHistory h = history(t, s, u, e.call(), owner, false);
+            Optional<Violation> v = h.overlapAt(h.heard().size() - 1).violation();
+            if (v.isPresent()) {
+                TraceEvent o = t.event(running);
+                String overlap = e.event() + " on thread " + e.thread() + " started while " + o.event() + " (line " + t.line(running)
+                        + ") ran on thread " + o.thread();
+                return Finding.of(v.get().rule(), v.get().operator() == Operator.SC09_SerialCallbacks ? "callbacks of " + e.call() + " overlap: " + overlap
+                        : e.call() + " of " + owner + ": " + v.get().detail() + " (" + v.get().operator().name() + "); " + overlap);
             }
         }
         Finding lost = lostInARace(t, s, e.call(), u);
         if (lost != null) return lost;
-        return histories(t, s, u, e.call(), false).orElse(new Finding(Optional.empty(),
+        return histories(t, s, u, e.call(), false).map(f -> alsoFits(t, s, u, f)).orElse(new Finding(Optional.empty(),
                 "no step of the spec delivers " + e.event() + " to " + e.call() + " here"));
+    }
+
+    /** The callback of {@code call} that is running at {@code u} (started before it, not ended by it), or -1. */
+    private static int runningCallback(TraceFile t, Segment s, String call, int u) {
+        for (int j = u - 1; j >= s.from(); j--) {
+            if (t.event(j).kind() == Kind.CB && t.event(j).call().equals(call) && (t.partner(j) < 0 || t.partner(j) > u)) return j;
+        }
+        return -1;
+    }
+
+    /**
+     * {@code f}, for the callback at {@code u}, with the rule the same log fits as well (see the class
+     * comment): SC-09 for an object or progress after the final (SC-04) whose own signal was sent while
+     * another callback of its call ran; SC-05 for the same final twice (SC-03) while a cancel of its sink
+     * ran, which may have won too and had its final sent as the other one's.
+     */
+    private static Finding alsoFits(TraceFile t, Segment s, int u, Finding f) {
+        TraceEvent e = t.event(u);
+        if (f.rule().orElse(null) == Rule.SC03 && EventKind.ofTla(e.event()).isFinal() && !e.event().equals("cancelled")
+                && e.event().equals(firstFinal(t, s, e.call(), u))) {
+            for (int j = s.from(); j < u; j++) {
+                TraceEvent c = t.event(j);
+                if (c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(e.sink()) && (t.partner(j) < 0 || t.partner(j) > u)) {
+                    return new Finding(f.rule(), f.why() + "; the cancel of " + e.sink() + " at line " + t.line(j) + " was running, so a sink"
+                            + " where both a " + (e.event().equals("completed") ? "complete" : "fail") + " and that cancel won (SC-05), and"
+                            + " the cancel's final went out as the other's, leaves this log too", Optional.of(Rule.SC05));
+                }
+            }
+            return f;
+        }
+        if (f.rule().orElse(null) != Rule.SC04 || EventKind.ofTla(e.event()).isFinal()) return f;
+        for (int j = u - 1; j >= s.from(); j--) {
+            TraceEvent inv = t.event(j);
+            boolean itsSignal = inv.kind() == Kind.INV && inv.thread() == e.thread() && inv.call().equals(e.call())
+                    && (inv.op().equals("object") || inv.op().equals("progress")) && (t.partner(j) < 0 || t.partner(j) > u);
+            if (!itsSignal) continue;
+            int running = runningCallback(t, s, e.call(), j);
+            if (running < 0) return f;
+            return new Finding(f.rule(), f.why() + "; its signal (line " + t.line(j) + ") was sent while " + t.event(running).event()
+                    + " of " + e.call() + " (line " + t.line(running) + ") ran, so a sink that runs one call's callbacks at once (SC-09)"
+                    + " leaves this log too", Optional.of(Rule.SC09));
+        }
+        return f;
     }
 
     private static Finding answer(TraceFile t, Segment s, int u) {
@@ -83,6 +150,8 @@ final class Diagnosis {
             return Finding.of(Rule.SC12, op + " of " + ret.call() + " threw instead of answering, so its provider cannot tell whether the call was cancelled");
         }
         if (op.equals("pending")) {
+            Finding left = leftByACancel(t, s, u);
+            if (left != null) return left;
             int pending = pendingInLog(t, s, ret.sink(), u);
             return ret.n() > pending
                     ? Finding.of(Rule.SC13, "pendingCalls of " + ret.sink() + " answered " + ret.n() + " with " + pending + " calls pending: it retains ended calls")
@@ -94,6 +163,10 @@ final class Diagnosis {
         if (ret.ok() && owner != null && !owner.equals(ret.sink())) {
             return Finding.of(Rule.SC14, op + " of " + ret.call() + " (a call of " + owner + ") was accepted by " + ret.sink());
         }
+        Finding late = acceptedAfterACancel(t, s, u);
+        if (late != null) return late;
+        Finding foreign = refusedAfterAnotherSinksCancel(t, s, u);
+        if (foreign != null) return foreign;
         Finding lost = lostInARace(t, s, ret.call(), u);
         if (lost != null) return lost;
         Optional<Finding> history = histories(t, s, u, ret.call(), false);
@@ -117,6 +190,8 @@ final class Diagnosis {
                         + ") had not returned at " + where);
             }
         }
+        Finding left = leftByACancel(t, s, u);
+        if (left != null) return left;
         for (int j = s.from(); j < u; j++) {
             TraceEvent b = t.event(j);
             if (b.kind() != Kind.INV || !b.op().equals("begin")) continue;
@@ -197,7 +272,7 @@ final class Diagnosis {
                 default -> { }
             }
         }
-        return new CallHistory(heard, false, countable ? accepted : -1, complete, fail, threw, cause, causeAt, null);
+        return new CallHistory(heard, false, countable ? accepted : -1, complete, fail, threw, cause, causeAt, null, -1);
     }
 
     /**
@@ -206,12 +281,8 @@ final class Diagnosis {
      * without ending it, or {@code u} is a quiet point or the end; null otherwise.
      */
     private static Finding lostInARace(TraceFile t, Segment s, String call, int u) {
-        int begin = -1;
-        for (int j = s.from(); j < Math.min(u, s.to()); j++) {
-            TraceEvent e = t.event(j);
-            if (e.kind() == Kind.INV && e.op().equals("begin") && e.call().equals(call)) begin = j;
-        }
-        if (begin < 0 || t.partner(begin) < 0 || t.partner(begin) > u || t.event(t.partner(begin)).threw()) return null;
+        int begin = begunBefore(t, s, call, u);
+        if (begin < 0) return null;
         if (firstFinal(t, s, call, u) != null) return null;
         int racing = overlappingCancel(t, s, begin, u);
         if (racing < 0) return null;
@@ -225,6 +296,90 @@ final class Diagnosis {
         return Finding.of(Rule.SC06, call + " of " + sink + " has no final at line " + (u < s.to() ? t.line(u) : t.line(s.to() - 1))
                 + ": its begin (line " + t.line(begin) + ") raced the cancel at line " + t.line(racing)
                 + ", and the cancels after it did not reach it");
+    }
+
+    /**
+     * SC-01 at {@code u}: a call without a final whose begin returned, racing no cancel of its sink (a
+     * race is SC-06's, {@link #lostInARace}), before a cancel of its sink began that returned before
+     * {@code u}. (The spec lets onCancelled arrive after the cancel returned, so TLC finds this only at a
+     * count or a quiet point.) Null if there is none.
+     */
+    private static Finding leftByACancel(TraceFile t, Segment s, int u) {
+        for (int b = s.from(); b < Math.min(u, s.to()); b++) {
+            TraceEvent e = t.event(b);
+            if (e.kind() != Kind.INV || !e.op().equals("begin") || begunBefore(t, s, e.call(), u) != b) continue;
+            if (firstFinal(t, s, e.call(), u) != null || overlappingCancel(t, s, b, u) >= 0) continue;
+            for (int j = t.partner(b) + 1; j < u; j++) {
+                TraceEvent c = t.event(j);
+                if (c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(e.sink()) && t.partner(j) >= 0 && t.partner(j) < u) {
+                    return Finding.of(Rule.SC01, e.call() + " of " + e.sink() + " has no final at line " + (u < s.to() ? t.line(u) : t.line(s.to() - 1))
+                            + ": it was pending when the cancel at line " + t.line(j) + " began, which returned at line "
+                            + t.line(t.partner(j)) + " without ending it");
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SC-04 for the return at {@code u}: a signal accepted, invoked after a cancel of its call's sink
+     * returned that the call predates (its begin returned before the cancel began); null otherwise.
+     */
+    private static Finding acceptedAfterACancel(TraceFile t, Segment s, int u) {
+        TraceEvent ret = t.event(u);
+        int inv = t.partner(u);
+        if (!ret.ok() || !(ret.op().equals("object") || ret.op().equals("progress")) || inv < 0) return null;
+        int begin = begunBefore(t, s, ret.call(), inv);
+        if (begin < 0 || !t.event(begin).sink().equals(ret.sink())) return null;
+        for (int j = t.partner(begin) + 1; j < inv; j++) {
+            TraceEvent c = t.event(j);
+            if (c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(ret.sink()) && t.partner(j) >= 0 && t.partner(j) < inv) {
+                return Finding.of(Rule.SC04, ret.op() + " of " + ret.call() + " was accepted although the cancel of " + ret.sink()
+                        + " at line " + t.line(j) + " had returned before it was sent (line " + t.line(t.partner(j)) + ")");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SC-02 for the return at {@code u}: a signal or final of a call its own sink issued, refused as if the
+     * call had ended, although nothing of its own could have ended it (no final heard, no other operation
+     * or callback of it in flight, no final of it accepted, no cancel of its own sink since its begin, no
+     * throw of its listener) while a cancel of another sink ran; null otherwise.
+     */
+    private static Finding refusedAfterAnotherSinksCancel(TraceFile t, Segment s, int u) {
+        TraceEvent ret = t.event(u);
+        int inv = t.partner(u);
+        boolean signalOrFinal = List.of("object", "progress", "complete", "fail").contains(ret.op());
+        if (ret.ok() || ret.threw() || !signalOrFinal || inv < 0) return null;
+        int begin = begunBefore(t, s, ret.call(), inv);
+        if (begin < 0 || !t.event(begin).sink().equals(ret.sink()) || firstFinal(t, s, ret.call(), u) != null) return null;
+        int otherCancel = -1;
+        for (int j = begin; j < u; j++) {
+            TraceEvent e = t.event(j);
+            boolean inFlight = t.partner(j) < 0 || t.partner(j) > inv;
+            if (e.call().equals(ret.call()) && j != inv && (e.kind() == Kind.CB && inFlight || e.kind() == Kind.INV && j > t.partner(begin) && inFlight)) return null;
+            if (e.kind() == Kind.CB_END && e.call().equals(ret.call()) && e.threw()) return null;
+            if (e.kind() == Kind.RET && e.call().equals(ret.call()) && e.ok() && (e.op().equals("complete") || e.op().equals("fail"))) return null;
+            if (e.kind() == Kind.INV && e.op().equals("cancel")) {
+                if (e.sink().equals(ret.sink())) return null;
+                if (otherCancel < 0) otherCancel = j;
+            }
+        }
+        if (otherCancel < 0) return null;
+        return Finding.of(Rule.SC02, ret.op() + " of " + ret.call() + " (a pending call of " + ret.sink() + ") was refused as if it had ended, "
+                + "while no cancel of " + ret.sink() + " ran: only the cancel of " + t.event(otherCancel).sink() + " at line " + t.line(otherCancel));
+    }
+
+    /** The begin of {@code call} before {@code u} in this segment, if it returned (not threw) by {@code u}; else -1. */
+    private static int begunBefore(TraceFile t, Segment s, String call, int u) {
+        int begin = -1;
+        for (int j = s.from(); j < Math.min(u, s.to()); j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.INV && e.op().equals("begin") && e.call().equals(call)) begin = j;
+        }
+        if (begin < 0 || t.partner(begin) < 0 || t.partner(begin) > u || t.event(t.partner(begin)).threw()) return -1;
+        return begin;
     }
 
     private static boolean insideACallback(TraceFile t, Segment s, int inv) {

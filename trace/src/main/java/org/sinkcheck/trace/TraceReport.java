@@ -26,6 +26,9 @@ public record TraceReport(TraceFile trace, String source, int segments, long eve
         public Optional<Rule> rule() { return finding.rule(); }
 
         public String why() { return finding.why(); }
+
+        /** Another rule the same log fits just as well, where the log cannot tell the two apart. */
+        public Optional<Rule> alsoFits() { return finding.alsoFits(); }
     }
 
     static TraceReport accepted(TraceFile t, int segments, long events, long states, Duration elapsed) {

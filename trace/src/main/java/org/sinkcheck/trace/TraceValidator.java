@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,10 @@ import org.sinkcheck.tlc.TlcRun;
  * Validates a trace against {@code CancelAll.tla} with TLC ({@code spec/tla/trace/CancelAllTrace.tla}):
  * cuts it into segments at quiet points, writes batches of segments as the generated module
  * {@code TraceLog}, runs TLC on each batch (a child JVM, through the spec module's {@link Tlc}), and
- * reports the first segment no behaviour of the spec explains, with the rule it breaks.
+ * reports the first segment no behaviour of the spec explains, with the rule it breaks. A batch run only
+ * says which segments are accepted; the first one that is not is checked again alone, printing its
+ * longest explained prefix ({@code CancelAllTracePrefix.cfg}): that print costs a third of a check, and
+ * only a rejected segment needs it.
  *
  * @param segmentEvents a segment ends at the first quiet point after this many events
  * @param batchEvents   segments are checked together in one TLC run up to this many events
@@ -33,6 +35,7 @@ public record TraceValidator(int segmentEvents, int batchEvents, int workers, Pa
     private static final Pattern EXPLAINED = Pattern.compile("<<\"explained\", (\\d+), (\\d+)>>");
     private static final Pattern ACCEPTED = Pattern.compile("<<\"accepted\", (\\d+)>>");
     private static final String MODULE = "trace/CancelAllTrace";
+    private static final String PREFIX_CONFIG = "trace/CancelAllTracePrefix";
 
     public TraceValidator {
         if (segmentEvents < 1 || batchEvents < 1) throw new IllegalArgumentException("segment and batch sizes must be positive");
@@ -58,13 +61,8 @@ public record TraceValidator(int segmentEvents, int batchEvents, int workers, Pa
         int checked = 0;
         long events = 0;
         for (List<Segment> batch : batches(segments)) {
-            TraceLogModule module = TraceLogModule.of(trace, batch);
-            TlcResult result = Tlc.check(run(module));
-            if (!result.passed()) {
-                return TraceReport.error(trace, checked, events, states, elapsed(start),
-                        "TLC could not check segments " + batch.get(0).index() + "-" + batch.get(batch.size() - 1).index()
-                                + " (" + result.kind().words() + "): " + lastLines(result.log()));
-            }
+            TlcResult result = check(TraceLogModule.of(trace, batch), MODULE);
+            if (!result.passed()) return notChecked(trace, batch, result, checked, events, states, start);
             states += Math.max(0, result.distinctStates());
             Set<Integer> accepted = new HashSet<>();
             Matcher a = ACCEPTED.matcher(result.log());
@@ -76,13 +74,22 @@ public record TraceValidator(int segmentEvents, int batchEvents, int workers, Pa
                     events += segment.size();
                     continue;
                 }
-                int explained = explained(result.log(), i + 1);
+                TlcResult alone = check(TraceLogModule.of(trace, List.of(segment)), PREFIX_CONFIG);
+                if (!alone.passed()) return notChecked(trace, List.of(segment), alone, checked, events, states, start);
+                int explained = explained(alone.log(), 1);
                 Diagnosis.Finding finding = Diagnosis.of(trace, segment, explained);
                 return TraceReport.rejected(trace, checked + 1, events + explained, states, elapsed(start),
                         new TraceReport.Rejection(segment, explained, finding));
             }
         }
         return TraceReport.accepted(trace, checked, events, states, elapsed(start));
+    }
+
+    private static TraceReport notChecked(TraceFile trace, List<Segment> batch, TlcResult result, int checked, long events,
+                                          long states, long start) {
+        return TraceReport.error(trace, checked, events, states, elapsed(start),
+                "TLC could not check segments " + batch.get(0).index() + "-" + batch.get(batch.size() - 1).index()
+                        + " (" + result.kind().words() + "): " + lastLines(result.log()));
     }
 
     private List<List<Segment>> batches(List<Segment> segments) {
@@ -102,20 +109,27 @@ public record TraceValidator(int segmentEvents, int batchEvents, int workers, Pa
         return batches;
     }
 
-    private TlcRun run(TraceLogModule module) {
+    /**
+     * TLC on {@code module} with {@code config} (the module's own, or the one that prints the prefix), in a
+     * folder of its own that is removed after a run that passed (Tlc keeps the log of one that did not).
+     */
+    private TlcResult check(TraceLogModule module, String config) {
+        Path folder;
         try {
             Files.createDirectories(workRoot);
-            Path folder = Files.createTempDirectory(workRoot, "trace-");
+            folder = Files.createTempDirectory(workRoot, "trace-");
             SpecFolder.locate(folder.resolve("extracted")).copyTo(folder.resolve("tla"));
             Files.writeString(folder.resolve("tla/trace/TraceLog.tla"), module.text());
-            return TlcRun.of(MODULE, MODULE + ".cfg").withFolder(new SpecFolder(folder.resolve("tla")))
-                    .withWorkRoot(workRoot).withWorkers(workers).withHeapMb(1024).withTimeout(timeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a TLC run under " + workRoot, e);
         }
+        TlcResult result = Tlc.check(TlcRun.of(MODULE, config + ".cfg").withFolder(new SpecFolder(folder.resolve("tla")))
+                .withWorkRoot(workRoot).withWorkers(workers).withHeapMb(1024).withTimeout(timeout));
+        if (result.passed()) SpecFolder.deleteTree(folder);
+        return result;
     }
 
-    /** The longest prefix of segment {@code seg} (1-based in its batch) some behaviour explains. */
+    /** The longest prefix of segment {@code seg} (1-based in its run) some behaviour explains. */
     private static int explained(String log, int seg) {
         int max = 0;
         Matcher m = EXPLAINED.matcher(log);

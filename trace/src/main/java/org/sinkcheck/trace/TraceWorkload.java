@@ -32,7 +32,7 @@ import org.sinkcheck.kit.trace.TraceRecorder;
  * stale handles are signalled after their final. The threads come from a pool whose threads time out
  * and are replaced (1 ms keep-alive), so the trace's thread numbers come and go. Listeners (per the
  * adapter's capabilities) throw from an object callback now and then, or cancel their own sink from
- * inside one. Objects come one by one or in batches.
+ * inside one or from inside their final callback. Objects come one by one or in batches.
  *
  * @param threads     request threads per round (the event loop is one more)
  * @param sinks       sinks shared by all threads
@@ -55,8 +55,8 @@ public record TraceWorkload(int threads, int sinks, int opsPerRound, long seed) 
 
     public TraceWorkload seed(long s) { return new TraceWorkload(threads, sinks, opsPerRound, s); }
 
-    /** What the listener of a traced call does in its first object callback. */
-    private enum Listener { PLAIN, THROWS, CANCELS_ITS_SINK }
+    /** What the listener of a traced call does: throw from or cancel its sink in its first object callback, or cancel it from its final one. */
+    private enum Listener { PLAIN, THROWS, CANCELS_ITS_SINK, CANCELS_FROM_ITS_FINAL }
 
     /** A call's context: told apart by identity, as a caller's contexts are. */
     private static final class Context {
@@ -239,6 +239,7 @@ public record TraceWorkload(int threads, int sinks, int opsPerRound, long seed) 
         int x = r.nextInt(20);
         if (x == 0 && can.contains(Capability.LISTENER_ERRORS)) return Listener.THROWS;
         if (x == 1 && can.contains(Capability.CANCEL_IN_CALLBACK)) return Listener.CANCELS_ITS_SINK;
+        if (x == 2 && can.contains(Capability.CANCEL_IN_CALLBACK)) return Listener.CANCELS_FROM_ITS_FINAL;
         return Listener.PLAIN;
     }
 
@@ -251,18 +252,27 @@ public record TraceWorkload(int threads, int sinks, int opsPerRound, long seed) 
             @Override
             public void object(Object context, Object object) {
                 takeAMoment(); // the window in which another signal of the call may race this callback
-                if (!(context instanceof Context c) || c.listener == Listener.PLAIN || !acted.add(context)) return;
+                if (!(context instanceof Context c) || !actsNow(c, Listener.THROWS, Listener.CANCELS_ITS_SINK)) return;
                 if (c.listener == Listener.THROWS) throw new IllegalStateException("listener throws (the workload's)");
                 traced.cancel(all.get(index));
             }
 
             @Override public void progress(Object context) { takeAMoment(); }
 
-            @Override public void completed(Object context) {}
+            @Override public void completed(Object context) { cancelFromTheFinal(context); }
 
-            @Override public void failed(Object context, Throwable error) {}
+            @Override public void failed(Object context, Throwable error) { cancelFromTheFinal(context); }
 
-            @Override public void cancelled(Object context) {}
+            @Override public void cancelled(Object context) { cancelFromTheFinal(context); }
+
+            /** Whether the listener of {@code c} is one of {@code kinds} and has not acted yet (it acts once). */
+            private boolean actsNow(Context c, Listener... kinds) {
+                return java.util.Arrays.asList(kinds).contains(c.listener) && acted.add(c);
+            }
+
+            private void cancelFromTheFinal(Object context) {
+                if (context instanceof Context c && actsNow(c, Listener.CANCELS_FROM_ITS_FINAL)) traced.cancel(all.get(index));
+            }
 
             @Override public void listenerError(Object context, Throwable error) {}
         };

@@ -26,7 +26,13 @@ import org.sinkcheck.rules.Rule;
  * Trace validation's teeth, on small concurrent traces (about 1,000 events each): TLC accepts the traces
  * of the reference sink and of the mutants' correct base, and rejects those of the mutants whose bugs
  * show only under concurrency, naming each one's rule. A race may not show in one short run, so a mutant
- * gets up to four runs with different seeds; each run is validated whole.
+ * gets up to four runs with different seeds, each validated whole, until one is rejected; that one must
+ * name the mutant's rule, or name a rule the same log breaks in every linearization and say that it fits
+ * the mutant's rule too ({@code Rejection.alsoFits}: the callbacks of {@code SC09_CallbacksOfOneCallOverlap}
+ * overlap, but when the second one's listener is entered only after the call's onCancelled returned, the
+ * log shows an object after onCancelled, SC-04, and no overlap; when both finals of
+ * {@code SC05_CompleteRacingCancelBothFinal} go out as the one decided last, the log shows the same final
+ * twice, SC-03, as the stress tier also sees it; {@code DiagnosisTest} has each of these logs).
  */
 class TraceValidationTest {
     private static final Path WORK = Path.of("target", "trace-tests");
@@ -73,8 +79,9 @@ class TraceValidationTest {
                 continue;
             }
             String text = printed(report);
-            assertEquals(Optional.of(mutant.rule()), report.rejection().flatMap(TraceReport.Rejection::rule), text);
-            assertTrue(text.contains("trace REJECTED by TLC (CancelAll.tla): " + mutant.rule().id() + " violated"), text);
+            TraceReport.Rejection r = report.rejection().orElseThrow(() -> new AssertionError(text));
+            assertTrue(r.rule().equals(Optional.of(mutant.rule())) || r.alsoFits().equals(Optional.of(mutant.rule())), text);
+            assertTrue(text.contains("trace REJECTED by TLC (CancelAll.tla): " + r.rule().orElseThrow().id() + " violated"), text);
             assertTrue(text.contains("the shortest unexplained prefix"), text);
             assertTrue(text.contains("re-validate: ./sinkcheck trace --validate "), text);
             return;

@@ -1,0 +1,113 @@
+package org.sinkcheck.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sinkcheck.kit.trace.TraceEvent;
+import org.sinkcheck.kit.trace.TraceEvent.Kind;
+import org.sinkcheck.rules.Rule;
+
+/**
+ * The rule a rejected trace names when one callback breaks two rules at once, on hand-written traces of
+ * a broken sink (each is what a mutant's run leaves): the precedence is {@code CallHistory.violation()}'s,
+ * the one every tier names a history's rule with. Each test fails on the precedence it rules out: with
+ * "after the final" judged before an overlap, the first names SC-04; with every overlap SC-09, the third
+ * names SC-09; without the notes of what a log also fits, the second's SC-09 and the fourth's SC-05 are missing
+ * (and {@code TraceValidationTest}'s mutants are named by rules they are not named after).
+ */
+class DiagnosisTest {
+    private static final Path WORK = Path.of("target", "trace-tests");
+
+    /**
+     * A trace written one event per string: {@code "T inv OP SINK [CALL]"}, {@code "T ret OP SINK CALL|- ok|no"},
+     * {@code "T cb SINK CALL EVENT"}, {@code "T end SINK CALL"} (T the thread), or {@code "quiet"}.
+     */
+    static TraceFile trace(String... events) {
+        List<TraceEvent> list = new ArrayList<>();
+        for (String line : events) {
+            String[] w = line.split(" ");
+            long seq = list.size() + 1;
+            if (w[0].equals("quiet")) {
+                list.add(new TraceEvent(seq, 1, Kind.QUIET, "", "", "", "", 0, false, false));
+                continue;
+            }
+            int thread = Integer.parseInt(w[0]);
+            String call = w.length > 4 && !w[4].equals("-") ? w[4] : "";
+            int n = w[1].matches("inv|ret") && w[2].equals("object") ? 1 : 0;
+            list.add(switch (w[1]) {
+                case "inv" -> new TraceEvent(seq, thread, Kind.INV, w[2], w[3], call, "", n, false, false);
+                case "ret" -> new TraceEvent(seq, thread, Kind.RET, w[2], w[3], call, "", n, w[5].equals("ok"), false);
+                case "cb" -> new TraceEvent(seq, thread, Kind.CB, "", w[2], w[3], w[4], 0, false, false);
+                case "end" -> new TraceEvent(seq, thread, Kind.CB_END, "", w[2], w[3], "", 0, false, false);
+                default -> throw new IllegalArgumentException("not an event: " + line);
+            });
+        }
+        return TraceFile.of("hand-written", list);
+    }
+
+    private static TraceReport.Rejection rejected(TraceFile trace) {
+        TraceReport report = TraceValidator.defaults(WORK).validate(trace);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        System.out.print(bytes.toString(StandardCharsets.UTF_8));
+        return report.rejection().orElseThrow(() -> new AssertionError("accepted:\n" + bytes));
+    }
+
+    /** Thread 2's object was admitted while thread 1's object callback ran, then the cancel; 1 sends onCancelled. */
+    private static final String[] ADMITTED_DURING_A_CALLBACK = {"1 inv begin s1 c1", "1 ret begin s1 c1 ok",
+            "1 inv object s1 c1", "1 cb s1 c1 object", "2 inv object s1 c1", "3 inv cancel s1", "1 end s1 c1",
+            "1 cb s1 c1 cancelled"};
+
+    @Test
+    void SC09_anObjectCallbackThatStartsWhileOnCancelledRunsIsAnOverlap_notSC04() {
+        TraceReport.Rejection r = rejected(trace(concat(ADMITTED_DURING_A_CALLBACK, "2 cb s1 c1 object", "2 end s1 c1",
+                "2 ret object s1 c1 ok", "1 end s1 c1", "1 ret object s1 c1 ok", "3 ret cancel s1 - no", "quiet")));
+        assertEquals(Optional.of(Rule.SC09), r.rule(), r.why());
+        assertEquals(8, r.explained(), r.why());
+        assertTrue(r.why().startsWith("callbacks of c1 overlap: object on thread 2 started while cancelled (line 8) ran on thread 1"), r.why());
+    }
+
+    @Test
+    void SC04_anObjectCallbackAfterOnCancelledReturnedIsSC04_andFitsSC09WhenItsSignalWasSentDuringAnotherCallback() {
+        TraceReport.Rejection r = rejected(trace(concat(ADMITTED_DURING_A_CALLBACK, "1 end s1 c1", "1 ret object s1 c1 ok",
+                "2 cb s1 c1 object", "2 end s1 c1", "2 ret object s1 c1 ok", "3 ret cancel s1 - no", "quiet")));
+        assertEquals(Optional.of(Rule.SC04), r.rule(), r.why());
+        assertEquals(10, r.explained(), r.why());
+        assertEquals(Optional.of(Rule.SC09), r.alsoFits(), r.why());
+        assertTrue(r.why().contains("its signal (line 5) was sent while object of c1 (line 4) ran"), r.why());
+    }
+
+    @Test
+    void SC05_aSecondFinalNestedInTheFirstIsJudgedAsAFinal_notAsAnOverlap() {
+        TraceReport.Rejection r = rejected(trace("1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv complete s1 c1",
+                "1 cb s1 c1 completed", "1 inv cancel s1", "1 cb s1 c1 cancelled", "1 end s1 c1", "1 ret cancel s1 - no",
+                "1 end s1 c1", "1 ret complete s1 c1 ok", "quiet"));
+        assertEquals(Optional.of(Rule.SC05), r.rule(), r.why());
+        assertEquals(5, r.explained(), r.why());
+        assertEquals(Optional.empty(), r.alsoFits(), r.why());
+    }
+
+    @Test
+    void SC03_theSameFinalTwiceIsSC03_andFitsSC05WhileACancelOfItsSinkRan() {
+        TraceReport.Rejection r = rejected(trace("1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv complete s1 c1", "2 inv cancel s1",
+                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok", "2 cb s1 c1 completed", "2 end s1 c1",
+                "2 ret cancel s1 - no", "quiet"));
+        assertEquals(Optional.of(Rule.SC03), r.rule(), r.why());
+        assertEquals(7, r.explained(), r.why());
+        assertEquals(Optional.of(Rule.SC05), r.alsoFits(), r.why());
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+}
