@@ -34,7 +34,7 @@ final class StressStep {
 
     static String outcomeLine(StressRunner.Result r) {
         String first = r.summary().lines().skip(1).findFirst().orElse("").replaceFirst("^\\d+\\. ", "");
-        return (r.passed() ? "PASS: " : "FAIL: ") + first + "; Lincheck " + r.lincheck().verdict()
+        return (r.passed() ? "PASS: " : "FAIL: ") + first + "; Lincheck " + r.lincheck().verdict().name().replace('_', ' ')
                 + r.htmlReport().map(p -> "; report " + p).orElse("");
     }
 

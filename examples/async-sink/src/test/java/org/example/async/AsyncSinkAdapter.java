@@ -29,6 +29,9 @@ public final class AsyncSinkAdapter implements SinkAdapter<AsyncSink, AsyncSink.
     private final Factory factory;
     private final Map<AsyncSink, TasksInFlight> executors = new ConcurrentHashMap<>();
 
+    /** The sink itself: the constructor the gate loads the adapter by ({@code ./sinkcheck check --sink}). */
+    public AsyncSinkAdapter() { this(AsyncSink::new); }
+
     public AsyncSinkAdapter(Factory factory) { this.factory = factory; }
 
     @Override public String name() { return "async-sink"; }

@@ -17,6 +17,9 @@ public final class ToySinkAdapter implements SinkAdapter<ToySink, ToySink.Job> {
 
     private final BiFunction<ToySink.Listener, BiConsumer<Object, RuntimeException>, ToySink> factory;
 
+    /** The toy itself: the constructor the gate loads the adapter by ({@code ./sinkcheck check --sink}). */
+    public ToySinkAdapter() { this(ToySink::new); }
+
     /** @param factory the toy's constructor, or a variant's */
     public ToySinkAdapter(BiFunction<ToySink.Listener, BiConsumer<Object, RuntimeException>, ToySink> factory) {
         this.factory = factory;
@@ -25,6 +28,7 @@ public final class ToySinkAdapter implements SinkAdapter<ToySink, ToySink.Job> {
     @Override
     public String name() { return "toy-sink"; }
 
+    // --8<-- [adapter]
     /** No progress signal, and single-threaded by design: no PROGRESS, no THREAD_SAFE. */
     @Override
     public Set<Capability> capabilities() {
@@ -58,6 +62,7 @@ public final class ToySinkAdapter implements SinkAdapter<ToySink, ToySink.Job> {
     @Override public int pendingCalls(ToySink sink) { return sink.activeJobs(); }
 
     @Override public boolean providerSeesCancelled(ToySink sink, ToySink.Job call) { return call.isCancelled(); }
+    // --8<-- [adapter]
 
     /** A Job can only be made by a ToySink, so the one handle no sink issued is null. */
     @Override public ToySink.Job forgeHandle(ToySink sink) { return null; }

@@ -12,6 +12,7 @@ import org.sinkcheck.kit.junit.Waive;
  * <p>The toy is single-threaded by design, so its adapter does not promise {@code THREAD_SAFE}: without
  * the waiver, SC-11 (cancel never blocks on another thread) would fail as NOT PROMISED.
  */
+// --8<-- [test-class]
 @Waive("SC-11")
 class ToySinkVerificationTest extends SinkVerification {
     @Override
@@ -19,3 +20,4 @@ class ToySinkVerificationTest extends SinkVerification {
         return new ToySinkAdapter(Boolean.getBoolean("toy.broken") ? OffByOneToySink::new : ToySink::new);
     }
 }
+// --8<-- [test-class]
