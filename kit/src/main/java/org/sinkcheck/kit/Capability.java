@@ -30,8 +30,14 @@ public enum Capability {
     FAIL(Kind.CAN_DO, "the sink cannot end a call with an error"),
 
     PROVIDER_TOLD(Kind.CAN_OBSERVE, "the adapter cannot observe whether the provider was told its call was cancelled", Rule.SC12),
-    /** The kit sees a lost call (SC-06) and a retained one (SC-13) only through the count. */
-    RETENTION_VISIBLE(Kind.CAN_OBSERVE, "the adapter cannot count the calls the sink still references", Rule.SC06, Rule.SC13),
+    /**
+     * The kit sees a lost call (SC-06) only through the count. A retained one (SC-13) it sees through the count
+     * where there is one, and always by reachability, which needs no capability: at the end of each walk and of
+     * a sample of the replay's paths, the contexts and delivered objects of the calls the model has finished must
+     * be collectible with every sink alive. So SC-13 is never N/A: a sink that cannot count its calls is still
+     * judged by what it keeps reachable.
+     */
+    RETENTION_VISIBLE(Kind.CAN_OBSERVE, "the adapter cannot count the calls the sink still references", Rule.SC06),
     HANDLE_CHECKS(Kind.CAN_OBSERVE, "the sink's API cannot present a handle to a sink that did not issue it", Rule.SC14),
 
     /**

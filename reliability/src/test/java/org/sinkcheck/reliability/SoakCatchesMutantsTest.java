@@ -46,8 +46,10 @@ class SoakCatchesMutantsTest {
             "SC09_CallbacksOfOneCallOverlap", "needs two provider threads on one call: the stress tier",
             "SC11_CancelBlocksOnSlowListener", "a slow cancel is no violation the soak sees: NoDeadlock",
             "SC13_FinishedCallsRetained", "retention is invisible to events and pendingCalls here: Leaks",
+            "SC13_FinishedContextsKeptInASideMap", "its count is right and its events too: the kit's reachability check",
             "SC02_CancelSpreadsThroughASharedListener", "every soak sink has a listener of its own: the kit's walks with shared listeners",
             "SC06_CallsKeyedByTheirContext", "the soak's contexts are its calls, unequal by equals: the kit's equal contexts",
+            "SC06_CallsKeyedByIdentityOfContext", "the soak gives every call a context object of its own: the kit's duplicate contexts",
             "SC04_CancelReturnsBeforeItsSweep", "it calls back on its own executor, which the soak does not judge (see controls()):"
                     + " the kit's signal after each cancel");
 

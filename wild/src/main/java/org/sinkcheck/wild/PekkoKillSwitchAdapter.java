@@ -83,7 +83,9 @@ public final class PekkoKillSwitchAdapter implements SinkAdapter<KillSwitchSink,
 
     /**
      * Waits, within the kit's budget, until every stream of the sink has gone quiet ({@link SwitchedStream#quiet});
-     * a look counts only if no callback returned while it looked (one may have fired the switch).
+     * a look counts only if no callback returned while it looked (one may have fired the switch). Then lets go of
+     * the streams that have ended: nothing more is due from them, and the adapter must not keep a finished
+     * call's context reachable (the kit judges SC-13 by reachability, and what the adapter holds counts as the sink's).
      */
     @Override
     public void settle(KillSwitchSink sink, Settling settling) {
@@ -93,6 +95,7 @@ public final class PekkoKillSwitchAdapter implements SinkAdapter<KillSwitchSink,
             for (SwitchedStream stream : sink.streams()) if (!stream.quiet(sink.fired())) return false;
             return sink.callbacksReturned().get() == before;
         });
+        sink.streams().removeIf(SwitchedStream::ended);
     }
 
     /** Mutes the sink's streams and fires its switch, which ends every one of them. */

@@ -124,6 +124,9 @@ public final class SwitchedStream {
         return !switchFired && !endRequested && objectsHeard.get() == enqueued.get();
     }
 
+    /** Whether the stream is over for good: its end reached the listener and the provider's watch fired (then quiet for ever). */
+    boolean ended() { return finished && watched; }
+
     /** The kit is done with the stream: its listener hears nothing more (the sink's switch ends it). */
     void mute() { muted = true; }
 

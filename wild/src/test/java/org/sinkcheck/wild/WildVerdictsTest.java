@@ -61,10 +61,10 @@ class WildVerdictsTest {
                 library(new RxJavaCompositeDisposableAdapter(), SYNC, verdicts(P, P, F, P, P, P, P, F, F, F, ST, F, P, NA, F, P)),
                 library(new ReactorCompositeAdapter(), SYNC, verdicts(P, P, F, P, P, P, P, F, F, F, ST, P, F, NA, F, P)),
                 library(new KotlinSupervisorJobAdapter(), SYNC, verdicts(P, P, P, P, P, P, P, F, F, P, ST, F, P, NA, F, P)),
-                library(new GrpcCancellableContextAdapter(), SYNC, verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, NA, NA, NP, P)),
+                library(new GrpcCancellableContextAdapter(), SYNC, verdicts(P, P, P, P, P, NA, P, F, F, P, ST, F, P, NA, NP, P)),
                 library(new OkHttpClientPerSinkAdapter(), ASYNC, verdicts(P, P, P, P, P, P, P, P, P, P, ST, NA, P, NA, NP, P)),
                 library(new OkHttpSharedDispatcherAdapter(), ASYNC, verdicts(P, F, P, P, P, P, P, P, P, P, ST, NA, P, NA, NP, P)),
-                library(new PekkoKillSwitchAdapter(), ASYNC, verdicts(P, P, P, P, P, NA, P, F, P, P, ST, P, NA, NA, NP, P)));
+                library(new PekkoKillSwitchAdapter(), ASYNC, verdicts(P, P, P, P, P, NA, P, F, P, P, ST, P, P, NA, NP, P)));
     }
 
     /** Named by the library, so the test's display name says which. */

@@ -50,6 +50,7 @@ import org.sinkcheck.rules.Rule;
  * <tr><td>an object or progress heard that no signal sent</td><td>SC-09</td></tr>
  * <tr><td>the number of listener errors reported differs, or the listener's exception escapes</td><td>SC-15 ({@code SC15_FaultReported})</td></tr>
  * <tr><td>the sink references more calls than are pending / fewer (unless a call of it differed above)</td><td>SC-13 ({@code SC13_NoRetention}) / SC-06 ({@code SC06_NoLostCall})</td></tr>
+ * <tr><td>once a behaviour was played, a finished call's context or delivered object stays strongly reachable (with the sinks alive)</td><td>SC-13 ({@code SC13_NoRetention})</td></tr>
  * <tr><td>the provider's view is not "cancelled" exactly when the call is (unless the call differed above)</td><td>SC-08 on begin, else SC-12 ({@code SC12_ProviderTold})</td></tr>
  * <tr><td>an operation throws</td><td>cancel: SC-07 if the sink was idle, else SC-01; cancel in a callback SC-16; begin SC-08; handle probes SC-14; signals SC-12</td></tr>
  * <tr><td>anything, in a replay whose listeners throw from every final, that passed with quiet listeners</td><td>SC-15</td></tr>
@@ -161,6 +162,11 @@ final class Attribution {
     static Violation retention(int sink, int seen, int expected) {
         String what = Bounds.sinkName(sink) + " references " + seen + " call(s) where " + expected + " are pending";
         return seen > expected ? found(Operator.SC13_NoRetention, what) : found(Operator.SC06_NoLostCall, what);
+    }
+
+    /** Once a behaviour was played, finished calls' contexts or objects stayed strongly reachable ({@link Reachability}). */
+    static Violation reachable(String what) {
+        return found(Operator.SC13_NoRetention, what);
     }
 
     static Violation providerView(Action step, int call, boolean seesCancelled) {

@@ -3,11 +3,14 @@ package org.sinkcheck.kit.run;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -184,6 +187,12 @@ public final class Conformance {
     private record Candidate(Violation violation, List<Action> actions, Model model, Setup setup,
                              String origin, Long seed) {}
 
+    /**
+     * How many of the replay's paths end judging reachability (SC-13), evenly spread: each check costs a garbage
+     * collection, so not every path; every walk does too (docs/measurements/kit-budget-2026-12-02.md).
+     */
+    static final int REACHABILITY_PATHS = 16;
+
     private static final class Session {
         private final SinkAdapter<?, ?> adapter;
         private final Options options;
@@ -195,6 +204,14 @@ public final class Conformance {
         private final Set<Capability> capabilities;
         private final long[] tally = new long[Rule.values().length];
         private final Map<Rule, Candidate> candidates = new EnumMap<>(Rule.class);
+        /** Where the time went ({@link ConformanceReport.Timings}). */
+        private long replayNanos;
+        private long walkNanos;
+        private final long[] phaseNanos = new long[RandomWalk.Phase.values().length];
+        private final long[] phaseActions = new long[RandomWalk.Phase.values().length];
+        private long shrinkNanos;
+        private long reachabilityNanos;
+        private int reachabilityChecks;
         /** The runs whose disposing of a sink threw, and the first such error. */
         private long disposeErrors;
         private String firstDisposeError;
@@ -221,6 +238,7 @@ public final class Conformance {
             int replayed = 0;
             Set<List<Action>> seen = new HashSet<>();
             tracker = progress.track(paths.size(), options.walks());
+            int reachabilityStride = Math.max(1, paths.size() / REACHABILITY_PATHS);
             coverage = new Coverage.Tally(capabilities);
             for (int p = 0; p < paths.size(); p++) {
                 tracker.paths(p);
@@ -230,14 +248,15 @@ public final class Conformance {
                 replayed++;
                 String origin = "edge-cover path " + (p + 1) + " of " + paths.size();
                 List<ModelState> states = playable.states();
-                Run.Outcome quiet = play(replayModel, path, states, Setup.PLAIN, tally);
+                Setup plain = p % reachabilityStride == reachabilityStride - 1 ? Setup.PLAIN.judgingReachability() : Setup.PLAIN;
+                Run.Outcome quiet = play(replayModel, path, states, plain, tally);
                 coverage.played(replayModel, path, states, quiet, false);
                 replaySteps += quiet.steps();
                 // past a deviation the path's edges are not the ones played: covered only up to the first
                 playable.markCovered(quiet.deviations().stream().mapToInt(Run.Deviated::steps).min().orElse(quiet.steps()), covered);
-                offerDeviations(quiet, path, replayModel, Setup.PLAIN, origin, null);
+                offerDeviations(quiet, path, replayModel, plain, origin, null);
                 if (!quiet.violations().isEmpty()) {
-                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, Setup.PLAIN, origin, null);
+                    offer(quiet.violations(), path.subList(0, quiet.steps()), replayModel, plain, origin, null);
                     continue;
                 }
                 Setup throwing = Setup.PLAIN.throwing(true);
@@ -249,15 +268,27 @@ public final class Conformance {
                             path.subList(0, loud.steps()), replayModel, throwing, origin + throwing.describe(), null);
                 }
             }
+            replayNanos = System.nanoTime() - start;
+            long walksBegan = System.nanoTime();
             long walkActions = walk();
+            walkNanos = System.nanoTime() - walksBegan;
+            long shrinksBegan = System.nanoTime();
             Map<Rule, Counterexample> shrunk = shrinkAll();
+            shrinkNanos = System.nanoTime() - shrinksBegan;
             ConformanceReport.Counts counts = new ConformanceReport.Counts(graph.stateCount(), graph.edgeCount(),
                     covered.cardinality(), replayed, replaySteps, options.walks(), walkActions, options.seed(),
                     describe(options.walkBounds()), (System.nanoTime() - start) / 1_000_000);
             BitSet reachable = replay.reachable(capabilities);
             Coverage covers = coverage.coverage(graph.edgeCount(), reachable.cardinality(), covered.cardinality(),
                     replay.actions(everyEdge(graph)), replay.actions(reachable), replay.actions(covered));
-            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations, covers);
+            Map<String, ConformanceReport.PhaseTime> phases = new LinkedHashMap<>();   // in the phases' order
+            for (RandomWalk.Phase phase : RandomWalk.Phase.values()) {
+                phases.put(phase.name().toLowerCase(Locale.ROOT),
+                        new ConformanceReport.PhaseTime(phaseActions[phase.ordinal()], phaseNanos[phase.ordinal()] / 1_000_000));
+            }
+            ConformanceReport.Timings timings = new ConformanceReport.Timings(replayNanos / 1_000_000, walkNanos / 1_000_000,
+                    Collections.unmodifiableMap(phases), shrinkNanos / 1_000_000, reachabilityChecks, reachabilityNanos / 1_000_000);
+            return new ConformanceReport(adapter.name(), rows(shrunk), counts, notes(), waivers, deviations, covers, timings);
         }
 
         private static BitSet everyEdge(StateGraph graph) {
@@ -274,8 +305,15 @@ public final class Conformance {
                 tracker.walks(i);
                 long seed = options.seed() + i;
                 Setup setup = walkSetup(seed);
-                List<Action> walk = RandomWalk.generate(model, capabilities, seed, options.walkLength());
-                Run.Outcome outcome = play(model, walk, null, setup, tally);
+                RandomWalk.Phased phased = RandomWalk.generatePhased(model, capabilities, seed, options.walkLength());
+                List<Action> walk = phased.actions();
+                long[] stepNanos = new long[walk.size()];
+                Run.Outcome outcome = play(model, walk, null, setup, tally, stepNanos);
+                for (int a = 0; a < outcome.steps(); a++) {
+                    int phase = phased.phases().get(a).ordinal();
+                    phaseNanos[phase] += stepNanos[a];
+                    phaseActions[phase]++;
+                }
                 coverage.played(model, walk, null, outcome, setup.throwFromFinals());
                 actions += outcome.steps();
                 String origin = "random walk, seed " + seed + setup.describe()
@@ -294,9 +332,13 @@ public final class Conformance {
             return actions;
         }
 
-        /** Walk {@code seed}'s setup, by the seed's three lowest bits: throwing finals, shared listeners, a signal after each cancel. */
+        /**
+         * Walk {@code seed}'s setup, by the seed's three lowest bits: throwing finals, shared listeners (else one context
+         * object for several calls: two setups that both play with what the listener hears of whom, kept apart so that
+         * a difference names one of them), a signal after each cancel; every walk ends judging reachability (SC-13).
+         */
         private static Setup walkSetup(long seed) {
-            return new Setup((seed & 1) == 1, (seed & 2) != 0, (seed & 4) != 0);
+            return new Setup((seed & 1) == 1, (seed & 2) != 0, (seed & 4) != 0, (seed & 2) == 0, true);
         }
 
         /** Each declared deviation the behaviour played past, as a candidate of its rule: the actions up to where it showed. */
@@ -308,7 +350,9 @@ public final class Conformance {
             for (Violation d : found) {
                 Candidate best = candidates.get(d.rule());
                 if (best == null || actions.size() < best.actions().size()) {
-                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, setup, origin, seed));
+                    // only SC-13's shrinks pay a collection each: another rule's difference shows without it
+                    Setup shrinkWith = d.rule() == Rule.SC13 ? setup : setup.judgingReachability(false);
+                    candidates.put(d.rule(), new Candidate(d, List.copyOf(actions), model, shrinkWith, origin, seed));
                 }
             }
         }
@@ -350,6 +394,8 @@ public final class Conformance {
             List<String> out = new ArrayList<>(actions.size());
             for (int i = 0; i < actions.size(); i++) {
                 StringBuilder a = new StringBuilder(actions.get(i).toString());
+                Integer sharedWith = actions.get(i) instanceof Action.Begin begin ? played.sharedContexts().get(begin.call()) : null;
+                if (sharedWith != null) a.append("   (with the very context object of ").append(Bounds.callName(sharedWith)).append(")");
                 if (played.skipped().get(i)) a.append("   (not played: past the deviation the model does not enable it)");
                 for (Run.Deviated d : played.deviations()) {
                     if (d.steps() != i + 1) continue;
@@ -363,8 +409,16 @@ public final class Conformance {
 
         /** Every behaviour the session plays goes through here: the settle budget is the options', a dispose that throws is noted. */
         private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally) {
-            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally);
+            return play(model, actions, states, setup, tally, null);
+        }
+
+        private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally, long[] stepNanos) {
+            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally, stepNanos);
             if (outcome.disposeError() != null && disposeErrors++ == 0) firstDisposeError = outcome.disposeError();
+            if (outcome.reachabilityNanos() > 0) {
+                reachabilityNanos += outcome.reachabilityNanos();
+                reachabilityChecks++;
+            }
             return outcome;
         }
 

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sinkcheck.rules.Rule;
 
@@ -35,6 +36,27 @@ public final class ConformanceReport {
     public record Counts(int states, int edges, int edgesCovered, int paths, long replaySteps, int walks,
                          long walkActions, long seed, String walkBounds, long millis) {}
 
+    /**
+     * Where a run's time went, in milliseconds of wall-clock time: the replay (its reachability checks included),
+     * the walks (generating them included) and, within them, the actions of each phase (played, settled, judged),
+     * the shrinks, and the reachability checks of the whole run (SC-13: each one garbage collection or more).
+     */
+    public record Timings(long replayMillis, long walkMillis, Map<String, PhaseTime> walkPhases, long shrinkMillis,
+                          int reachabilityChecks, long reachabilityMillis) {
+        /** In one line, as the budget measurement records it. */
+        public String line() {
+            StringBuilder phases = new StringBuilder();
+            walkPhases.forEach((phase, time) -> phases.append(phases.isEmpty() ? "" : ", ")
+                    .append(phase).append(' ').append(time.actions())
+                    .append(" actions ").append(time.millis()).append(" ms"));
+            return "replay " + replayMillis + " ms, walks " + walkMillis + " ms (" + phases + "), shrinks " + shrinkMillis
+                    + " ms, reachability " + reachabilityChecks + " checks " + reachabilityMillis + " ms";
+        }
+    }
+
+    /** One walk phase's share: the actions it played and the time they took. */
+    public record PhaseTime(long actions, long millis) {}
+
     private final String sink;
     private final List<Row> rows;
     private final Counts counts;
@@ -42,9 +64,14 @@ public final class ConformanceReport {
     private final Waivers waivers;
     private final Deviations deviations;
     private final Coverage coverage;
+    private final Timings timings;
+
+    /** Where the run's time went. */
+    public Timings timings() { return timings; }
 
     ConformanceReport(String sink, List<Row> rows, Counts counts, List<String> notes, Waivers waivers, Deviations deviations,
-                      Coverage coverage) {
+                      Coverage coverage, Timings timings) {
+        this.timings = timings;
         this.sink = sink;
         this.coverage = coverage;
         this.rows = List.copyOf(rows);

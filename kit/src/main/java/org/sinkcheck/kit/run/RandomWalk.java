@@ -41,7 +41,19 @@ final class RandomWalk {
     private RandomWalk() {}
 
     static List<Action> generate(Model model, Set<Capability> capabilities, long seed, int length) {
-        return new Walker(model, capabilities, new Random(seed)).walk(length);
+        return generatePhased(model, capabilities, seed, length).actions();
+    }
+
+    /** The phases a walk moves through; what each costs is measured (docs/measurements/kit-budget-2026-12-02.md). */
+    enum Phase { MIXED, LOAD, DRAIN }
+
+    /** A walk, and the phase each of its actions was drawn in. */
+    record Phased(List<Action> actions, List<Phase> phases) {}
+
+    /** As {@link #generate}, saying which phase drew each action. */
+    static Phased generatePhased(Model model, Set<Capability> capabilities, long seed, int length) {
+        Walker walker = new Walker(model, capabilities, new Random(seed));
+        return new Phased(walker.walk(length), List.copyOf(walker.phases));
     }
 
     /** One kind of action: a prototype to ask the capabilities with, and how to draw one from the state's calls. */
@@ -56,6 +68,8 @@ final class RandomWalk {
         private final Random random;
         private final List<Kind> kinds = new ArrayList<>();
         private final List<Action> walk = new ArrayList<>();
+        private final List<Phase> phases = new ArrayList<>();
+        private Phase phase = Phase.MIXED;
         private ModelState state;
         private final int[][] calls = new int[CallSet.values().length][];
         private final int[] sizes = new int[CallSet.values().length];
@@ -101,6 +115,7 @@ final class RandomWalk {
 
         /** Up to {@code steps} actions, each of a kind drawn uniformly among those enabled. */
         private void mixed(int length, int steps) {
+            phase = Phase.MIXED;
             for (int i = 0; i < steps && walk.size() < length; i++) {
                 classify(-1);
                 List<Kind> enabled = new ArrayList<>();
@@ -111,6 +126,7 @@ final class RandomWalk {
 
         /** Begins on one sink until it holds a threshold's number of pending calls, then a cancel or a drain. */
         private void load(int length) {
+            phase = Phase.LOAD;
             int sink = sink();
             classify(sink);
             int have = sizes[CallSet.PENDING.ordinal()];
@@ -140,6 +156,7 @@ final class RandomWalk {
         private void drain(int sink, int length) {
             List<Kind> enders = kinds.stream().filter(k -> k.from() == CallSet.ENDABLE || k.prototype() instanceof Action.ListenerThrows).toList();
             if (enders.isEmpty()) return;
+            phase = Phase.DRAIN;
             while (walk.size() < length) {
                 classify(sink);
                 List<Kind> enabled = enders.stream().filter(k -> sizes[k.from().ordinal()] > 0).toList();
@@ -156,6 +173,7 @@ final class RandomWalk {
 
         private void take(Action action) {
             walk.add(action);
+            phases.add(phase);
             state = model.apply(state, action);
         }
 

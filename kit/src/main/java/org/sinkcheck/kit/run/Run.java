@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,9 +73,12 @@ final class Run<S, H> {
     /**
      * How a behaviour went: the number of steps taken, and the violations of the last one (none: it
      * passed); the declared deviations played past, and the actions not played after them (their
-     * indices); and, if disposing of a sink threw, the first such error in one line (else null).
+     * indices); if disposing of a sink threw, the first such error in one line (else null); and, with duplicate
+     * contexts, each call begun with another call's very context object, with that call; and the time the
+     * reachability check took (0 if none ran).
      */
-    record Outcome(int steps, List<Violation> violations, List<Deviated> deviations, BitSet skipped, String disposeError) {
+    record Outcome(int steps, List<Violation> violations, List<Deviated> deviations, BitSet skipped, String disposeError,
+                   Map<Integer, Integer> sharedContexts, long reachabilityNanos) {
         boolean passed() { return violations.isEmpty() && deviations.isEmpty(); }
 
         /** The rules broken: those that ended the run, and the declared deviations it played past. */
@@ -108,8 +110,15 @@ final class Run<S, H> {
     private final List<ScriptedListener> recorders = new ArrayList<>();
     /** Each listener once. */
     private final List<ScriptedListener> listeners = new ArrayList<>();
-    private final Map<Object, Integer> callOf = new IdentityHashMap<>();
+    /** What the run's contexts name it by ({@link CallContext}): an identity, nothing else. */
+    private final Object identity = new Object();
+    /** Weak references to what the run handed the sinks; judged at the end when the setup asks ({@link Reachability}). */
+    private final Reachability reachability;
     private final List<H> handles = new ArrayList<>();
+    /** Per call, its context; dropped with the handles before reachability is judged. */
+    private final CallContext[] contexts;
+    /** With duplicate contexts: each call begun with another's context object, and that other call. */
+    private final Map<Integer, Integer> sharedContexts = new LinkedHashMap<>();
     private final boolean[] sinkCancelled;
     private final boolean[] bornAfterCancel;
     /** Per call, what its own provider was answered: object/progress signals accepted, completes, fails. */
@@ -136,6 +145,7 @@ final class Run<S, H> {
         this.throwFromFinals = setup.throwFromFinals();
         this.signalAfterCancel = setup.signalAfterCancel();
         this.sinkCancelled = new boolean[bounds.sinks()];
+        this.contexts = new CallContext[bounds.calls()];
         this.bornAfterCancel = new boolean[bounds.calls()];
         this.signalsAccepted = new int[bounds.calls()];
         this.completeAnswers = new CallHistory.Answer[bounds.calls()];
@@ -144,6 +154,7 @@ final class Run<S, H> {
         Arrays.fill(completeAnswers, CallHistory.Answer.NOT_SENT);
         Arrays.fill(failAnswers, CallHistory.Answer.NOT_SENT);
         this.state = model.initial();
+        this.reachability = setup.reachability() ? new Reachability(bounds) : null;
         for (int c = 0; c < bounds.calls(); c++) handles.add(null);
     }
 
@@ -151,7 +162,7 @@ final class Run<S, H> {
     private void open() {
         for (int s = 0; s < bounds.sinks(); s++) {
             boolean shares = setup.sharedListeners() && s % 2 == 1;
-            ScriptedListener recorder = shares ? recorders.get(s - 1) : new ScriptedListener(callOf, bounds.calls(), throwFromFinals);
+            ScriptedListener recorder = shares ? recorders.get(s - 1) : new ScriptedListener(identity, bounds.calls(), throwFromFinals);
             if (!shares) listeners.add(recorder);
             recorders.add(recorder);
             sinks.add(adapter.newSink(recorder));
@@ -180,21 +191,23 @@ final class Run<S, H> {
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, Setup setup,
                                Duration settleBudget, long[] tally) {
-        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally);
+        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally, null);
     }
 
     /**
      * As above, with the model's states after each action already known ({@code states.get(i)} after
-     * action i), and playing past {@code deviations}.
+     * action i), and playing past {@code deviations}; {@code stepNanos}, if not null, gets the time each action
+     * took, its settle and judgement included (what the budget measurement adds up by walk phase).
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
-                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally) {
+                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally, long[] stepNanos) {
         Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup, settleBudget);
         int steps = actions.size();
         List<Violation> found = List.of();
         Map<Rule, Deviated> deviated = new EnumMap<>(Rule.class);
         BitSet skipped = new BitSet();
         String disposeError;
+        long reachabilityNanos = 0;
         try {
             run.open();
             for (int i = 0; i < actions.size() && found.isEmpty(); i++) {
@@ -204,9 +217,11 @@ final class Run<S, H> {
                     skipped.set(i);
                     continue;
                 }
+                long began = stepNanos == null ? 0 : System.nanoTime();
                 Set<Rule> exercised = EnumSet.noneOf(Rule.class);
                 ModelState after = states == null || !deviated.isEmpty() ? model.apply(run.state, action) : states.get(i);
                 found = run.step(action, after, exercised);
+                if (stepNanos != null) stepNanos[i] = System.nanoTime() - began;
                 if (tally != null) for (Rule rule : exercised) tally[rule.ordinal()]++;
                 steps = i + 1;
                 if (found.stream().anyMatch(v -> deviations.declares(v.rule()))) {
@@ -221,10 +236,29 @@ final class Run<S, H> {
                     }
                 }
             }
+            if (found.isEmpty() && run.reachability != null) {
+                long began = System.nanoTime();
+                found = run.judgeReachability(tally);
+                reachabilityNanos = System.nanoTime() - began;
+            }
         } finally {
             disposeError = run.dispose();
         }
-        return new Outcome(steps, found, List.copyOf(deviated.values()), skipped, disposeError);
+        return new Outcome(steps, found, List.copyOf(deviated.values()), skipped, disposeError, Map.copyOf(run.sharedContexts), reachabilityNanos);
+    }
+
+    /**
+     * SC-13 by reachability, once the behaviour has been played: the kit lets go of its handles (a handle
+     * may rightly hold its call's context) and asks whether the finished calls' contexts and objects stayed
+     * reachable while every sink lives. A check in which no collection ran decides nothing.
+     */
+    private List<Violation> judgeReachability(long[] tally) {
+        handles.replaceAll(h -> null);
+        Arrays.fill(contexts, null);
+        Reachability.Finding finding = reachability.check(state);
+        if (!finding.decided() || finding.finishedCalls() == 0) return List.of();
+        if (tally != null) tally[Rule.SC13.ordinal()]++;
+        return finding.retained() ? List.of(Attribution.reachable(finding.kept())) : List.of();
     }
 
     /** Where a run went on after a deviation: past this model action, or ({@code null}) from the step's own successor. */
@@ -295,6 +329,9 @@ final class Run<S, H> {
 
     private List<Violation> step(Action action, ModelState after, Set<Rule> exercised) {
         ModelState before = state;
+        if (setup.duplicateContexts()) {
+            for (ScriptedListener r : listeners) r.expect(c -> after.owner(c) == ModelState.NO_SINK ? List.of() : after.heard(after.owner(c), c));
+        }
         Answers answers = new Answers();
         String threw = null;
         try {
@@ -360,8 +397,9 @@ final class Run<S, H> {
 
     private void perform(Action action, Answers answers) {
         if (action instanceof Begin a) {
-            Object context = new CallContext(a.call());
-            callOf.put(context, a.call());
+            CallContext context = contextFor(a);
+            contexts[a.call()] = context;
+            if (reachability != null) reachability.begun(a.call(), context, sharedContexts.getOrDefault(a.call(), a.call()));
             bornAfterCancel[a.call()] = sinkCancelled[a.sink()];
             S sink = sinks.get(a.sink());
             handles.set(a.call(), bounds.isEndless(a.call()) ? adapter.beginEndless(sink, context) : adapter.begin(sink, context));
@@ -400,6 +438,21 @@ final class Run<S, H> {
 
     private S ownerOf(int call) { return sinks.get(state.owner(call)); }
 
+    /** A new context for the call {@code begin} begins, or, with duplicate contexts, the very one of its sink's newest pending call. */
+    private CallContext contextFor(Begin begin) {
+        if (setup.sharesContext(begin.call())) {
+            List<Integer> pending = state.pendingOf(begin.sink());
+            if (!pending.isEmpty()) {
+                int newest = pending.stream().max(Integer::compare).orElseThrow();
+                CallContext shared = contexts[newest];
+                shared.alsoFor(begin.call());
+                sharedContexts.put(begin.call(), sharedContexts.getOrDefault(newest, newest));
+                return shared;
+            }
+        }
+        return new CallContext(begin.call(), identity);
+    }
+
     /**
      * Once {@code cancel} returned, and before the kit lets the sink settle: every call that was pending
      * on the sink is signalled once more, and must refuse (SC-04: "a provider signal after the cancel is
@@ -426,7 +479,9 @@ final class Run<S, H> {
     }
 
     private boolean deliver(S sink, H handle, int call) {
-        return adapter.deliver(sink, handle, "object of " + Bounds.callName(call));
+        Object object = "object of " + Bounds.callName(call);
+        if (reachability != null && call >= 0) reachability.handed(call, object);
+        return adapter.deliver(sink, handle, object);
     }
 
     /** Every signal the sink has, through a handle it must refuse; each answer is recorded. */
@@ -656,23 +711,5 @@ final class Run<S, H> {
         List<Signal> named(boolean wasAccepted) {
             return accepted.entrySet().stream().filter(e -> e.getValue() == wasAccepted).map(Map.Entry::getKey).toList();
         }
-    }
-
-    /**
-     * The context of one call, printed for people. Every call's context is equal to every other's by
-     * {@code equals} and {@code hashCode}, with an identity of its own: a sink must tell calls apart by
-     * their handles and give each callback its call's very context (SC-09), so one that keys its calls by
-     * the equality of what callers pass mixes them up at once. The kit tells contexts apart by identity.
-     */
-    private static final class CallContext {
-        private final int call;
-
-        CallContext(int call) { this.call = call; }
-
-        @Override public boolean equals(Object o) { return o instanceof CallContext; }
-
-        @Override public int hashCode() { return CallContext.class.getName().hashCode(); }
-
-        @Override public String toString() { return "context of " + Bounds.callName(call); }
     }
 }

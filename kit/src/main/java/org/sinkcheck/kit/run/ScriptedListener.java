@@ -3,7 +3,7 @@ package org.sinkcheck.kit.run;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
+import java.util.function.IntFunction;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.model.Bounds;
@@ -13,7 +13,8 @@ import org.sinkcheck.model.EventKind;
  * The listener of one sink under test: records, per call and in order, every event it hears, and plays
  * the listener's part in the model's actions (throw from an object or progress callback, cancel the sink
  * from inside any callback, and, when asked, throw from every final). Events are told apart only by the identity of the
- * context the kit passed to {@code begin}; anything else is a stray (SC-09, SC-14).
+ * context the kit passed to {@code begin} ({@link CallContext}); anything else is a stray (SC-09, SC-14). It keeps
+ * no context and no delivered object: what it holds must not keep a finished call reachable ({@link Reachability}).
  *
  * <p>It also watches what no single event shows: a callback of a call starting while another callback
  * of the same call is still running (SC-09, serial callbacks).
@@ -27,9 +28,14 @@ final class ScriptedListener implements Events {
         }
     }
 
-    private final Map<Object, Integer> callOf;
+    /** The run whose contexts this listener knows. */
+    private final Object run;
+    /** Per call, all the model has it hear once the current step is done: tells apart the calls of one context. */
+    private IntFunction<List<EventKind>> expected = c -> List.of();
     private final List<List<EventKind>> heard = new ArrayList<>();
     private final int[] errors;
+    /** Per call, how often this listener threw from its callbacks on purpose. */
+    private final int[] thrown;
     private final int[] running;
     private final BitSet touched = new BitSet();
     private final List<String> strays = new ArrayList<>();
@@ -42,10 +48,11 @@ final class ScriptedListener implements Events {
     /** ... cancel its sink through this, or throw if it is null. */
     private Runnable armedCancel;
 
-    /** @param callOf identity map from the contexts the kit passed to begin to call numbers */
-    ScriptedListener(Map<Object, Integer> callOf, int calls, boolean throwFromFinals) {
-        this.callOf = callOf;
+    /** @param run the run whose {@link CallContext}s name the calls this listener hears of */
+    ScriptedListener(Object run, int calls, boolean throwFromFinals) {
+        this.run = run;
         this.errors = new int[calls];
+        this.thrown = new int[calls];
         this.running = new int[calls];
         this.throwFromFinals = throwFromFinals;
         for (int c = 0; c < calls; c++) heard.add(new ArrayList<>());
@@ -66,6 +73,28 @@ final class ScriptedListener implements Events {
     }
 
     synchronized void disarm() { arm(null, -1, null); }
+
+    /** What the model has each call hear once the step about to be played is done. */
+    synchronized void expect(IntFunction<List<EventKind>> heardAfterTheStep) { expected = heardAfterTheStep; }
+
+    /**
+     * The call an event of {@code kind} with {@code context} is of, or -1 for a context of no call. Of the calls
+     * begun with that very object, the first one the model has hear {@code kind} next; if none does, the first
+     * one still expecting anything (the difference is then charged to it), else the first.
+     */
+    private int callOf(Object context, EventKind kind) {
+        int[] calls = CallContext.callsOf(context, run);
+        if (calls == null) return -1;
+        if (calls.length == 1) return calls[0];
+        int open = -1;
+        for (int c : calls) {
+            List<EventKind> expect = expected.apply(c);
+            int had = heard.get(c).size();
+            if (had < expect.size() && expect.get(had) == kind) return c;
+            if (had < expect.size() && open < 0) open = c;
+        }
+        return open >= 0 ? open : calls[0];
+    }
 
     // ---- what was observed ----
 
@@ -99,8 +128,8 @@ final class ScriptedListener implements Events {
 
     @Override
     public synchronized void object(Object context, Object object) {
-        Integer call = callOf.get(context);
-        if (call == null) {
+        int call = callOf(context, EventKind.OBJECT);
+        if (call < 0) {
             strays.add("heard an object with a context no call was begun with: " + context);
             return;
         }
@@ -127,8 +156,8 @@ final class ScriptedListener implements Events {
 
     @Override
     public synchronized void listenerError(Object context, Throwable error) {
-        Integer call = callOf.get(context);
-        if (call == null) {
+        int call = thrower(context);
+        if (call < 0) {
             strays.add("a listener error was reported with a context no call was begun with: " + context);
         } else {
             errors[call]++;
@@ -136,9 +165,17 @@ final class ScriptedListener implements Events {
         }
     }
 
+    /** The call an error reported with {@code context} is of: of the calls begun with it, the first this listener threw for more often than reported. */
+    private int thrower(Object context) {
+        int[] calls = CallContext.callsOf(context, run);
+        if (calls == null) return -1;
+        for (int c : calls) if (errors[c] < thrown[c]) return c;
+        return calls[0];
+    }
+
     private void plain(Object context, EventKind kind) {
-        Integer call = callOf.get(context);
-        if (call == null) {
+        int call = callOf(context, kind);
+        if (call < 0) {
             strays.add("heard " + kind.tla() + " with a context no call was begun with: " + context);
             return;
         }
@@ -147,6 +184,7 @@ final class ScriptedListener implements Events {
             heard.get(call).add(kind);
             actIfArmed(call, kind);
             if (kind.isFinal() && throwFromFinals) {
+                thrown[call]++;
                 throw new ListenerFault("thrown on purpose from a final callback by the kit's listener (SC-15)");
             }
         } finally {
@@ -159,7 +197,10 @@ final class ScriptedListener implements Events {
         if (armedCall != call || armedOn != kind) return;
         Runnable cancel = armedCancel;
         disarm();
-        if (cancel == null) throw new ListenerFault("thrown on purpose by the kit's listener (SC-15)");
+        if (cancel == null) {
+            thrown[call]++;
+            throw new ListenerFault("thrown on purpose by the kit's listener (SC-15)");
+        }
         try {
             cancel.run();
         } catch (RuntimeException e) {

@@ -30,8 +30,8 @@ class WaiversTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> Waivers.of("x", List.of("SC-04")).checkAgainst(NO_THREAD_SAFETY_NO_COUNT)).getMessage());
         String observed = assertThrows(IllegalArgumentException.class,
-                () -> Waivers.of("x", List.of("SC-13")).checkAgainst(NO_THREAD_SAFETY_NO_COUNT)).getMessage();
-        assertTrue(observed.startsWith("cannot waive SC-13: it is N/A because " + Capability.RETENTION_VISIBLE.reason()), observed);
+                () -> Waivers.of("x", List.of("SC-06")).checkAgainst(NO_THREAD_SAFETY_NO_COUNT)).getMessage();
+        assertTrue(observed.startsWith("cannot waive SC-06: it is N/A because " + Capability.RETENTION_VISIBLE.reason()), observed);
         Waivers.of("x", List.of("SC-11")).checkAgainst(NO_THREAD_SAFETY_NO_COUNT);
         assertThrows(IllegalArgumentException.class,
                 () -> Conformance.run(new ConformanceTest.CancelDoesNothing(), Options.ci(), Waivers.of("x", List.of("SC-11")), line -> {}),
