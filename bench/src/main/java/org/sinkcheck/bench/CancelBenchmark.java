@@ -66,8 +66,12 @@ public class CancelBenchmark {
 
         @TearDown(Level.Invocation)
         public void check() {
-            loaded.verifyAllCancelled();
-            loaded = null;
+            try {
+                loaded.verifyAllCancelled();
+            } finally {
+                loaded.close();
+                loaded = null;
+            }
         }
     }
 
@@ -89,6 +93,9 @@ public class CancelBenchmark {
 
         @TearDown(Level.Invocation)
         public void check() { neighbour.verifyUntouched(); }
+
+        @TearDown(Level.Trial)
+        public void close() { neighbour.close(); }
     }
 
     @Benchmark

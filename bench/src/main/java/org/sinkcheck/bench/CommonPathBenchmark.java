@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.sinkcheck.kit.Capability;
 
@@ -28,6 +29,9 @@ public class CommonPathBenchmark extends ThroughputBenchmark {
         public void open() {
             sink = LoadedSink.silent(impl, "begin + complete from two threads", Capability.THREAD_SAFE);
         }
+
+        @TearDown(Level.Trial)
+        public void close() { sink.close(); }
     }
 
     @Benchmark

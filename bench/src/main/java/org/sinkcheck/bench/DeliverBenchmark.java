@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Delivery on one live call, from one thread: {@link #deliver}, one object at a time, and
@@ -39,6 +40,9 @@ public class DeliverBenchmark extends ThroughputBenchmark {
             sink = LoadedSink.silent(Implementation.adapter(impl));
             call = sink.begin();
         }
+
+        @TearDown(Level.Trial)
+        public void close() { sink.close(); }
     }
 
     /** The objects one batch carries: {@code batch} distinct objects. */

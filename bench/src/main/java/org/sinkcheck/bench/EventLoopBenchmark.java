@@ -93,7 +93,13 @@ public class EventLoopBenchmark extends ThroughputBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void footprint(BenchmarkParams params) { Footprint.record(footprint(shape(params))); }
+        public void footprint(BenchmarkParams params) {
+            try {
+                Footprint.record(footprint(shape(params)));
+            } finally {
+                sink.close();
+            }
+        }
 
         /** Completes every queued call, checks the sink references none, and measures what it retains. */
         Footprint footprint(String shape) {

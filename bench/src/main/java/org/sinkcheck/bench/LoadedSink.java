@@ -9,12 +9,13 @@ import org.sinkcheck.kit.SinkAdapter;
  * One sink of one implementation with N calls begun on it and still pending, plus the checks that make
  * a cancel benchmark honest: after {@code cancel()} returns, every call refuses a delivery, got exactly
  * one cancelled final, and the sink references none of them; a neighbouring sink heard nothing.
- * A check that fails throws, and JMH fails the benchmark: a fast wrong sink has no score.
+ * A check that fails throws, and JMH fails the benchmark: a fast wrong sink has no score. Whoever opens
+ * one closes it ({@link #close}), which hands the sink to {@code SinkAdapter.dispose} exactly once.
  *
  * @param <S> the adapter's sink type
  * @param <H> the adapter's handle type
  */
-public final class LoadedSink<S, H> {
+public final class LoadedSink<S, H> implements AutoCloseable {
     /** The context of every call: one shared object, so per-call memory is the sink's alone. */
     static final Object CONTEXT = "call";
     private static final Object PROBE = "probe";
@@ -24,6 +25,7 @@ public final class LoadedSink<S, H> {
     private final Tally tally;
     private final S sink;
     private final Object[] calls;
+    private boolean disposed;
 
     private LoadedSink(SinkAdapter<S, H> adapter, int pending, Events events, Tally tally) {
         this.adapter = adapter;
@@ -56,6 +58,14 @@ public final class LoadedSink<S, H> {
             }
         }
         return silent(adapter);
+    }
+
+    /** Hands the sink to {@code SinkAdapter.dispose}; the first close does, later ones do nothing. */
+    @Override
+    public void close() {
+        if (disposed) return;
+        disposed = true;
+        adapter.dispose(sink);
     }
 
     /** The author's sink object (what JOL measures). */

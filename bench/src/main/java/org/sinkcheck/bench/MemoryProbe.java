@@ -39,18 +39,26 @@ public final class MemoryProbe {
     /** All three figures for {@code adapter}'s sinks at {@code pending} calls. */
     public static MemoryFigures measure(SinkAdapter<?, ?> adapter, int pending) {
         if (pending <= 0) throw new IllegalArgumentException("bench: memory probe needs at least one pending call, got " + pending);
-        long empty = retainedBytes(LoadedSink.open(adapter, 0).sink());
-        LoadedSink<?, ?> loaded = LoadedSink.open(adapter, pending);
-        long full = retainedBytes(loaded.sink());
+        long empty;
+        try (LoadedSink<?, ?> idle = LoadedSink.open(adapter, 0)) {
+            empty = retainedBytes(idle.sink());
+        }
+        try (LoadedSink<?, ?> loaded = LoadedSink.open(adapter, pending)) {
+            long full = retainedBytes(loaded.sink());
 
-        for (int i = 0; i < WARM_UP_CANCELS; i++) LoadedSink.open(adapter, WARM_UP_CALLS).cancel();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(thread);
-        loaded.cancel();
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            for (int i = 0; i < WARM_UP_CANCELS; i++) {
+                try (LoadedSink<?, ?> warm = LoadedSink.open(adapter, WARM_UP_CALLS)) {
+                    warm.cancel();
+                }
+            }
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long thread = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(thread);
+            loaded.cancel();
+            long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
-        long staleReach = retainedBytes(loaded.anyCall());
-        return new MemoryFigures((double) (full - empty) / pending, (double) allocated / pending, staleReach);
+            long staleReach = retainedBytes(loaded.anyCall());
+            return new MemoryFigures((double) (full - empty) / pending, (double) allocated / pending, staleReach);
+        }
     }
 }

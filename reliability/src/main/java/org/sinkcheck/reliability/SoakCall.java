@@ -63,7 +63,12 @@ final class SoakCall {
 
     // Provider side: written by the provider thread only.
     volatile boolean providerInSignal;
+    /** The provider thread while it is inside a call into the sink, else null. */
+    volatile Thread signaller;
     volatile boolean providerDone;
+    /** The provider has sent its complete or fail (raised before sending it), and the sink accepted it. */
+    volatile boolean finalSent;
+    volatile boolean finalAccepted;
     int signalsSent;
     final ProviderAnswers answers = new ProviderAnswers();
 
@@ -79,6 +84,10 @@ final class SoakCall {
     private int lateSignals;
     /** The listener's one throw or cancel in this call, if it reacted yet; the model may then be ahead of the events. */
     private Reaction reactedWith = Reaction.NONE;
+    /** The listener reacted in a callback run by the sink on another thread than inside the provider's signal. */
+    private boolean reactedOffTheProvidersSignal;
+    /** When the final event was heard, the provider had sent its complete or fail. */
+    private boolean finalSentBeforeFinalHeard;
     private boolean condemned;
     /** The model could not produce an event: the history names the rule once the provider's answers are known. */
     private boolean judgeAtRetirement;
@@ -109,8 +118,12 @@ final class SoakCall {
         heard.add(event);
         if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) {
             reactedWith = reaction;
-            if (!event.isFinal()) reactedAt = heard.size() - 1;
+            if (!event.isFinal()) {
+                reactedAt = heard.size() - 1;
+                reactedOffTheProvidersSignal = signaller != Thread.currentThread();
+            }
         }
+        if (event.isFinal() && !finalHeard) finalSentBeforeFinalHeard = finalSent;
         if (event.isFinal()) finalHeard = true;
         if (!condemned) condemnIf(step(event, reaction), log);
         if (judgeAtRetirement && retired) reportHistory(log);   // heard after it retired: its provider is done
@@ -149,17 +162,31 @@ final class SoakCall {
      */
     synchronized void reportHistory(ViolationLog log) {
         judgeAtRetirement = false;
-        CallHistory.Cause cause = reactedAt < 0 ? CallHistory.Cause.NONE
+        CallHistory.Cause cause = reactedAt < 0 || decidedBeforeTheReaction() ? CallHistory.Cause.NONE
                 : reactedWith == Reaction.THROW ? CallHistory.Cause.ITS_LISTENER_THREW : CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK;
         CallHistory history = answers.applyTo(CallHistory.of(heard).endless(plan.endless())
-                .signalsAccepted(providerDone ? answers.signalsAccepted() : -1)).cause(cause, reactedAt);
+                .signalsAccepted(providerDone ? answers.signalsAccepted() : -1)).cause(cause, cause == CallHistory.Cause.NONE ? -1 : reactedAt);
         Optional<Violation> broken = history.violation();
         if (broken.isPresent()) {
             log.report(new Violation(broken.get().operator(), name() + ": " + broken.get().detail()));
-        } else if (condemned) {
+        } else if (condemned && !decidedBeforeTheReaction()) {   // else the model followed the reaction the sink outran
             log.report(new Violation(Operator.SC14_HandlesBound, name() + " heard " + heard + ", more object/progress events than the "
                     + plan.signals() + " its provider sent: a signal the sink had to refuse reached its listener"));
         }
+    }
+
+    /**
+     * Whether the provider's complete or fail may have been decided before the sink acted on the listener's
+     * throw or cancel. A sink calling back on its own threads runs an object's callback after its signal
+     * returned, so the provider may send its final while the callback reacts, and the sink may decide it
+     * before it acts on the reaction: both orders are correct. The sink has decided by the time it sends
+     * the final, so this holds when the reacting callback ran outside the provider's signal, the provider
+     * had sent its final before the final was heard, and the sink accepted it. A callback run inside the
+     * provider's own signal (the caller's-thread designs) reacts before the provider can send anything,
+     * so this never excuses a reaction there.
+     */
+    private boolean decidedBeforeTheReaction() {
+        return reactedOffTheProvidersSignal && finalSentBeforeFinalHeard && finalAccepted;
     }
 
     /** Whether this call's own listener has thrown or cancelled (before the final, that ends the call). */

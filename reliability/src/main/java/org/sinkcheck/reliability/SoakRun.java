@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerFaults.SoakListenerFault;
@@ -31,7 +32,11 @@ import org.sinkcheck.rules.Rule;
  * check that the handle says the call was cancelled (SC-12), and a signal sent after the handle said so
  * must be refused (SC-04: the cancel's linearization point is behind us).
  *
- * <p>The drain stops the workers, cancels every sink once more, and then requires of every call begun in
+ * <p>A sink that calls back on threads of its own is settled ({@link SinkAdapter#settle}) after every
+ * cancel from outside its callbacks, before that cancel's SC-01 check; what must hold before settling (a
+ * signal sent after a cancel returned is refused) is judged at once.
+ *
+ * <p>The drain stops the workers, cancels (and settles) every sink once more, and then requires of every call begun in
  * the run that it got its final (a call even this race-free cancel does not end was lost: SC-06; SC-10
  * for endless calls), of every sink that it references no
  * call (SC-13), and of every exception a listener threw that the sink reported it (SC-15). A worker
@@ -171,6 +176,21 @@ final class SoakRun<S, H> {
         faults.reportSwallowed();
     }
 
+    /**
+     * Settles {@code sink} after {@code action} ({@link SinkAdapter#settle}, within {@link Settling#DEFAULT_BUDGET}):
+     * a sink calling back on threads of its own runs the callbacks due so far. False, with the reason as a
+     * violation of SC-01 (the check the settle was for), if it did not settle.
+     */
+    boolean settle(SoakSink<S, H> sink, String action) {
+        try {
+            adapter.settle(sink.sink, Settling.after(action, Settling.DEFAULT_BUDGET));
+            return true;
+        } catch (RuntimeException e) {
+            log.report(new Violation(Operator.SC01_ScopeAll, "the finals of " + action + " could not be checked: " + Adapters.oneLine(e)));
+            return false;
+        }
+    }
+
     /** Hands every sink to the adapter's {@code dispose}, once; one that throws is a line in the log, never a verdict. */
     private void dispose() {
         for (SoakSink<S, H> sink : sinks) {
@@ -182,7 +202,7 @@ final class SoakRun<S, H> {
         }
     }
 
-        private static void sleepNanos(long nanos) {
+    private static void sleepNanos(long nanos) {
         try {
             Thread.sleep(Math.max(1, nanos / 1_000_000));
         } catch (InterruptedException e) {
@@ -276,7 +296,9 @@ final class SoakRun<S, H> {
                 return told(p) && done(p, true);
             }
             boolean fails = call.plan.fails();
+            call.finalSent = true;
             boolean accepted = send(p, fails ? Signal.FAIL : Signal.COMPLETE);
+            call.finalAccepted = accepted;
             if (fails) call.answers.answeredFail(accepted);
             else call.answers.answeredComplete(accepted);
             if (!accepted) return refused(p);
@@ -284,16 +306,20 @@ final class SoakRun<S, H> {
         }
 
         /**
-         * Sends a signal; true if accepted. One sent after the handle said "cancelled" comes after the
-         * cancel's linearization point and must be refused: SC-04 for an object or progress, SC-05 for a final.
+         * Sends a signal; true if accepted. One sent after the handle said "cancelled", or after a cancel of
+         * its sink that the call predates had returned, comes after the cancel's linearization point and
+         * must be refused: SC-04 for an object or progress, SC-05 for a final. Judged at once, before any
+         * settle: a sink whose {@code cancel()} returns before deciding anything shows here.
          */
         private boolean send(Provider p, Signal signal) {
+            boolean afterCancel = p.home.cancelReturnedSince(p.call.beganAt);
             boolean toldCancelled = capabilities.contains(Capability.PROVIDER_TOLD) && told(p);
             boolean accepted = signal(p, signal);
-            if (accepted && toldCancelled) {
+            if (accepted && (toldCancelled || afterCancel)) {
                 boolean isFinal = signal == Signal.COMPLETE || signal == Signal.FAIL;
                 log.report(new Violation(isFinal ? Operator.SC05_FinalIsForever : Operator.SC04_SilentAfterCancel,
-                        p.home.name() + " accepted " + signal + " of " + p.call.name() + " after its handle had said it was cancelled"));
+                        p.home.name() + " accepted " + signal + " of " + p.call.name() + " after "
+                                + (afterCancel ? "a cancel of " + p.home.name() + " begun after it had returned" : "its handle had said it was cancelled")));
             }
             return accepted;
         }
@@ -331,9 +357,11 @@ final class SoakRun<S, H> {
          */
         private boolean inSink(Provider p, BooleanSupplier op) {
             p.call.providerInSignal = true;
+            p.call.signaller = Thread.currentThread();
             try {
                 return op.getAsBoolean();
             } finally {
+                p.call.signaller = null;
                 p.call.providerInSignal = false;
             }
         }

@@ -1,6 +1,8 @@
 package org.sinkcheck.reliability;
 
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,13 +28,15 @@ import org.sinkcheck.rules.Rule;
  * <p>A call heard cancelled although no cancel of its sink was running when it began or has started since,
  * and its listener did not throw, was born cancelled (SC-08).
  *
- * <p>When a cancel returns, every call begun before it started (its {@code begin} returned before the
+ * <p>When a cancel returns and the sink has settled ({@code SinkAdapter.settle}: a sink calling back on
+ * threads of its own has run the callbacks due so far), every call begun before it started (its {@code begin} returned before the
  * cancel was called) must have its final, or be inside a callback, or have its provider inside a call
  * into the sink (where the one in-flight callback SC-04 allows, or the final the sink deferred to it, is
  * running; a lock-free sink may also let a signal that finds its call cancelled send that final).
  * Anything else is a call the cancel missed (SC-01). This is exact only when no other cancel of the sink
  * overlapped: another cancel may have decided a call's final and not yet sent it, so overlapping cancels
- * are counted as skipped checks instead of guessed at.
+ * are counted as skipped checks instead of guessed at. A cancel from inside a callback cannot settle the
+ * sink, whose thread may be running that very callback: its check waits for the sink's next settled cancel.
  */
 final class SoakSink<S, H> implements Events {
     final int index;
@@ -44,6 +48,8 @@ final class SoakSink<S, H> implements Events {
     private final AtomicLong cancelsStarted = new AtomicLong();
     /** The latest clock value at which a cancel of this sink started, among cancels that have returned. */
     private final AtomicLong lastReturnedCancelStart = new AtomicLong(Long.MIN_VALUE);
+    /** Starts of cancels from inside callbacks whose SC-01 check waits for the sink to be settled. */
+    private final Queue<Long> deferredChecks = new ConcurrentLinkedQueue<>();
 
     SoakSink(int index, SoakRun<S, H> run) {
         this.index = index;
@@ -53,10 +59,34 @@ final class SoakSink<S, H> implements Events {
 
     String name() { return Bounds.sinkName(index); }
 
-    /** Cancels this sink, then checks SC-01 for the calls that predate the cancel. */
+    /**
+     * Cancels this sink from outside its callbacks (a worker, the drain), settles it, then checks SC-01 for
+     * the calls that predate this cancel and for those that predate earlier cancels from inside callbacks.
+     */
     void cancel() {
+        long start = cancelOnce();
+        if (!run.settle(this, "cancel " + name())) return;
+        if (start >= 0) checkScopeAll(start);
+        for (Long deferred; (deferred = deferredChecks.poll()) != null; ) checkScopeAll(deferred);
+    }
+
+    /**
+     * Cancels this sink from inside one of its callbacks. The sink cannot be settled here (its own thread
+     * may be the one running this callback), so the SC-01 check of this cancel waits for the next settled
+     * cancel of the sink or the drain: a final the cancel decided stays heard once it was sent.
+     */
+    void cancelFromCallback() {
+        long start = cancelOnce();
+        if (start >= 0) deferredChecks.add(start);
+    }
+
+    /**
+     * Calls the sink's {@code cancel()} once: the clock value at which it started if no other cancel of this
+     * sink overlapped it (its SC-01 check is then exact), else -1, counted as a skipped check.
+     */
+    private long cancelOnce() {
         long start = run.clock.incrementAndGet();
-        boolean alone = activeCancels.incrementAndGet() == 1;   // before counting it started: see beforeBegin()
+        boolean alone = activeCancels.incrementAndGet() == 1;   // before counting it started: see cancelsStartedIfNoneActive()
         long order = cancelsStarted.incrementAndGet();
         try {
             run.adapter.cancel(sink);
@@ -70,9 +100,17 @@ final class SoakSink<S, H> implements Events {
         }
         run.cancels.increment();
         lastReturnedCancelStart.accumulateAndGet(start, Math::max);
-        if (alone) checkScopeAll(start);
-        else run.cancelChecksSkipped.increment();
+        if (alone) return start;
+        run.cancelChecksSkipped.increment();
+        return -1;
     }
+
+    /**
+     * Whether a cancel of this sink that started after {@code beganAt} (a call's {@link SoakCall#beganAt})
+     * has returned: that call's final is decided, so a signal sent now must be refused (SC-04's window,
+     * judged before the sink settles).
+     */
+    boolean cancelReturnedSince(long beganAt) { return lastReturnedCancelStart.get() > beganAt; }
 
     /**
      * Called just before {@code begin}: whether no cancel of this sink is running, and how many have
@@ -146,7 +184,7 @@ final class SoakSink<S, H> implements Events {
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(20_000, 300_000));
                 break;
             case CANCEL:
-                cancel();
+                cancelFromCallback();
                 break;
             case THROW:
                 throw run.faults.raise(call);

@@ -3,6 +3,7 @@ package org.sinkcheck.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Events;
 import org.sinkcheck.kit.SinkAdapter;
@@ -12,8 +13,27 @@ import org.sinkcheck.model.EventKind;
  * One sink of the adapter under test, with its sink and handle types hidden so a test reads like the
  * scenario it plays: {@code a.begin(ctx).deliver("x")}, {@code a.cancel()}, {@code a.heard(ctx)}. Every
  * method goes through the kit's {@link SinkAdapter}, so the tests run on any sink that has an adapter.
+ * A scenario runs through {@link #play}, which hands every sink it opened to the adapter's
+ * {@code dispose} exactly once when it ends, however it ends (issue 17).
  */
 abstract class ScenarioSink {
+    /** The sinks opened by the scenario that is running (scenarios run one at a time) and not yet disposed of. */
+    private static final List<ScenarioSink> OPEN = new ArrayList<>();
+
+    /** Plays {@code scenario} on {@code adapter}, then disposes of every sink it opened, also when it failed. */
+    static void play(SinkAdapter<?, ?> adapter, Consumer<SinkAdapter<?, ?>> scenario) {
+        try {
+            scenario.accept(adapter);
+        } finally {
+            List<ScenarioSink> opened;
+            synchronized (OPEN) {
+                opened = List.copyOf(OPEN);
+                OPEN.clear();
+            }
+            for (ScenarioSink sink : opened) sink.dispose();
+        }
+    }
+
     /** What this sink's listener records, or null if the test gave it a listener of its own. */
     private final RecordingEvents recorded;
 
@@ -31,7 +51,11 @@ abstract class ScenarioSink {
     }
 
     private static <S, H> ScenarioSink typed(SinkAdapter<S, H> adapter, Events events, RecordingEvents recorded) {
-        return new Typed<>(adapter, adapter.newSink(events), recorded);
+        ScenarioSink opened = new Typed<>(adapter, adapter.newSink(events), recorded);
+        synchronized (OPEN) {
+            OPEN.add(opened);
+        }
+        return opened;
     }
 
     /** What this sink's listener heard of {@code context}'s calls, in order. */
@@ -95,6 +119,9 @@ abstract class ScenarioSink {
     /** The author's sink object itself, e.g. for measuring its retained heap. */
     abstract Object sink();
 
+    /** Hands the sink to the adapter's {@code dispose}. */
+    abstract void dispose();
+
     private static final class Typed<S, H> extends ScenarioSink {
         private final SinkAdapter<S, H> adapter;
         private final S sink;
@@ -118,6 +145,8 @@ abstract class ScenarioSink {
         @Override Call forged() { return new TypedCall(adapter.forgeHandle(sink)); }
 
         @Override Object sink() { return sink; }
+
+        @Override void dispose() { adapter.dispose(sink); }
 
         private final class TypedCall implements Call {
             private final H handle;

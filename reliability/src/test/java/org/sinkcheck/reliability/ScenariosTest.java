@@ -90,7 +90,7 @@ class ScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void holdsOnTheSinkUnderTest(Scenario scenario) {
-        assertTimeoutPreemptively(scenario.limit(), () -> scenario.play().accept(SinkUnderTest.adapter()));
+        assertTimeoutPreemptively(scenario.limit(), () -> ScenarioSink.play(SinkUnderTest.adapter(), scenario.play()));
     }
 
     @ParameterizedTest(name = "{0}")

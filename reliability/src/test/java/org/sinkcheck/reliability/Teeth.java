@@ -14,8 +14,8 @@ final class Teeth {
     private Teeth() {}
 
     static void scenarioCatches(SinkAdapter<?, ?> mutant, Consumer<SinkAdapter<?, ?>> scenario) {
-        scenario.accept(new BaseSink.Adapter());
-        assertThrows(AssertionError.class, () -> scenario.accept(mutant),
+        ScenarioSink.play(new BaseSink.Adapter(), scenario);
+        assertThrows(AssertionError.class, () -> ScenarioSink.play(mutant, scenario),
                 "the scenario passed on the mutant " + mutant.name() + ": it has no teeth");
     }
 }

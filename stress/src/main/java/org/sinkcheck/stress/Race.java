@@ -305,11 +305,19 @@ public final class Race {
         }
     }
 
+    /** Grades the race and fails with the first broken rule, as {@code SC-nn:where:what}: the Lincheck scenarios' validation. */
+    public void requireNoBrokenRule() {
+        brokenRule().ifPresent(violation -> {
+            throw new IllegalStateException(outcome(violation));
+        });
+    }
+
     /**
-     * Hands the race's sinks to {@code SinkAdapter.dispose}, once, after grading. A dispose that throws
-     * changes no verdict; it is said once per JVM on stderr, in one line naming the adapter.
+     * Hands the race's sinks to {@code SinkAdapter.dispose}, once: after grading, or, for a Lincheck
+     * scenario that ended before its validation, when the check ends. A dispose that throws changes no
+     * verdict; it is said once per JVM on stderr, in one line naming the adapter.
      */
-    private void dispose() {
+    public void dispose() {
         if (disposed) return;
         disposed = true;
         for (Object sink : sinks) {

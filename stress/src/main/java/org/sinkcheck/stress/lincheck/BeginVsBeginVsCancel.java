@@ -21,7 +21,7 @@ public class BeginVsBeginVsCancel {
     static final int A = 0;
     private static final String[] NAMES = {"a1", "a2", "a3"};
 
-    private final Race race = new Race(1);
+    private final Race race = Stages.race(1);
     private final RaceCall[] calls = new RaceCall[NAMES.length];
 
     public BeginVsBeginVsCancel() {
@@ -40,9 +40,5 @@ public class BeginVsBeginVsCancel {
 
     /** Fails the scenario with the first broken rule, as {@code SC-nn:where:what}. */
     @Validate
-    public void endStateObeysTheRules() {
-        race.brokenRule().ifPresent(violation -> {
-            throw new IllegalStateException(Race.outcome(violation));
-        });
-    }
+    public void endStateObeysTheRules() { race.requireNoBrokenRule(); }
 }

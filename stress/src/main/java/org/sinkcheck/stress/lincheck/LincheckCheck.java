@@ -34,7 +34,7 @@ public final class LincheckCheck {
     public static final int CI_ITERATIONS = 5;
     public static final int CI_INVOCATIONS = 200;
 
-    private static final String[] HARNESS = {"org.sinkcheck.stress.Race$Listener", "org.sinkcheck.stress.EndState"};
+    private static final String[] HARNESS = {"org.sinkcheck.stress.Race$Listener", "org.sinkcheck.stress.EndState", Stages.class.getName()};
 
     /**
      * How long one invocation may take before Lincheck calls it hung. Lincheck's default (10 s) fires on
@@ -44,7 +44,7 @@ public final class LincheckCheck {
     private static final long INVOCATION_TIMEOUT_MS = 120_000;
 
     public static void run(int iterations, int invocationsPerIteration) {
-        LinChecker.check(SinkOperations.class, options(invocationsPerIteration)
+        check(SinkOperations.class, options(invocationsPerIteration)
                 .iterations(iterations)
                 .threads(2)
                 .actorsPerThread(2)
@@ -54,12 +54,24 @@ public final class LincheckCheck {
     }
 
     /**
+     * One Lincheck check of {@code scenarios}; however it ends, the sinks of every race its scenario
+     * instances staged and nobody graded are disposed of then ({@link Stages}).
+     */
+    static void check(Class<?> scenarios, ModelCheckingOptions options) {
+        try {
+            LinChecker.check(scenarios, options);
+        } finally {
+            Stages.disposeUngraded();
+        }
+    }
+
+    /**
      * The three-actor race under model checking, up to {@code invocations} interleavings: a1 begun before
      * it; begin a2 ‖ begin a3 ‖ cancel A; then an object offered to each call, which only a live call
      * accepts.
      */
     public static void beginVsBeginVsCancel(int invocations) {
-        LinChecker.check(BeginVsBeginVsCancel.class, options(invocations)
+        check(BeginVsBeginVsCancel.class, options(invocations)
                 .iterations(0)
                 .addCustomScenario(beginVsBeginVsCancelScenario()));
     }

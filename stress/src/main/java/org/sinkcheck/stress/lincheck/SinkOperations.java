@@ -28,7 +28,7 @@ public class SinkOperations {
     static final int NO_CALL = -1;
     private static final String PROVIDER = "provider";
 
-    private final Race race = new Race(SINKS);
+    private final Race race = Stages.race(SINKS);
     private final RaceCall[] calls = new RaceCall[CALLS];
     private int begun;
 
@@ -58,9 +58,5 @@ public class SinkOperations {
 
     /** Fails the scenario with the first broken rule, as {@code SC-nn:where:what}. */
     @Validate
-    public void endStateObeysTheRules() {
-        race.brokenRule().ifPresent(violation -> {
-            throw new IllegalStateException(Race.outcome(violation));
-        });
-    }
+    public void endStateObeysTheRules() { race.requireNoBrokenRule(); }
 }

@@ -1,0 +1,38 @@
+package org.sinkcheck.stress.lincheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sinkcheck.stress.Race;
+
+/**
+ * The races Lincheck's scenario instances stage, so that each one's sinks are disposed of exactly once
+ * even when a scenario ends before its validation grades it (an operation threw, the validation
+ * failed elsewhere, Lincheck stopped an invocation): grading disposes a race's sinks, and after each
+ * Lincheck check {@link #disposeUngraded} disposes the sinks of every race nobody graded. Harness, not
+ * sink: Lincheck ignores this class ({@link LincheckCheck}), so its lock adds no interleavings.
+ */
+public final class Stages {
+    private static final List<Race> STAGED = new ArrayList<>();
+
+    private Stages() {}
+
+    /** A race over {@code sinkCount} fresh sinks of the sink under test, remembered until the check ends. */
+    static Race race(int sinkCount) { return staged(new Race(sinkCount)); }
+
+    private static Race staged(Race race) {
+        synchronized (STAGED) {
+            STAGED.add(race);
+        }
+        return race;
+    }
+
+    /** Disposes the sinks of every race staged since the last call that was not graded; graded ones were. */
+    static void disposeUngraded() {
+        List<Race> staged;
+        synchronized (STAGED) {
+            staged = List.copyOf(STAGED);
+            STAGED.clear();
+        }
+        for (Race race : staged) race.dispose();
+    }
+}
