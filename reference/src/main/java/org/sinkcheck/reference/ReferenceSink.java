@@ -99,6 +99,13 @@ public final class ReferenceSink<C> implements Sink<C> {
      * and the action's name),
      * and spec/tla/CancelAllAlgo.tla cites the methods back by name; CodeNamesSpecTest keeps both true.
      *
+     * Step log. Each "if (StepLog.ON) StepLog.step(...)" records, on the thread's own buffer, the
+     * CancelAllAlgo action just performed with the value it read or the CAS's outcome, for trace
+     * validation against CancelAllAlgo.tla (spec/tla/trace/CancelAllAlgoTrace.tla maps each to its action).
+     * A step is logged after the memory access it names, never atomically with it: the log claims only
+     * each thread's program order. ON is a static final false unless the JVM asks for the log, so the
+     * JIT removes every hook (StepLog's notes).
+     *
      * Progress. No method waits for another thread's state: the only loops are CAS retries that
      * fail only because another thread made progress (lock-free), and a thread in a listener never holds
      * anything another operation waits on.
@@ -228,9 +235,16 @@ public final class ReferenceSink<C> implements Sink<C> {
     public CallHandle begin(C context) {
         Registry<Call<C>> generation = openGeneration();            // CancelAllAlgo!BeginRead (LP)
         Call<C> call = generation.claim(context);                   // CancelAllAlgo!BeginPublish
-        if (generation.isClosed()                                    // CancelAllAlgo!BeginRecheck
-                && call.cas(IDLE, CANCELLED)) {                      // CancelAllAlgo!BeginSelfCancel
-            end(call, CANCELLED, null);
+        if (StepLog.ON) {
+            StepLog.step("BeginRead", this, call, 0, null);
+            StepLog.step("BeginPublish", null, call, 0, null);
+        }
+        boolean closed = generation.isClosed();                     // CancelAllAlgo!BeginRecheck
+        if (StepLog.ON) StepLog.step("BeginRecheck", null, call, 0, closed ? "closed" : "open");
+        if (closed) {
+            boolean won = call.cas(IDLE, CANCELLED);                // CancelAllAlgo!BeginSelfCancel
+            if (StepLog.ON) StepLog.step("BeginSelfCancel", null, call, 0, won ? "won" : "lost");
+            if (won) end(call, CANCELLED, null);
         }
         return call;
     }
@@ -268,14 +282,18 @@ public final class ReferenceSink<C> implements Sink<C> {
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim
         if (refused != null) return refused;
+        if (StepLog.ON) StepLog.step("SignalClaim", null, call, 1, null);
         if (call.generationClosed()) {                               // CancelAllAlgo!SignalCheckClosed (LP)
+            if (StepLog.ON) StepLog.step("SignalCheck", null, call, 0, "closed");
             endHeld(call, CANCELLED, null);                          // cancelled at the close, refused now
             return Acceptance.CALL_FINISHED;
         }
+        if (StepLog.ON) StepLog.step("SignalCheck", null, call, 0, "open");
         try { // the check found it open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
             if (isObject) listener.onObject(call.context, object);
             else listener.onProgress(call.context, done, upperBound, message);
         } catch (Throwable thrown) {                                 // CancelAllAlgo!SignalThrow
+            if (StepLog.ON) stepThrew(call);
             listenerThrew(call, thrown);
             return Acceptance.ACCEPTED;
         }
@@ -304,19 +322,24 @@ public final class ReferenceSink<C> implements Sink<C> {
         Object object = batch.get(0);                                // before the claim: a throw leaves nothing to undo
         Acceptance refused = claim(call);                            // CancelAllAlgo!SignalClaim (a batch of last + 1)
         if (refused != null) return refused;
+        if (StepLog.ON) StepLog.step("SignalClaim", null, call, last + 1, null);
         Registry<?> generation = call.chunk.generation;
         for (int i = 0; ; ) {
             if (generation.isClosed()) {                             // CancelAllAlgo!SignalCheckClosed (LP of this object)
+                if (StepLog.ON) StepLog.step("SignalCheck", null, call, 0, "closed");
                 endHeld(call, CANCELLED, null);
                 return Acceptance.CALL_FINISHED;
             }
+            if (StepLog.ON) StepLog.step("SignalCheck", null, call, 0, "open");
             try { // open: CancelAllAlgo!SignalCheckOpen, or CancelAllAlgo!SignalCheckThrow
                 listener.onObject(call.context, object);
             } catch (Throwable thrown) {                             // CancelAllAlgo!SignalThrow
+                if (StepLog.ON) stepThrew(call);
                 listenerThrew(call, thrown);
                 return i == last ? Acceptance.ACCEPTED : Acceptance.CALL_FINISHED;
             }
             if (++i > last) break;
+            if (StepLog.ON) StepLog.step("BatchNext", null, call, 0, null);
             try {                                                    // CancelAllAlgo!BatchNext: back to the re-check
                 object = batch.get(i);
             } catch (Throwable failed) {                             // the provider's list: a shorter batch
@@ -345,7 +368,12 @@ public final class ReferenceSink<C> implements Sink<C> {
         if (call == null) return Acceptance.NOT_THIS_SINK;
         Acceptance refused = claim(call);                            // CancelAllAlgo!FinishClaim
         if (refused != null) return refused;
+        if (StepLog.ON) StepLog.step("FinishClaim", null, call, 0, phaseName(fin));
         boolean open = !call.generationClosed();                     // CancelAllAlgo!FinishCheck (LP)
+        if (StepLog.ON) {
+            StepLog.step("FinishCheck", null, call, 0, open ? "open" : "closed");
+            StepLog.step("FinishDecide", null, call, 0, phaseName(open ? fin : CANCELLED));
+        }
         // A cancel that marked BUSY_CANCEL after the check is overruled: this final linearized first.
         endHeld(call, open ? fin : CANCELLED, error);                // CancelAllAlgo!FinishDecide
         return open ? Acceptance.ACCEPTED : Acceptance.CALL_FINISHED;
@@ -374,17 +402,23 @@ public final class ReferenceSink<C> implements Sink<C> {
                 // current still holds a closed generation no generation is open, so there is nothing to
                 // cancel (a begin that installed a successor since sends us round again).
                 if (current != closed) continue;
+                if (StepLog.ON) {                                    // the idle close's sweep visits nothing: it returns at once
+                    StepLog.step("CancelClose", this, null, 0, "idle");
+                    StepLog.step("CancelReturn", this, null, 0, null);
+                }
                 finishInterruptedDrains();                           // CancelAllAlgo!CancelClose of the empty successor (LP: the re-read)
                 return;
             }
             if (closed.close()) break;                               // CancelAllAlgo!CancelClose (LP); lost to another cancel: again
         }
+        if (StepLog.ON) StepLog.step("CancelClose", this, null, 0, "closed");
         try {
             closed.drain(sweeper);                                   // CancelAllAlgo!CancelReturn when done
         } catch (Throwable thrown) {                                 // field accesses only: cannot overflow the stack
             if (closed.drainState != Registry.DRAINED) closed.drainState = Registry.INTERRUPTED; // this thread's own: 0 till now
             throw thrown;
         }
+        if (StepLog.ON) StepLog.step("CancelReturn", this, null, 0, null);
         finishInterruptedDrains();
     }
 
@@ -413,7 +447,10 @@ public final class ReferenceSink<C> implements Sink<C> {
         for (;;) {
             int s = call.state();
             if (s == IDLE) {
-                if (call.cas(IDLE, CANCELLED)) {                     // CancelAllAlgo!CancelSweep
+                boolean won = call.cas(IDLE, CANCELLED);             // CancelAllAlgo!CancelSweep
+                if (StepLog.ON) StepLog.step(won ? "CancelSweep" : "CasLost", null, call, 0, "idle");
+                if (won) {
+                    if (StepLog.ON) StepLog.step("SendFinal", null, call, 0, "cancelled");
                     try {                                            // CancelAllAlgo!SendFinal
                         listener.onCancelled(call.context);
                     } catch (Throwable thrown) {
@@ -422,8 +459,11 @@ public final class ReferenceSink<C> implements Sink<C> {
                     return;
                 }
             } else if (s == BUSY) {
-                if (call.cas(BUSY, BUSY_CANCEL)) return;             // CancelAllAlgo!CancelSweep: the holder ends it
+                boolean won = call.cas(BUSY, BUSY_CANCEL);           // CancelAllAlgo!CancelSweep: the holder ends it
+                if (StepLog.ON) StepLog.step(won ? "CancelSweep" : "CasLost", null, call, 0, "busy");
+                if (won) return;
             } else {
+                if (StepLog.ON) StepLog.step("CancelSweep", null, call, 0, "other");
                 return;                                              // requested, or already final
             }
         }
@@ -461,7 +501,9 @@ public final class ReferenceSink<C> implements Sink<C> {
             int s = call.state();
             if (s == IDLE) {
                 if (call.cas(IDLE, BUSY)) return null;
+                if (StepLog.ON) StepLog.step("CasLost", null, call, 0, "idle");
             } else {
+                if (StepLog.ON) StepLog.step("ClaimRefused", null, call, 0, s >= COMPLETED ? "final" : "held");
                 return s >= COMPLETED ? Acceptance.CALL_FINISHED : Acceptance.CALL_BUSY;
             }
         }
@@ -469,7 +511,9 @@ public final class ReferenceSink<C> implements Sink<C> {
 
     /** The holder gives the token back; a cancel that came meanwhile (BUSY_CANCEL) ends the call (SC-04 in flight). */
     private void release(Call<C> call) {
-        if (!call.cas(BUSY, IDLE)) endHeld(call, CANCELLED, null);
+        boolean won = call.cas(BUSY, IDLE);
+        if (StepLog.ON) StepLog.step("SignalReturn", null, call, 0, won ? "won" : "lost");
+        if (!won) endHeld(call, CANCELLED, null);
     }
 
     /** The holder's listener threw from an object or progress callback: reported, and this call only is cancelled (SC-15). */
@@ -487,10 +531,12 @@ public final class ReferenceSink<C> implements Sink<C> {
     /** By the one thread that decided the final: unlink at once (SC-13), then the final callback (SC-03). */
     private void end(Call<C> call, int fin, Throwable error) {
         call.chunk.clear(call.slot());                               // CancelAllAlgo!Unlink
+        if (StepLog.ON) StepLog.step("Unlink", null, call, 0, null);
         sendFinal(call, fin, error);
     }
 
     private void sendFinal(Call<C> call, int fin, Throwable error) {
+        if (StepLog.ON) StepLog.step("SendFinal", null, call, 0, phaseName(fin));
         try {                                                        // CancelAllAlgo!SendFinal
             switch (fin) {
                 case COMPLETED: listener.onCompleted(call.context); break;
@@ -500,6 +546,17 @@ public final class ReferenceSink<C> implements Sink<C> {
         } catch (Throwable thrown) {
             report(call, thrown);
         }
+    }
+
+    /** Step log only: the open check this thread logged last started a callback that threw (CancelAllAlgo's SignalCheckThrow). */
+    private static void stepThrew(Call<?> call) {
+        StepLog.checkThrew();
+        StepLog.step("SignalThrow", null, call, 0, null);
+    }
+
+    /** Step log only: a final as CancelAllAlgo writes it. */
+    private static String phaseName(int fin) {
+        return fin == COMPLETED ? "completed" : fin == FAILED ? "failed" : "cancelled";
     }
 
     private void report(Call<C> call, Throwable thrown) {

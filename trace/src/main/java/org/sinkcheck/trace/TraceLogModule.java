@@ -21,8 +21,8 @@ import org.sinkcheck.kit.trace.TraceEvent.Kind;
  * one set of calls serves every segment of the module; {@link #callNames} maps the calls back.
  *
  * <p>How it reaches TLC, and why: written as records, a 100,000-event trace is 13 MB of TLA+ that SANY,
- * TLC's parser, takes longer to read than TLC takes to check it (measured: docs/measurements/
- * trace-cost-2026-12-02.md). So each event is written as three whole numbers ({@code Raw}) and
+ * TLC's parser, took longer to read than TLC took to check it (seen when this was written; that
+ * measurement is not in docs/measurements). So each event is written as three whole numbers ({@code Raw}) and
  * the module itself decodes them into the records ({@code Logs}), a constant TLC evaluates once at
  * start-up. The encoding and its decoder are both written here, from the same tables, so they cannot
  * drift apart; a field out of its range is refused with the event's line rather than wrapped around.

@@ -75,6 +75,16 @@ public record TraceReport(TraceFile trace, String source, int segments, long eve
             out.println((i == u ? "  > " : "    ") + trace.line(i) + ": " + trace.event(i).toJson());
         }
         out.println("  checked: " + totals);
-        out.println("re-validate: ./sinkcheck trace --validate " + source);
+        out.println(isAFile(source) ? "re-validate: ./sinkcheck trace --validate " + source
+                : "re-validate: write the trace to a file (TraceRecorder.write), then ./sinkcheck trace --validate FILE (" + source + " is not a file)");
+    }
+
+    /** Whether {@code source} names a file (a trace recorded in memory has a name that does not). */
+    private static boolean isAFile(String source) {
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(source));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -58,6 +58,9 @@ class DiagnosisTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         System.out.print(bytes.toString(StandardCharsets.UTF_8));
+        // a trace held in memory is no file to re-validate: the line says how to get one
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("re-validate: write the trace to a file (TraceRecorder.write), then "
+                + "./sinkcheck trace --validate FILE (hand-written is not a file)"), bytes::toString);
         return report.rejection().orElseThrow(() -> new AssertionError("accepted:\n" + bytes));
     }
 

@@ -39,10 +39,13 @@ class TraceValidationTest {
     private static final long EVENTS = 1_000;
     private static final int RUNS = 4;
 
+    /** Records a run, writes it and validates the file (so that the re-validate line a rejection prints is a command). */
     private static TraceReport recordAndValidate(SinkAdapter<?, ?> adapter, long seed) {
         TraceRecorder recorder = new TraceRecorder();
         TraceWorkload.defaults().seed(seed).run(adapter, recorder, EVENTS, Duration.ofSeconds(20));
-        return TraceValidator.defaults(WORK).validate(TraceFile.of(adapter.name() + "-seed-" + seed, recorder.events()));
+        Path file = WORK.resolve(adapter.name() + "-seed-" + seed + ".ndjson");
+        recorder.write(file);
+        return TraceValidator.defaults(WORK).validate(TraceFile.read(file));
     }
 
     private static String printed(TraceReport report) {
@@ -83,7 +86,7 @@ class TraceValidationTest {
             assertTrue(r.rule().equals(Optional.of(mutant.rule())) || r.alsoFits().equals(Optional.of(mutant.rule())), text);
             assertTrue(text.contains("trace REJECTED by TLC (CancelAll.tla): " + r.rule().orElseThrow().id() + " violated"), text);
             assertTrue(text.contains("the shortest unexplained prefix"), text);
-            assertTrue(text.contains("re-validate: ./sinkcheck trace --validate "), text);
+            assertTrue(text.contains("re-validate: ./sinkcheck trace --validate " + WORK.resolve(mutant.name() + "-seed-" + seed + ".ndjson")), text);
             return;
         }
         throw new AssertionError(mutant.name() + ": no rejected trace in " + RUNS + " runs:\n" + accepted);
