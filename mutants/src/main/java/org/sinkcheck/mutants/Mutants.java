@@ -60,6 +60,7 @@ public final class Mutants {
             new Mutant(SC12_ProviderNeverTold.class),
             new Mutant(SC13_FinishedCallsRetained.class),
             new Mutant(SC13_FinishedContextsKeptInASideMap.class),
+            new Mutant(SC13_FreedOnlyOnTheThreadThatBegan.class),
             new Mutant(SC14_ForeignHandleAccepted.class),
             new Mutant(SC14_ForgedHandleAccepted.class),
             new Mutant(SC15_ListenerErrorSwallowed.class),

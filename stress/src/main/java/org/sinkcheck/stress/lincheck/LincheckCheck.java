@@ -17,6 +17,8 @@ import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelChecki
  *   <li>{@link #run}: scenarios Lincheck generates over {@link SinkOperations}: two threads (the
  *       provider, and a client that cancels), two operations each, one before; the budget is iterations ×
  *       invocations. Failing scenarios are already small, so Lincheck does not spend time minimising them.
+ *       Then the written-out cross-thread scenarios ({@link CrossThreadScenarios}): calls begun on one
+ *       thread and signalled from another, a cancel racing; {@link #crossThread} plays only those.
  *   <li>{@link #beginVsBeginVsCancel}: the one scenario of the three-actor race ({@link BeginVsBeginVsCancel}),
  *       whose interleavings model checking explores whatever the number of CPUs.
  * </ul>
@@ -44,13 +46,15 @@ public final class LincheckCheck {
     private static final long INVOCATION_TIMEOUT_MS = 120_000;
 
     public static void run(int iterations, int invocationsPerIteration) {
-        check(SinkOperations.class, options(invocationsPerIteration)
+        ModelCheckingOptions options = options(invocationsPerIteration)
                 .iterations(iterations)
                 .threads(2)
                 .actorsPerThread(2)
                 .actorsBefore(1)
                 .actorsAfter(0)
-                .minimizeFailedScenario(false));
+                .minimizeFailedScenario(false);
+        CrossThreadScenarios.all().forEach(options::addCustomScenario);
+        check(SinkOperations.class, options);
     }
 
     /**
@@ -63,6 +67,16 @@ public final class LincheckCheck {
         } finally {
             Stages.disposeUngraded();
         }
+    }
+
+    /**
+     * Only the cross-thread scenarios ({@link CrossThreadScenarios}), up to {@code invocations} interleavings
+     * each, on {@code scenarios}: {@link SinkOperations} or a subclass of it naming another sink.
+     */
+    public static void crossThread(Class<? extends SinkOperations> scenarios, int invocations) {
+        ModelCheckingOptions options = options(invocations).iterations(0);
+        CrossThreadScenarios.all().forEach(options::addCustomScenario);
+        check(scenarios, options);
     }
 
     /**
@@ -82,7 +96,7 @@ public final class LincheckCheck {
                 List.of(actor("begin", a, 0)),
                 List.of(List.of(actor("cancel", a)), List.of(actor("begin", a, 1)), List.of(actor("begin", a, 2))),
                 List.of(actor("deliver", 0), actor("deliver", 1), actor("deliver", 2)),
-                null);
+                CrossThreadScenarios.validation(BeginVsBeginVsCancel.class));
     }
 
     private static Actor actor(String operation, Integer... arguments) {

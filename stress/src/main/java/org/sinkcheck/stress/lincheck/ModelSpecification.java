@@ -28,7 +28,11 @@ public final class ModelSpecification {
 
     public boolean deliver(int call) { return step(new Action.Deliver(call)); }
 
+    public boolean progress(int call) { return step(new Action.Progress(call)); }
+
     public boolean complete(int call) { return step(new Action.Complete(call)); }
+
+    public boolean fail(int call) { return step(new Action.Fail(call)); }
 
     public void cancel(int sink) { state = TheModel.MODEL.apply(state, new Action.Cancel(sink)); }
 

@@ -2,6 +2,7 @@ package org.sinkcheck.stress.lincheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.stress.Race;
 
 /**
@@ -18,6 +19,12 @@ public final class Stages {
 
     /** A race over {@code sinkCount} fresh sinks of the sink under test, remembered until the check ends. */
     static Race race(int sinkCount) { return staged(new Race(sinkCount)); }
+
+    /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink, remembered until the check ends. */
+    @SuppressWarnings("unchecked")
+    static Race race(SinkAdapter<?, ?> adapter, int sinkCount) {
+        return staged(new Race((SinkAdapter<Object, Object>) adapter, sinkCount));
+    }
 
     private static Race staged(Race race) {
         synchronized (STAGED) {

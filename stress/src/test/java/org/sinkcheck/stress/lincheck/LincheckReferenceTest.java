@@ -13,6 +13,6 @@ class LincheckReferenceTest {
     void SC01_SC02_SC05_SC06_referenceSinkLinearizesToTheModel() {
         LincheckCheck.run(LincheckCheck.CI_ITERATIONS, LincheckCheck.CI_INVOCATIONS);
         KillRecords.inBuild().ran(Tier.LINCHECK, LincheckReferenceTest.class, KillRecords.REFERENCE, List.of(),
-                "generated scenarios, sanity budget");
+                "generated scenarios, sanity budget, then the cross-thread ones");
     }
 }
