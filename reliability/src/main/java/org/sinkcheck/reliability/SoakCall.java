@@ -78,6 +78,10 @@ final class SoakCall {
     private ModelState observed;
     /** What the listener heard, in order; {@code observed} may be ahead of it by the listener's own reaction. */
     private final List<EventKind> heard = new ArrayList<>();
+    /** Where in {@code heard} the callback running now started. */
+    private int enteredAt;
+    /** Where in {@code heard} the first callback that started while another of this call ran is; -1 if none. */
+    private int overlapAt = -1;
     /** Where in {@code heard} the listener threw or cancelled from an object or progress callback; -1 if it did not. */
     private int reactedAt = -1;
     private int heardCount;
@@ -102,8 +106,25 @@ final class SoakCall {
         this.observed = model.apply(model.initial(), new Action.Begin(0, 0));
     }
 
-    /** Enters a callback of this call; false if another one is running (SC-09). */
-    boolean enterCallback() { return inCallback.compareAndSet(false, true); }
+    /**
+     * A callback of this call starts with {@code event}: files it in the order callbacks start, and enters
+     * it. False if another callback of the call is running: then it is the call's overlap, which its
+     * history judges when the call retires ({@link CallHistory#violation()}: SC-09 unless it is a second
+     * final, judged as a final), and the listener does nothing in it.
+     */
+    synchronized boolean enterCallback(EventKind event) {
+        heard.add(event);
+        if (inCallback.compareAndSet(false, true)) {
+            enteredAt = heard.size() - 1;
+            return true;
+        }
+        if (overlapAt < 0) overlapAt = heard.size() - 1;
+        if (event.isFinal() && !finalHeard) finalSentBeforeFinalHeard = finalSent;
+        if (event.isFinal()) finalHeard = true;
+        condemned = true;
+        judgeAtRetirement = true;
+        return false;
+    }
 
     void exitCallback() { inCallback.set(false); }
 
@@ -115,11 +136,10 @@ final class SoakCall {
      */
     synchronized Reaction hear(EventKind event, ViolationLog log) {
         Reaction reaction = plan.listener().reactionTo(event, reactedWith != Reaction.NONE);
-        heard.add(event);
         if (reaction == Reaction.THROW || reaction == Reaction.CANCEL) {
             reactedWith = reaction;
             if (!event.isFinal()) {
-                reactedAt = heard.size() - 1;
+                reactedAt = enteredAt;
                 reactedOffTheProvidersSignal = signaller != Thread.currentThread();
             }
         }
@@ -139,6 +159,12 @@ final class SoakCall {
             condemnIf(List.of(new Violation(Operator.SC04_InFlight, name() + " got " + lateSignals
                     + " object/progress callbacks after a cancel of " + home.name() + " that it predates had returned; at most one may be in flight")), log);
         }
+    }
+
+    /** After an overlapping callback: its history is judged now if the call had retired already, else when it retires. */
+    synchronized void afterOverlap(ViolationLog log) {
+        if (retired) reportHistory(log);
+        else tryRetire(log);
     }
 
     /** Retires the call once its final was heard, its callbacks returned and its provider is done. */
@@ -165,7 +191,7 @@ final class SoakCall {
         CallHistory.Cause cause = reactedAt < 0 || decidedBeforeTheReaction() ? CallHistory.Cause.NONE
                 : reactedWith == Reaction.THROW ? CallHistory.Cause.ITS_LISTENER_THREW : CallHistory.Cause.CANCELLED_FROM_ITS_CALLBACK;
         CallHistory history = answers.applyTo(CallHistory.of(heard).endless(plan.endless())
-                .signalsAccepted(providerDone ? answers.signalsAccepted() : -1)).cause(cause, cause == CallHistory.Cause.NONE ? -1 : reactedAt);
+                .signalsAccepted(providerDone ? answers.signalsAccepted() : -1)).cause(cause, cause == CallHistory.Cause.NONE ? -1 : reactedAt).overlapAt(overlapAt);
         Optional<Violation> broken = history.violation();
         if (broken.isPresent()) {
             log.report(new Violation(broken.get().operator(), name() + ": " + broken.get().detail()));

@@ -159,9 +159,8 @@ final class SoakSink<S, H> implements Events {
                     + event.tla() + " of " + call.name()));
             return;
         }
-        if (!call.enterCallback()) {
-            run.log.report(new Violation(Operator.SC09_SerialCallbacks, call.name() + ": " + event.tla()
-                    + " started while another of its callbacks was running"));
+        if (!call.enterCallback(event)) {   // an overlap: its history names the rule, SC-09 unless it is a second final
+            call.afterOverlap(run.log);
             return;
         }
         try {

@@ -109,6 +109,67 @@ class SameHistorySameRuleTest {
         public static final class Adapter extends MutantAdapter {}
     }
 
+    /**
+     * Every signal is admitted, to an ended call and while another callback of it runs (no final check, no
+     * per-call serialization): an object that a provider sends from inside {@code onCancelled} starts while
+     * {@code onCancelled} runs.
+     */
+    public static final class AdmitsEverySignal extends BaseSink {
+        @Override
+        protected Acceptance admit(Call call, Signal kind) {
+            return Acceptance.ACCEPTED;
+        }
+
+        public static final class Adapter extends MutantAdapter {}
+    }
+
+    /**
+     * A cancel also tells {@code onCancelled} to the calls whose {@code onCompleted} or {@code onFailed} is
+     * running right now, at once: a second final that starts inside the first (nested, when the listener
+     * cancels from inside its final; overlapping, when another thread cancels).
+     */
+    public static final class CancelReachesARunningFinal extends BaseSink {
+        /** Guarded by {@link #lock}: the calls whose completed or failed callback is running, by context. */
+        private final Map<Object, Call> inFinal = new IdentityHashMap<>();
+        /** Guarded by {@link #lock}: every call by context until its first final callback returned. */
+        private final Map<Object, Call> byContext = new IdentityHashMap<>();
+
+        @Override
+        protected void register(Call call) {
+            synchronized (lock) {
+                byContext.put(call.context(), call);
+            }
+            super.register(call);
+        }
+
+        @Override
+        protected void invokeFinal(Object context, Final fin, Throwable error) {
+            synchronized (lock) {
+                Call call = byContext.remove(context);
+                if (call != null && fin != Final.CANCELLED) inFinal.put(context, call);
+            }
+            try {
+                super.invokeFinal(context, fin, error);
+            } finally {
+                synchronized (lock) {
+                    inFinal.remove(context);
+                }
+            }
+        }
+
+        @Override
+        protected void sweep(List<Call> cancelled) {
+            super.sweep(cancelled);
+            List<Call> running;
+            synchronized (lock) {
+                running = List.copyOf(inFinal.values());
+            }
+            for (Call call : running) runListener(call, () -> listener().onCancelled(call.context()));
+        }
+
+        public static final class Adapter extends MutantAdapter {}
+    }
+
     static Stream<Arguments> histories() {
         return Stream.of(
                 history("completed, then cancelled by a later cancel", CancelTellsEndedCallsAgain.OfCompleted.class.getName(),
@@ -163,6 +224,50 @@ class SameHistorySameRuleTest {
         steps.play(race, a1);
         assertEquals(rule, race.brokenRule().orElseThrow(() -> new AssertionError("the stress arbiter saw nothing of " + name)).rule());
 
+        SoakTotals soak = Soak.run(Soak.Options.defaults().adapter(load(adapterClass)).duration(SOAK).threads(2).sinks(2).progress(null));
+        assertEquals(Set.of(rule), soak.violationsByRule().keySet(), () -> "the soak of " + name + ":\n" + soak.summary());
+    }
+
+    /**
+     * Histories with a callback that started while another of the call ran: which rule the overlap breaks
+     * is {@link CallHistory#violation()}'s precedence (SC-09 at the overlapping event, unless it is a second
+     * final, judged as a final), not the tier's own. The stress arbiter used to name SC-04 for the object
+     * inside {@code onCancelled} (its own SC-09 note lost to rule order), the soak SC-09 for the second
+     * final: each case failed there before both handed the overlap to the history. The soak plays the
+     * second final under load (its listeners cancel from inside finals); an object sent from inside a
+     * callback is the race's alone (the soak's listener does not signal). The kit attributes overlaps
+     * itself ({@code Attribution.overlap}), so it is not compared here.
+     */
+    static Stream<Arguments> overlaps() {
+        return Stream.of(
+                Arguments.of("an object that starts while onCancelled runs", AdmitsEverySignal.Adapter.class.getName(),
+                        CallHistory.of(List.of(EventKind.CANCELLED, EventKind.OBJECT)).overlapAt(1),
+                        (RaceSteps) (race, a1) -> {
+                            race.inFinalCallbackOf(a1, () -> race.deliver(a1));
+                            race.cancel(0);
+                        }, false),
+                Arguments.of("onCancelled that starts while onCompleted runs", CancelReachesARunningFinal.Adapter.class.getName(),
+                        CallHistory.of(List.of(EventKind.COMPLETED, EventKind.CANCELLED)).answers(CallHistory.Answer.ACCEPTED, CallHistory.Answer.NOT_SENT)
+                                .overlapAt(1),
+                        (RaceSteps) (race, a1) -> {
+                            race.inFinalCallbackOf(a1, () -> race.cancel(0));
+                            race.complete(a1);
+                        }, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlaps")
+    void SC05_SC09_anOverlappingCallbackIsNamedByTheHistorysPrecedence_inTheArbiterAndTheSoak(String name, String adapterClass,
+            CallHistory history, RaceSteps steps, boolean soakPlaysIt) throws AdapterLoadException {
+        Rule rule = history.violation().orElseThrow().rule();
+
+        @SuppressWarnings("unchecked")
+        Race race = new Race((SinkAdapter<Object, Object>) load(adapterClass), 1);
+        RaceCall a1 = race.pendingCall("a1", 0);
+        steps.play(race, a1);
+        assertEquals(rule, race.brokenRule().orElseThrow(() -> new AssertionError("the stress arbiter saw nothing of " + name)).rule());
+
+        if (!soakPlaysIt) return;
         SoakTotals soak = Soak.run(Soak.Options.defaults().adapter(load(adapterClass)).duration(SOAK).threads(2).sinks(2).progress(null));
         assertEquals(Set.of(rule), soak.violationsByRule().keySet(), () -> "the soak of " + name + ":\n" + soak.summary());
     }

@@ -98,7 +98,7 @@ final class EndState {
         Boolean told = race.has(Capability.PROVIDER_TOLD) && call.handle != null
                 ? race.adapter.providerSeesCancelled(race.sinks.get(call.sink), call.handle) : null;
         CallHistory history = answers(call).applyTo(CallHistory.of(call.heard()).signalsAccepted(signalsAccepted(call)))
-                .cause(cause, -1).providerToldCancelled(told);
+                .cause(cause, -1).providerToldCancelled(told).overlapAt(call.overlapAt());
         history.violation().ifPresent(v -> violations.add(new Violation(v.operator(), call.name + ":" + outcomeWords(v.detail()))));
         return history.firstFinal();
     }

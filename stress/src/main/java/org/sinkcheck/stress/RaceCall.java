@@ -33,6 +33,12 @@ public final class RaceCall {
     final AtomicInteger inCallback = new AtomicInteger();
     /** Runs inside this call's object callback, on the listener's thread: a listener that cancels, or dawdles. */
     volatile Runnable onObject;
+    /** Runs inside this call's final callback, on the listener's thread. */
+    volatile Runnable onFinal;
+    /** Where in {@link #heard} the first callback that started while another of this call ran is; -1 if none. Guarded by this. */
+    private int overlapAt = -1;
+    /** How many events {@link #heard} holds; guarded by this, so that an event's place and its overlap are noted together. */
+    private int heardCount;
 
     /** Volatile: the thread that begins the call may hand it to another that signals it. */
     volatile Object handle;
@@ -64,6 +70,21 @@ public final class RaceCall {
         if (answers.signalThrew()) observed.threw();
         return observed;
     }
+
+    /**
+     * A callback of this call started with {@code event}: files it in the order callbacks start, and notes
+     * it as the first overlap if another callback of the call (on another thread, or the one it is nested
+     * in) is still running.
+     */
+    synchronized void started(EventKind event) {
+        boolean overlapping = inCallback.getAndIncrement() > 0;
+        heard.add(event);
+        if (overlapping && overlapAt < 0) overlapAt = heardCount;
+        heardCount++;
+    }
+
+    /** Where the first overlapping callback is in {@link #heard()}, for {@code CallHistory.overlapAt}; -1 if none. Read once settled. */
+    synchronized int overlapAt() { return overlapAt; }
 
     /** A snapshot of what the listener heard of this call. */
     List<EventKind> heard() { return List.copyOf(heard); }
