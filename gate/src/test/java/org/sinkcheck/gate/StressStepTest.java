@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.gate.report.GateReport;
+import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.run.ConformanceReport;
 import org.sinkcheck.kit.run.Verdict;
 import org.sinkcheck.rules.Rule;
@@ -67,7 +68,8 @@ class StressStepTest {
      */
     @Test
     void SC04_isDecidedByTheRacesTheSinkCanPlay_andNamesTheOneItsCapabilitiesLeaveOut() {
-        GateReport report = gradeOf(allRacesBut(SC04_ProgressVsCancel.class), List.of(), "SC04_ProgressVsCancel: NOT APPLICABLE: the sink has no progress signal");
+        GateReport report = gradeOf(allRacesBut(SC04_ProgressVsCancel.class), List.of(), "SC04_ProgressVsCancel: NOT APPLICABLE: the sink has no progress signal",
+                Map.of(), Map.of(SC04_ProgressVsCancel.class, Capability.PROGRESS));
         assertEquals(Verdict.PASS, report.verdict(Rule.SC04), report.evidence(Rule.SC04));
         assertTrue(report.evidence(Rule.SC04).contains("SC04_ProgressVsCancel (not applicable)"), report.evidence(Rule.SC04));
     }
@@ -112,8 +114,15 @@ class StressStepTest {
 
     private static GateReport gradeOf(List<Class<?>> ran, List<JcstressReport.Forbidden> forbidden, String notRun,
                                       Map<Class<?>, LincheckReport> modelChecked) {
+        return gradeOf(ran, forbidden, notRun, modelChecked, Map.of());
+    }
+
+    /** {@code leftOut}: the races a missing capability left out, as {@code StressRunner} gives them (their {@code notRun} line is words only). */
+    private static GateReport gradeOf(List<Class<?>> ran, List<JcstressReport.Forbidden> forbidden, String notRun,
+                                      Map<Class<?>, LincheckReport> modelChecked, Map<Class<?>, Capability> leftOut) {
         StressRunner.Result result = new StressRunner.Result(forbidden.isEmpty() ? 0 : 1, Optional.empty(), forbidden, List.of(),
-                notRun == null ? List.of() : List.of(notRun), CANNOT_RUN, "summary", ran, false, Optional.empty(), List.of(), modelChecked);
+                notRun == null ? List.of() : List.of(notRun), CANNOT_RUN, "summary", ran, false, Optional.empty(), List.of(), modelChecked,
+                leftOut);
         GateReport report = new GateReport("sink", "Adapter", "./sinkcheck check", Waivers.none());
         StressStep.addFindings(result, ROWS, report);
         return report;

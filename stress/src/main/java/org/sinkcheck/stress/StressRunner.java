@@ -99,12 +99,14 @@ public final class StressRunner {
      * jcstress ran, {@code hung} whether it was stopped at its timeout; {@code crashed}, one line naming the
      * tool that crashed and where its log is (then nothing was decided, and the exit code is
      * {@value #CRASHED}); {@code forksEnded}, a line per jcstress fork the sink's non-daemon threads kept
-     * alive after its work was done, which {@link ForkWatchdog} ended.
+     * alive after its work was done, which {@link ForkWatchdog} ended; {@code leftOut}, the races not run
+     * because they need a capability the sink does not declare, each with the first such capability (their
+     * {@code notRun} line says so in words).
      */
     public record Result(int exitCode, Optional<Path> htmlReport, List<JcstressReport.Forbidden> forbidden,
                          List<String> raceErrors, List<String> notRun, LincheckReport lincheck, String summary,
                          List<Class<?>> ran, boolean hung, Optional<String> crashed, List<String> forksEnded,
-                         Map<Class<?>, LincheckReport> modelChecked) {
+                         Map<Class<?>, LincheckReport> modelChecked, Map<Class<?>, Capability> leftOut) {
         /** The exit code of a run in which a tool crashed: never a rule failure. */
         public static final int CRASHED = 3;
 
@@ -163,7 +165,7 @@ public final class StressRunner {
 
         /** Whether {@code race} was not run because it needs a capability the sink does not declare. */
         public boolean notApplicable(Class<?> race) {
-            return notRun.stream().anyMatch(line -> line.startsWith(race.getSimpleName() + ": " + NOT_APPLICABLE));
+            return leftOut.containsKey(race);
         }
     }
 
@@ -189,7 +191,7 @@ public final class StressRunner {
         String summary = "sinkcheck stress: " + e.getMessage();
         out.println(summary);
         return new Result(2, Optional.empty(), List.of(), List.of(), List.of(), LincheckReport.notRun(e.getMessage()), summary,
-                List.of(), false, Optional.empty(), List.of(), Map.of());
+                List.of(), false, Optional.empty(), List.of(), Map.of(), Map.of());
     }
 
     private static Result run(Options options, ClassLoader loader, PrintStream out) throws IOException, InterruptedException {
@@ -213,7 +215,8 @@ public final class StressRunner {
         List<Class<?>> races = new ArrayList<>();
         List<Class<?>> toModelCheck = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
-        if (options.jcstress()) selectRaces(options, capabilities, races, toModelCheck, notRun);
+        Map<Class<?>, Capability> leftOut = new LinkedHashMap<>();
+        if (options.jcstress()) selectRaces(options, capabilities, races, toModelCheck, notRun, leftOut);
         JcstressReport jcstress = null;
         boolean jcstressHung = false;
         Optional<String> crashed = Optional.empty();
@@ -247,7 +250,8 @@ public final class StressRunner {
         if (lincheck.verdict() == LincheckReport.Verdict.CRASHED) {
             crashed = Optional.of(lincheck.headline() + " (log: " + options.workDir().resolve("lincheck.log") + ")");
         }
-        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, modelChecked, lincheck, crashed, forksEnded(options.workDir()), out);
+        return grade(options, sinkName, races, jcstress, jcstressHung, notRun, leftOut, modelChecked, lincheck, crashed,
+                forksEnded(options.workDir()), out);
     }
 
     /** What {@link ForkWatchdog} wrote in the run folder: one line per fork it ended. */
@@ -353,16 +357,17 @@ public final class StressRunner {
     /**
      * The races for jcstress, and those with more actors than CPUs for Lincheck's model checking where it
      * can play them ({@link Races#MODEL_CHECKED}); the others go to {@code notRun} with the reason, never
-     * silently.
+     * silently, and those a missing capability rules out to {@code leftOut} too, with it.
      */
     private static void selectRaces(Options options, Set<Capability> capabilities, List<Class<?>> races, List<Class<?>> toModelCheck,
-                                    List<String> notRun) {
+                                    List<String> notRun, Map<Class<?>, Capability> leftOut) {
         int cpus = cpus();
         for (Class<?> race : Races.ALL) {
             if (options.only().isPresent() && !options.only().get().matcher(race.getSimpleName()).find()) continue;
             Optional<Capability> missing = Races.requires(race).stream().filter(c -> !capabilities.contains(c)).findFirst();
             if (missing.isPresent()) {
                 notRun.add(race.getSimpleName() + ": " + NOT_APPLICABLE + missing.get().reason());
+                leftOut.put(race, missing.get());
             } else if (Races.actors(race) > cpus && Races.MODEL_CHECKED.contains(race)) {
                 toModelCheck.add(race);
             } else if (Races.actors(race) > cpus) {
@@ -374,7 +379,8 @@ public final class StressRunner {
     }
 
     private static Result grade(Options options, String sinkName, List<Class<?>> races, JcstressReport jcstress, boolean jcstressHung,
-                                List<String> notRun, Map<Class<?>, LincheckReport> modelChecked, LincheckReport lincheck,
+                                List<String> notRun, Map<Class<?>, Capability> leftOut, Map<Class<?>, LincheckReport> modelChecked,
+                                LincheckReport lincheck,
                                 Optional<String> crashed, List<String> forksEnded, PrintStream out) {
         List<JcstressReport.Forbidden> forbidden = jcstress == null ? List.of() : jcstress.forbidden();
         List<String> errors = jcstress == null ? List.of() : jcstress.errors();
@@ -412,7 +418,8 @@ public final class StressRunner {
             out.println("Lincheck's interleaving is in " + options.workDir().resolve("lincheck.log"));
         }
         return new Result(exitCode, html, forbidden, errors, List.copyOf(notRun), lincheck, summary.toString(),
-                List.copyOf(races), jcstressHung, crashed, List.copyOf(forksEnded), Collections.unmodifiableMap(modelChecked));
+                List.copyOf(races), jcstressHung, crashed, List.copyOf(forksEnded), Collections.unmodifiableMap(modelChecked),
+                Collections.unmodifiableMap(leftOut));
     }
 
     /**
