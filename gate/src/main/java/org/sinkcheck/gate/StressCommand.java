@@ -35,6 +35,13 @@ final class StressCommand extends SinkCommand {
     @Override
     public Integer call() throws Exception {
         if (trace < 0) throw new GateException("--trace must be 0 or more, not " + trace);
+        if (races != null) {
+            try {
+                java.util.regex.Pattern.compile(races);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new GateException("--races is not a regular expression: " + e.getDescription(), e);
+            }
+        }
         StressMode stressMode;
         try {
             stressMode = StressMode.of(mode);
@@ -43,13 +50,7 @@ final class StressCommand extends SinkCommand {
         }
         try (SinkSelection.LoadedSink sink = selection.load()) {
             StressRunner.Options options = StressStep.options(stressMode, sink, verbose()).withJvmOptions(childJvmOptions).withTrace(trace);
-            if (races != null) {
-                try {
-                    options = options.withOnly(races);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new GateException("--races is not a regular expression: " + e.getDescription(), e);
-                }
-            }
+            if (races != null) options = options.withOnly(races);
             StressRunner.Result result = StressStep.ran(StressRunner.run(options, out()));
             result.htmlReport().ifPresent(html -> out().println("jcstress report: " + html));
             if (trace == 0) return result.exitCode();
