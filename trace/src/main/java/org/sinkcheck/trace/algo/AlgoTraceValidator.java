@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sinkcheck.reference.StepLog.Step;
+import org.sinkcheck.trace.Batches;
 import org.sinkcheck.tlc.SpecFolder;
 import org.sinkcheck.tlc.Tlc;
 import org.sinkcheck.tlc.TlcResult;
@@ -36,7 +37,7 @@ public record AlgoTraceValidator(int segmentSteps, int batchSteps, int workers, 
     private static final Pattern EXPLAINED = Pattern.compile("<<\"explained\", (\\d+), (\\d+), <<([^>]*)>>, <<([^>]*)>>>>");
     private static final Pattern ACCEPTED = Pattern.compile("<<\"accepted\", (\\d+)>>");
     /** The sizes docs/measurements/algo-trace-2026-12-02.md chose ("Segments"). */
-    public static final int SEGMENT_STEPS = 500;
+    public static final int SEGMENT_STEPS = 250;
     public static final int BATCH_STEPS = 10_000;
 
     public AlgoTraceValidator {
@@ -129,20 +130,7 @@ public record AlgoTraceValidator(int segmentSteps, int batchSteps, int workers, 
     }
 
     private List<List<AlgoSegment>> batches(List<AlgoSegment> segments) {
-        List<List<AlgoSegment>> batches = new ArrayList<>();
-        List<AlgoSegment> current = new ArrayList<>();
-        int size = 0;
-        for (AlgoSegment s : segments) {
-            if (!current.isEmpty() && size + s.steps() > batchSteps) {
-                batches.add(current);
-                current = new ArrayList<>();
-                size = 0;
-            }
-            current.add(s);
-            size += s.steps();
-        }
-        if (!current.isEmpty()) batches.add(current);
-        return batches;
+        return Batches.of(segments, AlgoSegment::steps, batchSteps);
     }
 
     private TlcRun run(String logModule) {
