@@ -1,5 +1,6 @@
 package org.sinkcheck.gate;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -47,16 +48,20 @@ final class TraceCommand extends SinkCommand {
         if (events < 1) throw new GateException("--events must be at least 1, not " + events);
         if (threads < 1) throw new GateException("--threads must be at least 1, not " + threads);
         if (segment < 1) throw new GateException("--segment must be at least 1, not " + segment);
-        Path file = validate != null ? validate : record();
+        return validate(validate != null ? validate : record(), segment, out());
+    }
+
+    /** Has TLC validate the trace in {@code file} in segments of {@code segment} events, printing the verdict; the exit code. */
+    static int validate(Path file, int segment, PrintStream out) {
         TraceFile trace;
         try {
             trace = TraceFile.read(file);
         } catch (TraceFile.BadTraceException e) {
             throw new GateException(e.getMessage(), e);
         }
-        out().println("validating " + file + " (" + trace.size() + " events) with TLC against CancelAll.tla ...");
+        out.println("validating " + file + " (" + trace.size() + " events) with TLC against CancelAll.tla ...");
         TraceReport report = TraceValidator.defaults(WorkFolder.resolve("trace")).segmentEvents(segment).validate(trace);
-        report.print(out());
+        report.print(out);
         if (report.error().isPresent()) throw new IllegalStateException("TLC could not check the trace: " + report.error().get());
         return report.accepted() ? Sinkcheck.OK : Sinkcheck.VIOLATION;
     }

@@ -48,7 +48,7 @@ class TraceValidationTest {
         return TraceValidator.defaults(WORK).validate(TraceFile.read(file));
     }
 
-    private static String printed(TraceReport report) {
+    static String printed(TraceReport report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
