@@ -76,6 +76,7 @@ final class ForkWatchdog {
         } catch (InterruptedException | IOException e) {
             System.err.println("sinkcheck: the fork watchdog could not write " + LOG + ": " + e);
         }
+        RaceTraces.writeAll();   // halting skips the shutdown hook that would write them
         Runtime.getRuntime().halt(0);
     }
 

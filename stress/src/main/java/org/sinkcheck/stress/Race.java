@@ -60,15 +60,31 @@ public final class Race {
     /** Callbacks that reached a listener they do not belong to, each with the rule it breaks. */
     final ConcurrentLinkedQueue<Violation> strays = new ConcurrentLinkedQueue<>();
 
-    /** A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}). */
+    /** The recording of this sample when it is one of the first its race records ({@link RaceTraces}), else null. */
+    private final RaceTraces.Sample sample;
+
+    /**
+     * A race over {@code sinkCount} fresh sinks (1 or 2) of the sink under test ({@link SinkUnderTest}),
+     * constructed by a jcstress state: its class names the race whose samples {@link RaceTraces} records.
+     */
     public Race(int sinkCount) {
-        this(SinkUnderTest.adapter(), sinkCount);
+        this(sinkCount, RaceTraces.LIMIT > 0
+                ? RaceTraces.next(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()) : null);
+    }
+
+    private Race(int sinkCount, RaceTraces.Sample sample) {
+        this(sample == null ? SinkUnderTest.adapter() : sample.wrap(SinkUnderTest.adapter()), sinkCount, sample);
         ForkWatchdog.startOnce();   // in a jcstress fork: ends it once its work is done, whatever threads the sink left
     }
 
     /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink. */
     public Race(SinkAdapter<Object, Object> adapter, int sinkCount) {
+        this(adapter, sinkCount, null);
+    }
+
+    private Race(SinkAdapter<Object, Object> adapter, int sinkCount, RaceTraces.Sample sample) {
         this.adapter = adapter;
+        this.sample = sample;
         this.capabilities = Set.copyOf(adapter.capabilities());
         this.observesAcceptance = adapter.observesAcceptance();
         for (int s = 0; s < sinkCount; s++) sinks.add(adapter.newSink(new Listener(s)));
@@ -281,7 +297,9 @@ public final class Race {
     /** Grades the race once every actor has returned: the verdict string jcstress counts (see {@link EndState}). */
     public String endState() {
         try {
-            return new EndState(this).verdict();
+            String verdict = new EndState(this).verdict();
+            if (sample != null) sample.graded();   // after the sweep: nothing of the sample is pending
+            return verdict;
         } finally {
             dispose();
         }

@@ -59,38 +59,49 @@ public final class StressRunner {
 
     /** What to run. Build with {@link #of} and the {@code with…} methods. */
     public record Options(StressMode mode, String adapterClassName, List<Path> classpath, Path workDir,
-                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo, List<String> jvmOptions) {
+                          Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo, List<String> jvmOptions,
+                          int traceSamples) {
         /** Every race and Lincheck, on {@code adapterClassName}, in {@code workDir}; child output not echoed. */
         public static Options of(StressMode mode, String adapterClassName, Path workDir) {
-            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false, List.of());
+            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false, List.of(), 0);
         }
 
         /** Options for every child JVM of the tier (jcstress, its forks, Lincheck): a heap size, a collector. */
         public Options withJvmOptions(List<String> options) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, List.copyOf(options));
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, List.copyOf(options), traceSamples);
         }
 
         /** Extra class path entries where the adapter and the sink live. */
         public Options withClasspath(List<Path> entries) {
-            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo, jvmOptions);
+            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo, jvmOptions, traceSamples);
         }
 
         /** Only the races whose simple name matches {@code regex} (found anywhere in the name). */
         public Options withOnly(String regex) {
-            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo, jvmOptions);
+            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo, jvmOptions, traceSamples);
         }
 
         public Options withJcstress(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo, jvmOptions);
+            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo, jvmOptions, traceSamples);
         }
 
         public Options withLincheck(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo, jvmOptions);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo, jvmOptions, traceSamples);
+        }
+
+        /**
+         * Records the first {@code samples} samples of each race in each jcstress fork as one NDJSON trace per
+         * race and fork, in {@link #raceTraceFolder} (0, the default: nothing is recorded, and the races run
+         * untouched). Validating them needs TLC, which this module does not have: the gate does it.
+         */
+        public Options withTrace(int samples) {
+            if (samples < 0) throw new IllegalArgumentException("the samples to trace per race must be 0 or more, not " + samples);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, jvmOptions, samples);
         }
 
         /** Echo jcstress's and Lincheck's own output to the caller's stream as it comes. */
         public Options withEcho(boolean echoChildren) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren, jvmOptions);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren, jvmOptions, traceSamples);
         }
     }
 
@@ -208,6 +219,10 @@ public final class StressRunner {
         List<String> property = childJvmOptions(options);
         List<String> forkOptions = new ArrayList<>(property);
         forkOptions.add("-D" + ForkWatchdog.GRACE_PROPERTY + "=" + ForkWatchdog.GRACE.toMillis());
+        if (options.traceSamples() > 0) {
+            forkOptions.add("-D" + RaceTraces.SAMPLES_PROPERTY + "=" + options.traceSamples());
+            forkOptions.add("-D" + RaceTraces.FOLDER_PROPERTY + "=" + raceTraceFolder(options.workDir()).toAbsolutePath());
+        }
         PrintStream echo = echo(options, out);
 
         List<Class<?>> races = new ArrayList<>();
@@ -249,6 +264,12 @@ public final class StressRunner {
         }
         return grade(options, sinkName, races, jcstress, jcstressHung, notRun, modelChecked, lincheck, crashed, forksEnded(options.workDir()), out);
     }
+
+    /**
+     * Where a run with {@link Options#withTrace} leaves its races' traces: one file per race and jcstress fork,
+     * {@code <race>-<pid>.ndjson}, whose segments are the race's samples.
+     */
+    public static Path raceTraceFolder(Path workDir) { return workDir.resolve("race-traces"); }
 
     /** What {@link ForkWatchdog} wrote in the run folder: one line per fork it ended. */
     private static List<String> forksEnded(Path workDir) throws IOException {
