@@ -26,6 +26,8 @@ public final class Settling {
     private final String after;
     private final Duration budget;
     private final long deadline;
+    /** Whether the adapter waited through {@link #until}: its sink calls back on threads of its own. */
+    private boolean waited;
 
     private Settling(String after, Duration budget) {
         if (budget.isNegative() || budget.isZero()) throw new IllegalArgumentException("a settle budget must be positive, not " + budget);
@@ -46,6 +48,13 @@ public final class Settling {
     public Duration budget() { return budget; }
 
     /**
+     * Whether the adapter waited on this settle through {@link #until}, as an adapter of a sink that calls
+     * back on threads of its own does: the kit then knows those threads may still hold a finished call's
+     * objects for a moment after the sink settled (SC-13 by reachability waits for them, within bounds).
+     */
+    public boolean waited() { return waited; }
+
+    /**
      * Returns once {@code done} holds, checking it at once and then with backoff (spins, then parks of up to
      * a millisecond: a quiet sink costs microseconds).
      *
@@ -53,6 +62,7 @@ public final class Settling {
      * @throws SettleTimeoutException if {@code done} still does not hold when the budget is spent
      */
     public void until(String awaited, BooleanSupplier done) {
+        waited = true;
         long park = 1_000;
         for (int spins = 0; !done.getAsBoolean(); spins++) {
             if (System.nanoTime() - deadline > 0) throw timedOut(awaited);
@@ -72,6 +82,7 @@ public final class Settling {
      * @throws SettleTimeoutException if it has not completed when the budget is spent
      */
     public void until(String awaited, Future<?> done) {
+        waited = true;
         try {
             done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

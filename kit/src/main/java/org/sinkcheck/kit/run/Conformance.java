@@ -212,6 +212,8 @@ public final class Conformance {
         private long shrinkNanos;
         private long reachabilityNanos;
         private int reachabilityChecks;
+        /** How long this run's reachability checks may wait for a sink's own threads, in all. */
+        private final Reachability.Patience patience = Reachability.Patience.perRun();
         /** The runs whose disposing of a sink threw, and the first such error. */
         private long disposeErrors;
         private String firstDisposeError;
@@ -413,7 +415,7 @@ public final class Conformance {
         }
 
         private Run.Outcome play(Model model, List<Action> actions, List<ModelState> states, Setup setup, long[] tally, long[] stepNanos) {
-            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally, stepNanos);
+            Run.Outcome outcome = Run.play(adapter, model, actions, states, setup, options.settleBudget(), deviations, tally, stepNanos, patience);
             if (outcome.disposeError() != null && disposeErrors++ == 0) firstDisposeError = outcome.disposeError();
             if (outcome.reachabilityNanos() > 0) {
                 reachabilityNanos += outcome.reachabilityNanos();

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.sinkcheck.model.Bounds;
 import org.sinkcheck.model.ModelState;
 
@@ -30,9 +31,19 @@ final class Reachability {
      * class references weakly, tells whether one ran. If none did within the budget, the check decides
      * nothing (no finding, and SC-13 is not counted as exercised by it). Weak references are cleared
      * atomically for everything weakly reachable by a collection, so one collection decides a synchronous
-     * sink; a further attempt, after a pause, is for a sink whose callback thread may still hold a finished
-     * call's task for a moment after settling. The attempts are bounded by ATTEMPTS and BUDGET, and made
-     * only while something is still reachable: a correct sink costs one collection per check.
+     * sink; the few further attempts (ATTEMPTS, within BUDGET) are for a finalizer-like delay of the JVM's.
+     * Further attempts are made only while something is still reachable: a correct sink costs one
+     * collection per check.
+     *
+     * A sink that calls back on threads of its own (its adapter waited through Settling.until) may still
+     * hold a finished call's objects for a moment after it settled: the callback has been heard, but the
+     * thread that ran it has not yet returned from the task that holds them, and on a loaded machine that
+     * moment can last a scheduling quantum or more (OkHttp's dispatcher, under a parallel build, once kept
+     * a cancelled call's object past the three quick attempts). For such a sink a check that still finds
+     * something goes on collecting, with doubling pauses, while the run's Patience lasts: one budget for
+     * the whole conformance run, so a sink that really keeps finished calls pays it once, and every later
+     * check of that run is quick again (a shrink that misses a finding keeps the longer counterexample;
+     * it never makes a passing sink fail).
      *
      * Memory ordering: none of this is racy; the weak references are written and read by the run's thread.
      */
@@ -40,6 +51,7 @@ final class Reachability {
     /** Collections per check at most, and the time they may take. */
     private static final int ATTEMPTS = 3;
     private static final Duration BUDGET = Duration.ofMillis(500);
+    private static final long PAUSE_MILLIS = 10;
     /** How many calls a finding names, at most. */
     private static final int NAMED = 4;
 
@@ -74,17 +86,51 @@ final class Reachability {
         boolean retained() { return kept != null; }
     }
 
-    /** Collects garbage and names the remains of {@code state}'s finished calls that stayed strongly reachable. */
-    Finding check(ModelState state) {
+    /**
+     * How long the checks of one conformance run may wait, in all, for sinks' own threads to let go of
+     * finished calls (the implementation notes say why one budget serves the whole run).
+     */
+    static final class Patience {
+        /** What one conformance run may spend waiting, in all. */
+        static final Duration PER_RUN = Duration.ofSeconds(5);
+        private static final long FIRST_PAUSE_MILLIS = 10;
+
+        private long nanosLeft;
+
+        Patience(Duration total) { this.nanosLeft = total.toNanos(); }
+
+        static Patience perRun() { return new Patience(PER_RUN); }
+
+        /** Collects again, pausing ever longer, until {@code kept} finds nothing or the patience is spent; returns its last answer. */
+        String waitFor(Supplier<String> kept, String found) {
+            long pause = FIRST_PAUSE_MILLIS;
+            while (found != null && nanosLeft > 0) {
+                long start = System.nanoTime();
+                sleep(Math.min(pause, Math.max(1, nanosLeft / 1_000_000)));
+                System.gc();
+                found = kept.get();
+                nanosLeft -= System.nanoTime() - start;
+                pause *= 2;
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Collects garbage and names the remains of {@code state}'s finished calls that stayed strongly reachable;
+     * for a sink that calls back on {@code ownThreads}, waiting for them within {@code patience}.
+     */
+    Finding check(ModelState state, boolean ownThreads, Patience patience) {
         WeakReference<Object> canary = new WeakReference<>(new Object());
         long deadline = System.nanoTime() + BUDGET.toNanos();
         String kept = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (attempt > 0) pause();
+            if (attempt > 0) sleep(PAUSE_MILLIS);
             System.gc();
             kept = kept(state);
             if (canary.get() != null || kept == null || System.nanoTime() > deadline) break;
         }
+        if (ownThreads && canary.get() == null) kept = patience.waitFor(() -> kept(state), kept);
         int finished = 0;
         for (int c = 0; c < bounds.calls(); c++) if (state.status(c).isFinal() && contexts.get(c) != null) finished++;
         if (canary.get() != null) return new Finding(false, finished, null);
@@ -116,9 +162,9 @@ final class Reachability {
                 + "finished calls' remains strongly reachable: " + String.join("; ", calls) + (more == 0 ? "" : "; and " + more + " more call(s)");
     }
 
-    private static void pause() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(10);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -114,6 +114,8 @@ final class Run<S, H> {
     private final Object identity = new Object();
     /** Weak references to what the run handed the sinks; judged at the end when the setup asks ({@link Reachability}). */
     private final Reachability reachability;
+    /** Whether the adapter waited on a settle: the sink calls back on threads of its own (Settling.waited). */
+    private boolean callbacksOnOwnThreads;
     private final List<H> handles = new ArrayList<>();
     /** Per call, its context; dropped with the handles before reachability is judged. */
     private final CallContext[] contexts;
@@ -191,16 +193,18 @@ final class Run<S, H> {
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, Setup setup,
                                Duration settleBudget, long[] tally) {
-        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally, null);
+        return play(adapter, model, actions, null, setup, settleBudget, Deviations.none(), tally, null, Reachability.Patience.perRun());
     }
 
     /**
      * As above, with the model's states after each action already known ({@code states.get(i)} after
      * action i), and playing past {@code deviations}; {@code stepNanos}, if not null, gets the time each action
-     * took, its settle and judgement included (what the budget measurement adds up by walk phase).
+     * took, its settle and judgement included (what the budget measurement adds up by walk phase); {@code patience}
+     * is the conformance run's, shared by all its behaviours (Reachability.Patience).
      */
     static <S, H> Outcome play(SinkAdapter<S, H> adapter, Model model, List<Action> actions, List<ModelState> states,
-                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally, long[] stepNanos) {
+                               Setup setup, Duration settleBudget, Deviations deviations, long[] tally, long[] stepNanos,
+                               Reachability.Patience patience) {
         Run<S, H> run = new Run<>(adapter, model, adapter.capabilities(), setup, settleBudget);
         int steps = actions.size();
         List<Violation> found = List.of();
@@ -238,7 +242,7 @@ final class Run<S, H> {
             }
             if (found.isEmpty() && run.reachability != null) {
                 long began = System.nanoTime();
-                found = run.judgeReachability(tally);
+                found = run.judgeReachability(tally, patience);
                 reachabilityNanos = System.nanoTime() - began;
             }
         } finally {
@@ -252,10 +256,10 @@ final class Run<S, H> {
      * may rightly hold its call's context) and asks whether the finished calls' contexts and objects stayed
      * reachable while every sink lives. A check in which no collection ran decides nothing.
      */
-    private List<Violation> judgeReachability(long[] tally) {
+    private List<Violation> judgeReachability(long[] tally, Reachability.Patience patience) {
         handles.replaceAll(h -> null);
         Arrays.fill(contexts, null);
-        Reachability.Finding finding = reachability.check(state);
+        Reachability.Finding finding = reachability.check(state, callbacksOnOwnThreads, patience);
         if (!finding.decided() || finding.finishedCalls() == 0) return List.of();
         if (tally != null) tally[Rule.SC13.ordinal()]++;
         return finding.retained() ? List.of(Attribution.reachable(finding.kept())) : List.of();
@@ -348,6 +352,7 @@ final class Run<S, H> {
         } finally {
             // armed until the sinks settled: a sink calling back on its own threads runs the callback later
             for (ScriptedListener r : listeners) r.disarm();
+            if (settling.waited()) callbacksOnOwnThreads = true;
         }
         if (observesAcceptance) observeAcceptance(action, before, answers);
         state = after;

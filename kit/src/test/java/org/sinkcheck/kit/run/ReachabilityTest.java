@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.Capability;
+import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkApiAdapter;
 import org.sinkcheck.reference.ReferenceSink;
 import org.sinkcheck.rules.Operator;
@@ -33,10 +38,20 @@ class ReachabilityTest {
         final List<Object> kept = new ArrayList<>();
         private final boolean contexts;
         private final Set<Capability> capabilities;
+        private final boolean waitsOnSettle;
 
-        Keeping(boolean contexts, Set<Capability> capabilities) {
+        Keeping(boolean contexts, Set<Capability> capabilities) { this(contexts, capabilities, false); }
+
+        /** {@code waitsOnSettle}: settles as the adapter of a sink with threads of its own does (Settling.until). */
+        Keeping(boolean contexts, Set<Capability> capabilities, boolean waitsOnSettle) {
             this.contexts = contexts;
             this.capabilities = capabilities;
+            this.waitsOnSettle = waitsOnSettle;
+        }
+
+        @Override
+        public void settle(ReferenceSink<Object> sink, Settling settling) {
+            if (waitsOnSettle) settling.until("nothing (the sink is synchronous)", () -> true);
         }
 
         @Override
@@ -57,6 +72,57 @@ class ReachabilityTest {
             if (!contexts) kept.add(object);
             return super.deliver(sink, call, object);
         }
+    }
+
+    /**
+     * The reference sink as if it called back on a thread of its own: the adapter settles through
+     * Settling.until, and that thread holds each delivered object for {@link #HOLD_MILLIS} after the deliver (a
+     * task scheduled with it), as an executor thread still inside the task that ran a callback does.
+     */
+    static class LetsGoLate extends SinkApiAdapter<ReferenceSink<Object>> {
+        static final long HOLD_MILLIS = 150;
+        private final ScheduledExecutorService callbackThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lets-go-late");
+            t.setDaemon(true);
+            return t;
+        });
+
+        @Override
+        protected ReferenceSink<Object> create(SinkListener<Object> listener, BiConsumer<Object, Throwable> errors) {
+            return new ReferenceSink<>(listener, errors);
+        }
+
+        @Override public Set<Capability> capabilities() { return EnumSet.allOf(Capability.class); }
+
+        @Override
+        public boolean deliver(ReferenceSink<Object> sink, CallHandle call, Object object) {
+            callbackThread.schedule(() -> Objects.requireNonNull(object), HOLD_MILLIS, TimeUnit.MILLISECONDS);
+            return super.deliver(sink, call, object);
+        }
+
+        @Override
+        public void settle(ReferenceSink<Object> sink, Settling settling) {
+            settling.until("nothing (the callbacks were heard)", () -> true);
+        }
+    }
+
+    /**
+     * A sink whose own thread lets go of finished calls' objects a moment after it settled keeps nothing:
+     * the check waits for it (Reachability.Patience). With no patience (PER_RUN zero) this fails SC-13, as
+     * OkHttp's adapter once did under a parallel build.
+     */
+    @Test
+    void SC13_aSinkWhoseOwnThreadLetsGoOfFinishedCallsAMomentLate_passes() {
+        ConformanceReport report = Conformance.run(new LetsGoLate(), SMALL);
+        assertEquals(Verdict.PASS, report.result(Rule.SC13).verdict(), report::table);
+    }
+
+    /** Waiting for a sink's own threads does not excuse one that keeps finished calls for good. */
+    @Test
+    void SC13_objectsKeptForGoodBySinkWithOwnThreads_stillFailSC13() {
+        ConformanceReport report = Conformance.run(new Keeping(false, NO_COUNT, true), SMALL);
+        Counterexample cx = report.counterexample(Rule.SC13).orElseThrow(() -> new AssertionError(report.table()));
+        assertTrue(cx.detail().contains("1 of the 1 object(s) delivered for it"), cx::toString);
     }
 
     @Test
