@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.mutants.Mutants;
 import org.sinkcheck.mutants.SC06_BeginRacingCancelLosesCall;
+import org.sinkcheck.mutants.kills.KillRecords;
 import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
 import org.sinkcheck.reliability.Soak;
 import org.sinkcheck.reliability.SoakTotals;
@@ -41,6 +42,7 @@ class SoakTraceTest {
     @Test
     void SC01_to_SC16_aRecordedSoakOfTheReferenceSinkIsAccepted() {
         Recorded run = soak(new ReferenceSinkAdapter(), 1, EVENTS);
+        TraceValidationTest.record(SoakTraceTest.class, KillRecords.REFERENCE, run.trace(), "a recorded soak of " + EVENTS + " events");
         String text = run.soak().summary() + TraceValidationTest.printed(run.trace());
         assertEquals(0, run.soak().violations(), text);
         assertTrue(run.trace().accepted(), text);
@@ -55,6 +57,7 @@ class SoakTraceTest {
         for (long seed = 1; seed <= RUNS; seed++) {
             Recorded run = soak(adapter, seed, MUTANT_EVENTS);
             String text = TraceValidationTest.printed(run.trace());
+            TraceValidationTest.record(SoakTraceTest.class, mutant.name(), run.trace(), "a recorded soak of " + MUTANT_EVENTS + " events, run " + seed + " of up to " + RUNS);
             if (run.trace().accepted()) {
                 accepted.append(run.soak().summary()).append(text);
                 continue;
