@@ -57,6 +57,17 @@
 (* Variables: the log drives only pos (how many steps of each thread are   *)
 (* explained); every CancelAllAlgo variable moves only by its actions.     *)
 (*                                                                         *)
+(* Segments. A long log is cut at quiet points (StepLog.quiet: no thread   *)
+(* inside an operation, no call pending) into segments, each checked from  *)
+(* Init: at a quiet point every call is final and unlinked and every       *)
+(* thread idle, so the state is Init's up to the calls' names (renamed per *)
+(* segment) and the sinks' generation numbers (only ever compared). One    *)
+(* TLC run checks several: seg, fixed by the initial state, picks          *)
+(* Logs[seg]. A call of an earlier segment (Priors[seg], a stale handle)   *)
+(* starts as "none" here and may only be refused as final; a segment that  *)
+(* ends at a quiet point is accepted only with no call left pending, which *)
+(* checks the workload's claim.                                            *)
+(*                                                                         *)
 (* Not logged, so left to TLC or out (docs/trace.md): the begin's install  *)
 (* of a successor generation and a cancel's lost CAS or re-read that finds *)
 (* a successor (stutters of CancelAllAlgo, as its header says); refused    *)
@@ -69,7 +80,11 @@
 (***************************************************************************)
 EXTENDS CancelAllAlgo, AlgoTraceLog
 
-VARIABLE pos   \* [Threads -> Nat]: how many of each thread's logged steps are explained
+VARIABLE pos,  \* [Threads -> Nat]: how many of each thread's logged steps are explained
+         seg   \* which segment of the log this behaviour explains (fixed by the initial state)
+
+Log == Logs[seg]
+Prior == Priors[seg]
 
 \* CancelAllAlgo's constants that the log does not give (the configuration substitutes them): the log
 \* does not say which calls are endless, and providers may try either final.
@@ -117,25 +132,31 @@ Explain(t, e) ==
       [] e.a = "Unlink"          -> fcall[t] = e.c /\ Unlink(t)
       [] e.a = "SendFinal"       -> fcall[t] = e.c /\ state[e.c] = e.x /\ SendFinal(t)
       [] e.a = "CasLost"         -> state[e.c] # e.x /\ Stutter
-      [] e.a = "ClaimRefused"    -> state[e.c] \in (IF e.x = "final" THEN Finals ELSE Held) /\ Stutter
+      [] e.a = "ClaimRefused"    -> IF e.c \in Prior THEN e.x = "final" /\ Stutter
+                                    ELSE state[e.c] \in (IF e.x = "final" THEN Finals ELSE Held) /\ Stutter
 
-TraceInit == Init /\ pos = [t \in Threads |-> 0] /\ TLCSet(1, 0)
+TraceInit == seg \in 1..Len(Logs) /\ Init /\ pos = [t \in Threads |-> 0] /\ TLCSet(seg, 0)
 
+\* A call of an earlier segment ended there (its quiet end was checked): it can only be refused.
 TraceNext == \E t \in Threads :
     /\ Left(t) /\ MayStep(t)
+    /\ Ev(t).c \in Prior => Ev(t).a = "ClaimRefused"
     /\ Explain(t, Ev(t))
     /\ pos' = [pos EXCEPT ![t] = @ + 1]
+    /\ UNCHANGED seg
 
-Accepted == AllIdle /\ \A t \in Threads : ~Left(t)
+Accepted == /\ AllIdle /\ \A t \in Threads : ~Left(t)
+            /\ QuietEnds[seg] => \A c \in Calls : state[c] \in Finals \cup {"none"}
 
 (***************************************************************************)
 (* How TLC reports, as CancelAllTrace does (TLC 2.18 has no ALIAS or      *)
-(* POSTCONDITION): two always-TRUE constraints print "accepted" when a     *)
-(* state explains the whole log, and each new most-explained state (the    *)
-(* steps explained, each thread's position and pc; register 1), so a       *)
-(* rejected log's stuck steps are known.                                   *)
+(* POSTCONDITION): two always-TRUE constraints print "accepted" and the   *)
+(* segment when a state explains the whole segment, and each new           *)
+(* most-explained state (the segment, the steps explained, each thread's   *)
+(* position and pc; register seg), so a rejected log's stuck steps are     *)
+(* known.                                                                  *)
 (***************************************************************************)
 Explained == LET F[n \in 0..Len(Log)] == IF n = 0 THEN 0 ELSE pos[n] + F[n - 1] IN F[Len(Log)]
-Track == IF Explained > TLCGet(1) THEN TLCSet(1, Explained) /\ PrintT(<<"explained", Explained, pos, pc>>) ELSE TRUE
-Witness == Accepted => PrintT(<<"accepted">>)
+Track == IF Explained > TLCGet(seg) THEN TLCSet(seg, Explained) /\ PrintT(<<"explained", seg, Explained, pos, pc>>) ELSE TRUE
+Witness == Accepted => PrintT(<<"accepted", seg>>)
 =============================================================================

@@ -56,6 +56,12 @@ class BadInputTest {
     }
 
     @Test
+    void stressTraceAndRacesThatCannotBeUsed() {
+        assertOneLineError(Cli.run("stress", "--trace", "-1"), "sinkcheck: --trace must be 0 or more, not -1");
+        assertOneLineError(Cli.run("stress", "--races", "(SC05"), "sinkcheck: --races is not a regular expression: Unclosed group");
+    }
+
+    @Test
     void unknownOption() {
         assertOneLineError(Cli.run("check", "--bogus"),
                 "sinkcheck: unknown option: '--bogus'; usage: sinkcheck check [OPTIONS] (see 'sinkcheck check --help')");

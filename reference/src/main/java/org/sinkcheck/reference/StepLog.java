@@ -78,6 +78,16 @@ public final class StepLog {
         if (r != null) r.buffer().exit(r.tickets);
     }
 
+    /**
+     * The caller's claim that no operation is in flight on any thread and no call is pending (it has
+     * joined the threads, and every call has its final): a ticket between the operations before and
+     * after it, where a long log may be cut into independent segments. The validator checks the claim.
+     */
+    public static void quiet() {
+        Recording r = active;
+        if (r != null) r.quiet.add(r.tickets.getAndIncrement());
+    }
+
     static void step(String action, Object sink, Object call, int k, String x) {
         Recording r = active;
         if (r != null) r.buffer().add(new Raw(action, sink, call, k, x));
@@ -93,6 +103,7 @@ public final class StepLog {
     public static final class Recording {
         final AtomicLong tickets = new AtomicLong(1);
         private final ConcurrentLinkedQueue<Buffer> buffers = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> quiet = new ConcurrentLinkedQueue<>();
         private final ThreadLocal<Buffer> mine = ThreadLocal.withInitial(() -> {
             Buffer b = new Buffer();
             buffers.add(b);
@@ -121,6 +132,11 @@ public final class StepLog {
                 out.add(steps);
             }
             return out;
+        }
+
+        /** The tickets of the {@link StepLog#quiet()} points, in order. */
+        public List<Long> quietPoints() {
+            return quiet.stream().sorted().toList();
         }
 
         private static String name(Map<Object, String> names, Object o, String prefix, int[] counts, int which) {

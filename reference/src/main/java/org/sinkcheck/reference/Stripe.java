@@ -53,6 +53,14 @@ import java.util.Arrays;
  */
 final class Stripe {
     /** The directory of a drained stripe: no chunk is reachable or added any more. */
+    /**
+     * The earlier allocator's plain-path bug, for trace validation's teeth only: the claim as a plain read
+     * and a plain write instead of one CAS, so that two threads on one stripe can both find a slot empty
+     * and both store into it (SlotAllocatorPlainClaim.tla). Off unless the JVM runs with
+     * {@code -Dsinkcheck.reference.brokenPlainClaim=true}; a static final like StepLog.ON, so the JIT
+     * folds the branch and compiled code is the CAS alone (StepLog's notes).
+     */
+    static final boolean PLAIN_CLAIM = Boolean.getBoolean("sinkcheck.reference.brokenPlainClaim");
     private static final Chunk[] DRAINED = new Chunk[0];
     private static final VarHandle DIRECTORY = VarHandles.field(MethodHandles.lookup(), Stripe.class, "directory", Chunk[].class);
     private static final VarHandle FRONTIER = VarHandles.field(MethodHandles.lookup(), Stripe.class, "frontier", int.class);
@@ -92,7 +100,7 @@ final class Stripe {
                 int j = i & Chunk.MASK;
                 if (Chunk.SLOT.getAcquire(slots, j) == null) {
                     E element = factory.make(chunk, j, context);
-                    if (Chunk.SLOT.compareAndSet(slots, j, null, element)) {
+                    if (PLAIN_CLAIM ? plainStore(slots, j, element) : Chunk.SLOT.compareAndSet(slots, j, null, element)) {
                         if (i != start) hint = i;
                         if (i >= (int) FRONTIER.getVolatile(this)) raiseFrontier(i + 1);
                         return element;
@@ -102,6 +110,12 @@ final class Stripe {
             } while (i != start);
             grow(chunks);
         }
+    }
+
+    /** The broken claim ({@link #PLAIN_CLAIM}): stores over whatever another thread stored since the read. */
+    private static boolean plainStore(Object[] slots, int j, Object element) {
+        Chunk.SLOT.set(slots, j, element);
+        return true;
     }
 
     /**

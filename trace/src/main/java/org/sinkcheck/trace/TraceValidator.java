@@ -93,20 +93,7 @@ public record TraceValidator(int segmentEvents, int batchEvents, int workers, Pa
     }
 
     private List<List<Segment>> batches(List<Segment> segments) {
-        List<List<Segment>> batches = new ArrayList<>();
-        List<Segment> current = new ArrayList<>();
-        int size = 0;
-        for (Segment s : segments) {
-            if (!current.isEmpty() && size + s.size() > batchEvents) {
-                batches.add(current);
-                current = new ArrayList<>();
-                size = 0;
-            }
-            current.add(s);
-            size += s.size();
-        }
-        if (!current.isEmpty()) batches.add(current);
-        return batches;
+        return Batches.of(segments, Segment::size, batchEvents);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.sinkcheck.trace.algo;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +59,11 @@ public record AlgoDiagnosis(Rule rule, int thread, int index, Step step, String 
             Map.entry("sweep", "CancelReturn"), Map.entry("unlink", "Unlink"), Map.entry("send", "SendFinal"));
 
     static AlgoDiagnosis of(List<List<Step>> threads, int[] pos, String[] pc) {
+        return of(threads, new int[threads.size()], pos, pc);
+    }
+
+    /** {@code threads} one segment's steps, {@code offsets} each thread's steps before it (the numbers shown are the whole log's). */
+    static AlgoDiagnosis of(List<List<Step>> threads, int[] offsets, int[] pos, String[] pc) {
         int chosen = -1;
         boolean skipped = false;
         for (int t = 0; t < threads.size(); t++) {
@@ -67,25 +74,50 @@ public record AlgoDiagnosis(Rule rule, int thread, int index, Step step, String 
                 skipped = !allowed;
             }
         }
+        if (chosen < 0 && Arrays.stream(pc).allMatch("idle"::equals)) return pendingAtQuiet(threads, offsets);
         if (chosen < 0) { // every step explained, yet not accepted: some thread is still inside an operation
             int t = 0;
             while (t < pc.length - 1 && pc[t].equals("idle")) t++;
             String text = "every step is explained, but thread " + (t + 1) + " is left at pc \"" + pc[t]
                     + "\": its log ends inside an operation (SC-10: every call it started must end)";
-            return new AlgoDiagnosis(Rule.SC10, t + 1, threads.get(t).size(), null, pc[t], text);
+            return new AlgoDiagnosis(Rule.SC10, t + 1, offsets[t] + threads.get(t).size(), null, pc[t], text);
         }
         List<Step> log = threads.get(chosen);
         Step step = log.get(pos[chosen]);
         String expected = EXPECTED.get(pc[chosen]);
         Rule rule = skipped && expected != null ? RULE_OF_STEP.get(expected) : RULE_OF_STEP.getOrDefault(step.action(), Rule.SC01);
         StringBuilder b = new StringBuilder(rule.id()).append(" violated: ").append(rule.summary()).append('\n');
-        b.append("  thread ").append(chosen + 1).append(", step ").append(pos[chosen] + 1).append(": ").append(show(step));
+        int at = offsets[chosen];
+        b.append("  thread ").append(chosen + 1).append(", step ").append(at + pos[chosen] + 1).append(": ").append(show(step));
         if (skipped) b.append(" cannot follow where CancelAllAlgo has the thread (pc \"").append(pc[chosen])
                 .append("\", next ").append(NEXT.getOrDefault(pc[chosen], Set.of())).append(')');
         else b.append(": no interleaving of the other threads' logged steps gives the values it logged");
         b.append("\n  its steps before:");
-        for (int i = Math.max(0, pos[chosen] - 4); i < pos[chosen]; i++) b.append("\n    ").append(i + 1).append(": ").append(show(log.get(i)));
-        return new AlgoDiagnosis(rule, chosen + 1, pos[chosen] + 1, step, pc[chosen], b.toString());
+        for (int i = Math.max(0, pos[chosen] - 4); i < pos[chosen]; i++) b.append("\n    ").append(at + i + 1).append(": ").append(show(log.get(i)));
+        return new AlgoDiagnosis(rule, chosen + 1, at + pos[chosen] + 1, step, pc[chosen], b.toString());
+    }
+
+    /**
+     * Every step explained, every thread idle, yet not accepted: the segment ends at a quiet point with a
+     * call that has no final (begun, never sent one). SC-10: every call ends; at a quiet point none is pending.
+     */
+    private static AlgoDiagnosis pendingAtQuiet(List<List<Step>> threads, int[] offsets) {
+        Set<String> ended = new HashSet<>();
+        for (List<Step> steps : threads) for (Step s : steps) if (s.action().equals("SendFinal")) ended.add(s.call());
+        for (int t = 0; t < threads.size(); t++) {
+            List<Step> steps = threads.get(t);
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                if (!s.action().equals("BeginRead") || ended.contains(s.call())) continue;
+                String text = Rule.SC10.id() + " violated: " + Rule.SC10.summary() + "\n  every step is explained, but call " + s.call()
+                        + " (begun by thread " + (t + 1) + ", step " + (offsets[t] + i + 1)
+                        + ") has no final at the quiet point that ends its segment, where no call may be pending";
+                return new AlgoDiagnosis(Rule.SC10, t + 1, offsets[t] + i + 1, s, "idle", text);
+            }
+        }
+        String text = Rule.SC10.id() + " violated: " + Rule.SC10.summary()
+                + "\n  every step is explained, but a call has no final at the quiet point that ends the segment";
+        return new AlgoDiagnosis(Rule.SC10, 1, offsets[0], null, "idle", text);
     }
 
     /** Thread t's next step waits for another thread's operation that returned before t's was invoked: not its own fault. */

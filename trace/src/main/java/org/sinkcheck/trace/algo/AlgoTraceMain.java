@@ -1,16 +1,13 @@
 package org.sinkcheck.trace.algo;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.sinkcheck.reference.StepLog;
-import org.sinkcheck.reference.StepLog.Step;
 
 /**
- * Records the reference sink step by step under {@link AlgoTraceWorkload} and has TLC check the log
- * against CancelAllAlgo.tla: {@code THREADS OPS SEED [WORKERS]}. Exit 0 accepted, 1 rejected (the rule
- * and the unexplained step), 2 bad input, 3 TLC could not check it. The JVM needs
- * {@code -Dsinkcheck.reference.steps=true} (docs/trace.md gives the command).
+ * Records the reference sink step by step under {@link AlgoTraceWorkload} into a step log file
+ * ({@link StepTrace}): {@code THREADS OPS ROUNDS SEED FILE}. {@code ./sinkcheck trace --algo} runs it in a
+ * child JVM with {@code -Dsinkcheck.reference.steps=true} (the gate's own JVM keeps the hooks compiled
+ * out) and validates the file. Exit 0 written, 2 bad arguments or the step log off.
  */
 public final class AlgoTraceMain {
     private AlgoTraceMain() {}
@@ -22,15 +19,15 @@ public final class AlgoTraceMain {
     static int run(String[] args) {
         int threads;
         int ops;
+        int rounds;
         long seed;
-        int workers;
         try {
-            if (args.length < 3 || args.length > 4) throw new NumberFormatException("expected THREADS OPS SEED [WORKERS], got " + args.length + " arguments");
+            if (args.length != 5) throw new NumberFormatException("expected THREADS OPS ROUNDS SEED FILE, got " + args.length + " arguments");
             threads = Integer.parseInt(args[0]);
             ops = Integer.parseInt(args[1]);
-            seed = Long.parseLong(args[2]);
-            workers = args.length == 4 ? Integer.parseInt(args[3]) : 1;
-            if (threads < 1 || ops < 1 || workers < 1) throw new NumberFormatException("THREADS, OPS and WORKERS must be positive");
+            rounds = Integer.parseInt(args[2]);
+            seed = Long.parseLong(args[3]);
+            if (threads < 1 || ops < 1 || rounds < 1) throw new NumberFormatException("THREADS, OPS and ROUNDS must be positive");
         } catch (NumberFormatException e) {
             System.err.println("bad arguments: " + e.getMessage());
             return 2;
@@ -39,10 +36,11 @@ public final class AlgoTraceMain {
             System.err.println("the reference sink's step log is off: run the JVM with -Dsinkcheck.reference.steps=true");
             return 2;
         }
-        List<List<Step>> log = AlgoTraceWorkload.run(threads, ops, seed);
-        AlgoTraceValidator.Verdict verdict =
-                new AlgoTraceValidator(workers, Path.of("target", "algo-trace"), Duration.ofMinutes(30)).validate(log);
-        System.out.println(verdict.summary());
-        return verdict.error() != null ? 3 : verdict.accepted() ? 0 : 1;
+        StepTrace trace = AlgoTraceWorkload.record(threads, ops, rounds, seed);
+        Path file = Path.of(args[4]);
+        trace.write(file);
+        System.out.println("recorded " + trace.steps() + " steps of " + trace.threads().size() + " threads in " + rounds
+                + " rounds (" + trace.quiet().size() + " quiet points) on the reference sink: " + file);
+        return 0;
     }
 }

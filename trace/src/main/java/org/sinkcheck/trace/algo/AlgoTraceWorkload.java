@@ -20,14 +20,33 @@ import org.sinkcheck.sink.SinkListener;
  * other one sleeps 1 ms in it (on a busy machine threads rarely run at the same instant otherwise). Each operation is
  * bracketed with {@link StepLog#enter()} / {@link StepLog#exit()}. Listeners call nothing but
  * {@code cancel()}, and only from object callbacks: the only nested operation CancelAllAlgo models.
+ * The threads all report one {@code getId()}, so their begins claim slots of one registry stripe: the
+ * shape in which the earlier allocator let two threads share a slot (its owner's plain path), where the
+ * correct one only contends. In rounds ({@link #record}), each round starts with a burst of begins
+ * from every thread at once (claims racing for the same slots), and ends with the threads joined at a
+ * barrier whose action cancels both sinks and marks the quiet point ({@link StepLog#quiet()}): a long log
+ * is cut there into independent segments; handles are kept across rounds, so later rounds signal stale ones.
  */
 public final class AlgoTraceWorkload {
     private static final int SLOTS = 6;
+    private static final int BURST = 16;
+    /** Every workload thread reports this id, so all their claims go to one registry stripe and contend for its slots. */
+    private static final long ONE_ID = 42;
 
     private AlgoTraceWorkload() {}
 
-    /** Runs {@code threads} threads of {@code ops} operations each from {@code seed}; returns the recorded steps. */
+    /** Runs {@code threads} threads of {@code ops} operations each from {@code seed}; returns the recorded steps (one round, no quiet point). */
     public static List<List<Step>> run(int threads, int ops, long seed) {
+        return run(threads, ops, 1, false, seed).threads();
+    }
+
+    /** {@code rounds} rounds of {@code ops} operations per thread, each ending quiet; returns the steps and quiet points. */
+    public static StepTrace record(int threads, int ops, int rounds, long seed) {
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be positive, not " + rounds);
+        return run(threads, ops, rounds, true, seed);
+    }
+
+    private static StepTrace run(int threads, int ops, int rounds, boolean quiet, long seed) {
         if (threads < 1 || ops < 1) throw new IllegalArgumentException("threads and ops must be positive, not " + threads + " and " + ops);
         List<ReferenceSink<Integer>> sinks = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -39,19 +58,36 @@ public final class AlgoTraceWorkload {
         AtomicReferenceArray<Begun> handles = new AtomicReferenceArray<>(SLOTS);
         AtomicInteger contexts = new AtomicInteger();
         CyclicBarrier start = new CyclicBarrier(threads);
+        CyclicBarrier roundStart = new CyclicBarrier(threads);
+        CyclicBarrier roundEnd = new CyclicBarrier(threads, () -> { // every thread is between operations
+            for (ReferenceSink<Integer> sink : sinks) {
+                StepLog.enter();
+                sink.cancel(); // no other thread runs: every call of the sink has its final when it returns
+                StepLog.exit();
+            }
+            StepLog.quiet();
+        });
         StepLog.Recording recording = StepLog.start();
         List<Thread> running = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int t = 0; t < threads; t++) {
             Random random = new Random(seed * 31 + t);
-            Thread thread = new Thread(() -> {
+            Runnable body = () -> {
                 try {
                     start.await();
-                    for (int i = 0; i < ops; i++) step(random, sinks, handles, contexts);
+                    for (int r = 0; r < rounds; r++) {
+                        if (quiet) burst(sinks.get(r % sinks.size()), contexts, roundStart);
+                        for (int i = 0; i < ops; i++) step(random, sinks, handles, contexts);
+                        if (quiet) roundEnd.await();
+                    }
                 } catch (Throwable e) {
                     failures.add(e);
                 }
-            }, "algo-trace-" + t);
+            };
+            Thread thread = new Thread(body, "algo-trace-" + t) {
+                @SuppressWarnings("deprecation") // JDK 17 lets a subclass override it, and the registry picks its stripe by it
+                @Override public long getId() { return ONE_ID; }
+            };
             running.add(thread);
             thread.start();
         }
@@ -65,7 +101,20 @@ public final class AlgoTraceWorkload {
         }
         List<List<Step>> steps = recording.stop();
         if (!failures.isEmpty()) throw new IllegalStateException("a workload thread failed: " + failures.get(0), failures.get(0));
-        return steps;
+        return new StepTrace(steps, recording.quietPoints());
+    }
+
+    /**
+     * The threads, released together, each begin {@value #BURST} calls on one sink back to back: claims
+     * racing for the same slots of one stripe (the round's closing cancel ends them).
+     */
+    private static void burst(ReferenceSink<Integer> sink, AtomicInteger contexts, CyclicBarrier together) throws Exception {
+        together.await();
+        for (int i = 0; i < BURST; i++) {
+            StepLog.enter();
+            sink.begin(contexts.incrementAndGet());
+            StepLog.exit();
+        }
     }
 
     /** A handle shared between the threads, with the sink that issued it. */
