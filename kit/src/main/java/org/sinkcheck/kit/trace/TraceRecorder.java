@@ -88,10 +88,15 @@ public final class TraceRecorder {
 
     /** Writes every event, in ticket order, as NDJSON; call once the workload has stopped. */
     public void write(Path file) {
+        write(events(), file);
+    }
+
+    /** Writes {@code events} as NDJSON, one line each, to {@code file} (its folders made as needed). */
+    static void write(List<TraceEvent> events, Path file) {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (TraceEvent e : events()) {
+                for (TraceEvent e : events) {
                     out.write(e.toJson());
                     out.write('\n');
                 }

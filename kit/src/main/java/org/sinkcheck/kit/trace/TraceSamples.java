@@ -1,10 +1,5 @@
 package org.sinkcheck.kit.trace;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,17 +91,7 @@ public final class TraceSamples {
 
     /** Writes {@link #merged()} as NDJSON, ready for {@code ./sinkcheck trace --validate}. */
     public synchronized void write(Path file) {
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (TraceEvent e : merged()) {
-                    out.write(e.toJson());
-                    out.write('\n');
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the samples' trace to " + file, e);
-        }
+        TraceRecorder.write(merged(), file);
     }
 
     /** The number of a recorder's id ({@code s3}, {@code c17}), or 0 for what is not one ({@code forged}, {@code unknown}, none). */
