@@ -1,16 +1,20 @@
 package org.sinkcheck.gate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.reliability.Soak;
 import org.sinkcheck.reliability.SoakTotals;
+import org.sinkcheck.reliability.SoakTrace;
+import org.sinkcheck.trace.TraceValidator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code sinkcheck soak}: many threads over many sinks for minutes, every event checked online against the
- * executable model ({@link Soak}). Exit 1 when any violation was seen.
+ * executable model ({@link Soak}); with {@code --trace FILE} also recorded and validated by TLC. Exit 1 when
+ * any violation was seen or the trace was rejected.
  */
 @Command(name = "soak", usageHelpWidth = 110,
         description = "Soak a sink: many threads, many sinks, every event checked online against the model.")
@@ -39,18 +43,27 @@ final class SoakCommand extends SinkCommand {
     @Option(names = "--seed", paramLabel = "N", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "also record the run into FILE (NDJSON) and have TLC validate it against CancelAll.tla")
+    Path trace;
+
+    // TLC checks about 1,000 such events per CPU second (docs/trace.md's Cost): a minute or so.
+    @Option(names = "--trace-events", paramLabel = "N", description = "with --trace: end the soak at the first quiet point after N events (default: ${DEFAULT-VALUE})")
+    long traceEvents = 20_000;
+
     @Override
     public Integer call() {
         Duration duration = length.duration();
         if (threads < 1) throw new GateException("--threads must be at least 1, not " + threads);
+        if (traceEvents < 1) throw new GateException("--trace-events must be at least 1, not " + traceEvents);
         try (SinkSelection.LoadedSink sink = selection.load()) {
             if (!sink.adapter().capabilities().contains(Capability.THREAD_SAFE)) {
                 throw new GateException("adapter " + sink.className() + " does not declare THREAD_SAFE: "
                         + Capability.THREAD_SAFE.reason() + ", so it cannot be soaked");
             }
             SoakTotals totals = Soak.run(Soak.Options.defaults().adapter(sink.adapter()).duration(duration)
-                    .threads(threads).seed(seed).progress(out()));
-            if (totals.violations() == 0) return Sinkcheck.OK;
+                    .threads(threads).seed(seed).progress(out()).trace(trace == null ? null : SoakTrace.to(trace, traceEvents)));
+            int traced = trace == null ? Sinkcheck.OK : TraceCommand.validate(trace, TraceValidator.defaults(Path.of(".")).segmentEvents(), out());
+            if (totals.violations() == 0) return traced;
             out().println("reproduce (same seed; the interleaving itself differs): ./sinkcheck soak "
                     + (length.minutes != null ? "--minutes " + length.minutes : "--seconds " + length.seconds)
                     + " --threads " + threads + " --seed " + seed + " " + sink.commandLineOptions());

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,16 +76,20 @@ final class TraceCommand extends SinkCommand {
         if (algo) return algo();
         int threads = this.threads != null ? this.threads : TraceWorkload.defaults().threads();
         int segment = this.segment != null ? this.segment : TraceValidator.defaults(Path.of(".")).segmentEvents();
-        Path file = validate != null ? validate : record(threads);
+        return validate(validate != null ? validate : record(threads), segment, out());
+    }
+
+    /** Has TLC validate the trace in {@code file} in segments of {@code segment} events, printing the verdict; the exit code. */
+    static int validate(Path file, int segment, PrintStream out) {
         TraceFile trace;
         try {
             trace = TraceFile.read(file);
         } catch (TraceFile.BadTraceException e) {
             throw new GateException(e.getMessage(), e);
         }
-        out().println("validating " + file + " (" + trace.size() + " events) with TLC against CancelAll.tla ...");
+        out.println("validating " + file + " (" + trace.size() + " events) with TLC against CancelAll.tla ...");
         TraceReport report = TraceValidator.defaults(WorkFolder.resolve("trace")).segmentEvents(segment).validate(trace);
-        report.print(out());
+        report.print(out);
         if (report.error().isPresent()) throw new IllegalStateException("TLC could not check the trace: " + report.error().get());
         return report.accepted() ? Sinkcheck.OK : Sinkcheck.VIOLATION;
     }

@@ -55,6 +55,10 @@ import org.sinkcheck.reference.adapter.ReferenceSinkAdapter;
  * </ul>
  * Rules that need a capability the adapter does not declare are not exercised (e.g. no throwing
  * listeners without {@code LISTENER_ERRORS}).
+ *
+ * <p><b>Recorded.</b> With {@link Options#trace} the run is also recorded for trace validation, so that
+ * TLC judges it against CancelAll.tla besides the checks above: {@link SoakTrace} says what that adds
+ * (quiet points) and changes.
  */
 public final class Soak {
     private Soak() {}
@@ -69,9 +73,10 @@ public final class Soak {
      * @param adapter       the sink under test
      * @param progress      where a progress line goes every {@code progressEvery}; {@code null} for none
      * @param progressEvery how often to print progress
+     * @param trace         how to record the run for trace validation ({@link SoakTrace}); {@code null}: not recorded
      */
     public record Options(Duration duration, int threads, int sinks, long seed, SinkAdapter<?, ?> adapter,
-                          PrintStream progress, Duration progressEvery) {
+                          PrintStream progress, Duration progressEvery, SoakTrace trace) {
         public Options {
             if (duration == null || duration.isNegative() || duration.isZero()) throw new IllegalArgumentException("soak duration must be positive: " + duration);
             if (threads < 1) throw new IllegalArgumentException("soak needs at least one thread: " + threads);
@@ -82,31 +87,34 @@ public final class Soak {
 
         /** One minute, 4 threads, 8 sinks, the reference sink, progress to standard output every 10 s. */
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(1), 4, 8, 1, new ReferenceSinkAdapter(), System.out, Duration.ofSeconds(10));
+            return new Options(Duration.ofMinutes(1), 4, 8, 1, new ReferenceSinkAdapter(), System.out, Duration.ofSeconds(10), null);
         }
 
         public Options minutes(long minutes) { return duration(Duration.ofMinutes(minutes)); }
 
         public Options seconds(long seconds) { return duration(Duration.ofSeconds(seconds)); }
 
-        public Options duration(Duration d) { return new Options(d, threads, sinks, seed, adapter, progress, progressEvery); }
+        public Options duration(Duration d) { return new Options(d, threads, sinks, seed, adapter, progress, progressEvery, trace); }
 
-        public Options threads(int n) { return new Options(duration, n, sinks, seed, adapter, progress, progressEvery); }
+        public Options threads(int n) { return new Options(duration, n, sinks, seed, adapter, progress, progressEvery, trace); }
 
-        public Options sinks(int n) { return new Options(duration, threads, n, seed, adapter, progress, progressEvery); }
+        public Options sinks(int n) { return new Options(duration, threads, n, seed, adapter, progress, progressEvery, trace); }
 
-        public Options seed(long s) { return new Options(duration, threads, sinks, s, adapter, progress, progressEvery); }
+        public Options seed(long s) { return new Options(duration, threads, sinks, s, adapter, progress, progressEvery, trace); }
 
-        public Options adapter(SinkAdapter<?, ?> a) { return new Options(duration, threads, sinks, seed, a, progress, progressEvery); }
+        public Options adapter(SinkAdapter<?, ?> a) { return new Options(duration, threads, sinks, seed, a, progress, progressEvery, trace); }
 
         /** The adapter class {@code className}, loaded with this class's loader. */
         public Options adapter(String className) throws AdapterLoadException {
             return adapter(Adapters.load(className, Soak.class.getClassLoader()));
         }
 
-        public Options progress(PrintStream out) { return new Options(duration, threads, sinks, seed, adapter, out, progressEvery); }
+        public Options progress(PrintStream out) { return new Options(duration, threads, sinks, seed, adapter, out, progressEvery, trace); }
 
-        public Options progressEvery(Duration d) { return new Options(duration, threads, sinks, seed, adapter, progress, d); }
+        /** Records the run into {@code t.file()} ({@link SoakTrace}); {@code null}: not recorded. */
+        public Options trace(SoakTrace t) { return new Options(duration, threads, sinks, seed, adapter, progress, progressEvery, t); }
+
+        public Options progressEvery(Duration d) { return new Options(duration, threads, sinks, seed, adapter, progress, d, trace); }
     }
 
     /**

@@ -18,12 +18,17 @@ record SoakPlan(boolean endless, int signals, boolean fails, ListenerPlan listen
     /** The most object/progress signals any call sends. */
     static final int MAX_SIGNALS = 6;
 
-    /** A random plan using only what {@code capabilities} allow. */
-    static SoakPlan random(Random random, Set<Capability> capabilities) {
+    /**
+     * A random plan using only what {@code capabilities} allow; {@code recorded}: the run is traced, and
+     * CancelAll.tla models no throw from a progress callback, so that plan throws from an object instead.
+     */
+    static SoakPlan random(Random random, Set<Capability> capabilities, boolean recorded) {
         boolean endless = random.nextInt(100) < 15;
         int signals = endless ? 1 + random.nextInt(MAX_SIGNALS) : random.nextInt(5);
         boolean fails = capabilities.contains(Capability.FAIL) && random.nextInt(100) < 30;
-        return new SoakPlan(endless, signals, fails, randomListener(random, capabilities));
+        ListenerPlan listener = randomListener(random, capabilities);
+        if (recorded && listener == ListenerPlan.THROW_IN_PROGRESS) listener = ListenerPlan.THROW_IN_OBJECT;
+        return new SoakPlan(endless, signals, fails, listener);
     }
 
     private static ListenerPlan randomListener(Random random, Set<Capability> capabilities) {

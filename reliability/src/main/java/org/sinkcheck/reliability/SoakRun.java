@@ -16,6 +16,7 @@ import org.sinkcheck.kit.Adapters;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.kit.Settling;
 import org.sinkcheck.kit.SinkAdapter;
+import org.sinkcheck.kit.trace.TraceRecorder;
 import org.sinkcheck.model.Violation;
 import org.sinkcheck.reliability.ListenerFaults.SoakListenerFault;
 import org.sinkcheck.rules.Operator;
@@ -42,6 +43,10 @@ import org.sinkcheck.rules.Rule;
  * call (SC-13), and of every exception a listener threw that the sink reported it (SC-15). A worker
  * that does not stop is stuck inside the sink (SC-11); the drain is then skipped, so that a deadlocked
  * sink ends the run with that violation instead of hanging it.
+ *
+ * <p>A recorded run ({@link SoakTrace}) goes through a {@code TracingAdapter}: every worker pauses at the
+ * run's {@link QuietPoints} every {@link SoakTrace#opsPerQuiet()} loop turns, the last to arrive cancels
+ * every sink and records {@code quiet}, and the drain ends with one more; the trace is written at the end.
  */
 final class SoakRun<S, H> {
     private static final int CALLS_PER_WORKER = 32;
@@ -49,6 +54,11 @@ final class SoakRun<S, H> {
     private static final Duration STORM_LENGTH = Duration.ofMillis(20);
 
     final SinkAdapter<S, H> adapter;
+    /** The recorder of a recorded run, else null. */
+    private final TraceRecorder recorder;
+    /** The quiet points of a recorded run, else null. */
+    private final QuietPoints quiet;
+    private final LongAdder quietPoints = new LongAdder();
     final Set<Capability> capabilities;
     final ViolationLog log = new ViolationLog();
     final ListenerFaults faults = new ListenerFaults(log);
@@ -77,9 +87,11 @@ final class SoakRun<S, H> {
     private volatile int stormSink = -1;
 
     SoakRun(SinkAdapter<S, H> adapter, Soak.Options options) {
-        this.adapter = adapter;
+        this.recorder = options.trace() == null ? null : new TraceRecorder();
+        this.adapter = recorder == null ? adapter : recorder.wrap(adapter);
         this.capabilities = Set.copyOf(adapter.capabilities());
         this.options = options;
+        this.quiet = recorder == null ? null : new QuietPoints(options.threads(), this::quiesce, STOP_GRACE);
         if (!capabilities.contains(Capability.THREAD_SAFE)) {
             throw new IllegalArgumentException("the soak needs a thread-safe sink, but adapter " + adapter.name()
                     + " does not declare " + Capability.THREAD_SAFE + " (" + Capability.THREAD_SAFE.reason() + ")");
@@ -99,13 +111,44 @@ final class SoakRun<S, H> {
         try {
             coordinate(startNanos);
             stop = true;
-            if (stopWorkers(workers)) drain();
+            if (stopWorkers(workers)) {
+                drain();
+                if (recorder != null) {
+                    recorder.quiet();
+                    quietPoints.increment();
+                }
+            }
         } finally {
             dispose();
         }
+        if (recorder != null) recorder.write(options.trace().file());   // a hung run's trace too: its open operations show the hang
         return new SoakTotals(adapter.name(), Duration.ofNanos(System.nanoTime() - startNanos), options.threads(), options.sinks(),
                 calls.sum(), events.sum(), cancels.sum(), storms, refused.sum(), probes.sum(), faults.thrown(),
-                cancelChecks.sum(), cancelChecksSkipped.sum(), log.total(), log.byRule(), log.firstSeen(), peakHeap);
+                cancelChecks.sum(), cancelChecksSkipped.sum(), log.total(), log.byRule(), log.firstSeen(), peakHeap,
+                recorder == null ? 0 : recorder.size(), quietPoints.sum());
+    }
+
+    /**
+     * A quiet point of a recorded run, run by the last worker to arrive while the others wait outside the
+     * sink: every sink cancelled (settled, and checked for SC-01 as every cancel is), counted where the
+     * adapter can count, then {@code quiet}; the run stops once the trace is long enough. Not after the
+     * run was stopped: the drain follows, and ends with its own quiet point.
+     */
+    private void quiesce() {
+        if (stop) return;
+        for (SoakSink<S, H> sink : sinks) sink.cancel();
+        if (capabilities.contains(Capability.RETENTION_VISIBLE)) {
+            for (SoakSink<S, H> sink : sinks) {
+                try {
+                    adapter.pendingCalls(sink.sink);   // recorded: TLC checks the count against the spec's registry
+                } catch (RuntimeException e) {
+                    log.report(new Violation(Operator.SC13_NoRetention, "pendingCalls of " + sink.name() + " threw " + Adapters.oneLine(e)));
+                }
+            }
+        }
+        recorder.quiet();
+        quietPoints.increment();
+        if (recorder.size() >= options.trace().events()) stop = true;
     }
 
     /** Until the deadline: samples the heap, starts storms, prints progress. */
@@ -115,7 +158,7 @@ final class SoakRun<S, H> {
         long nextStorm = stormEvery;
         long nextProgress = options.progressEvery().toNanos();
         Random random = new Random(options.seed());
-        for (long now = 0; now < length; now = System.nanoTime() - startNanos) {
+        for (long now = 0; now < length && !stop; now = System.nanoTime() - startNanos) {
             sleepNanos(Math.min(Duration.ofMillis(200).toNanos(), length - now));
             peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
             if (now >= nextStorm) {
@@ -233,7 +276,19 @@ final class SoakRun<S, H> {
 
         @Override
         public void run() {
-            while (!stop) {
+            try {
+                work();
+            } finally {
+                if (quiet != null) quiet.leave();
+            }
+        }
+
+        private void work() {
+            for (long turn = 1; !stop; turn++) {
+                if (quiet != null && turn % options.trace().opsPerQuiet() == 0) {
+                    quiet.pause();
+                    continue;
+                }
                 int storm = stormSink;
                 if (storm >= 0 && random.nextBoolean()) {
                     sinks.get(storm).cancel();
@@ -259,7 +314,7 @@ final class SoakRun<S, H> {
 
         private void begin() {
             SoakSink<S, H> home = sinks.get(random.nextInt(sinks.size()));
-            SoakCall call = new SoakCall(ids.incrementAndGet(), home, SoakPlan.random(random, capabilities));
+            SoakCall call = new SoakCall(ids.incrementAndGet(), home, SoakPlan.random(random, capabilities, recorder != null));
             home.live.add(call);
             H handle;
             try {

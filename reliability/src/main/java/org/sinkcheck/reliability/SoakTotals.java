@@ -25,11 +25,14 @@ import org.sinkcheck.rules.Rule;
  * @param violationsByRule    rule violations per rule
  * @param firstViolations     the first violations, in full
  * @param peakHeapBytes       the most heap in use, sampled every 200 ms
+ * @param tracedEvents        events of the trace written ({@link SoakTrace}); 0 when the run was not recorded
+ * @param quietPoints         quiet points in that trace, the drain's included
  */
 public record SoakTotals(String adapter, Duration ran, int threads, int sinks, long calls, long events, long cancels,
                          long storms, long refusedSignals, long hostileProbes, long listenerFaults, long cancelChecks,
                          long cancelChecksSkipped, long violations, Map<Rule, Long> violationsByRule,
-                         List<Violation> firstViolations, long peakHeapBytes) {
+                         List<Violation> firstViolations, long peakHeapBytes,
+                         long tracedEvents, long quietPoints) {
 
     public SoakTotals {
         violationsByRule = Map.copyOf(violationsByRule);
@@ -51,6 +54,7 @@ public record SoakTotals(String adapter, Duration ran, int threads, int sinks, l
         sb.append(String.format("  hostile handles %,d  listener throws %,d  cancel returns checked %,d (skipped, overlapping: %,d)%n",
                 hostileProbes, listenerFaults, cancelChecks, cancelChecksSkipped));
         sb.append(String.format("  violations %,d: %s  peak heap %,d MiB%n", violations, violationsLine(), peakHeapBytes >> 20));
+        if (tracedEvents > 0) sb.append(String.format("  recorded: %,d events, %,d quiet points%n", tracedEvents, quietPoints));
         for (int i = 0; i < firstViolations.size(); i++) {
             sb.append(String.format("  %d. %s%n", i + 1, firstViolations.get(i)));
         }

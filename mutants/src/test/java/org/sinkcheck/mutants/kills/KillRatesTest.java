@@ -42,6 +42,7 @@ class KillRatesTest {
         tier.notRun(Tier.SOAK, KillRatesTest.class, SC05_RACY.name(), "for the test");
         tier.ran(Tier.JCSTRESS, KillRatesTest.class, "CasSink", List.of(Rule.SC04), "sanity");
         tier.ran(Tier.JCSTRESS, KillRatesTest.class, "BaseSink", List.of(), "sanity");
+        tier.ran(Tier.TRACE, KillRatesTest.class, SC06_LOST.name(), List.of(Rule.SC06), "a recorded run");
         KillRates rates = KillRates.read(List.of(records, records.resolve("no-such-folder")));
 
         assertEquals(KillRates.Verdict.OWN_RULE, rates.cell(SC01, Tier.KIT).verdict());
@@ -50,6 +51,7 @@ class KillRatesTest {
         assertEquals(KillRates.Verdict.MISSED, rates.cell(SC05_RACY, Tier.KIT).verdict());
         assertEquals(KillRates.Verdict.NOT_RUN, rates.cell(SC05_RACY, Tier.SOAK).verdict());
         assertEquals(KillRates.Verdict.NOT_WIRED, rates.cell(SC01, Tier.TRACE).verdict());
+        assertEquals(KillRates.Verdict.OWN_RULE, rates.cell(SC06_LOST, Tier.TRACE).verdict());
         assertEquals(KillRates.Verdict.FALSE_POSITIVE, rates.controlCell("CasSink", Tier.JCSTRESS).verdict());
         assertEquals(KillRates.Verdict.CLEAN, rates.controlCell("BaseSink", Tier.JCSTRESS).verdict());
         assertEquals(List.of("CasSink in " + Tier.JCSTRESS.title() + ": SC-04"), rates.falsePositives());
@@ -58,6 +60,8 @@ class KillRatesTest {
         for (Mutant m : Mutants.ALL) assertTrue(md.contains("| `" + m.name() + "` | " + m.rule().id()), m.name());
         assertTrue(md.contains("| **SC-01** (SC-13) |"), md);
         assertTrue(md.contains("| other: SC-01 |"), md);
+        assertTrue(md.contains(" " + Tier.TRACE.title() + " |"), md);   // the trace column, last: its cell ends the row
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| `" + SC06_LOST.name() + "` |") && l.endsWith("| **SC-06** |")), md);
         assertTrue(md.contains("`" + SC05_RACY.name() + "`: KillRatesTest: for the test"), md);
         assertTrue(md.contains("**1/2 (50%)**; other rule 0; missed 1"), md);
         assertTrue(md.contains("False positives: CasSink in"), md);
