@@ -79,21 +79,28 @@ final class ScriptedListener implements Events {
 
     /**
      * The call an event of {@code kind} with {@code context} is of, or -1 for a context of no call. Of the calls
-     * begun with that very object, the first one the model has hear {@code kind} next; if none does, the first
-     * one still expecting anything (the difference is then charged to it), else the first.
+     * begun with that very object, the first one the model has hear {@code kind} next and none of whose callbacks
+     * is running (a callback of a running call would overlap it: the sink more likely meant another call of the
+     * context, as when a cancel from inside one call's callback tells the other calls at once); then the first one
+     * the model has hear {@code kind} next; then the first one still expecting anything (the difference is then
+     * charged to it), else the first.
      */
     private int callOf(Object context, EventKind kind) {
         int[] calls = CallContext.callsOf(context, run);
         if (calls == null) return -1;
         if (calls.length == 1) return calls[0];
+        int next = -1;
         int open = -1;
         for (int c : calls) {
             List<EventKind> expect = expected.apply(c);
             int had = heard.get(c).size();
-            if (had < expect.size() && expect.get(had) == kind) return c;
+            if (had < expect.size() && expect.get(had) == kind) {
+                if (running[c] == 0) return c;
+                if (next < 0) next = c;
+            }
             if (had < expect.size() && open < 0) open = c;
         }
-        return open >= 0 ? open : calls[0];
+        return next >= 0 ? next : open >= 0 ? open : calls[0];
     }
 
     // ---- what was observed ----
