@@ -89,9 +89,11 @@ public final class TraceSamples {
         return all;
     }
 
-    /** Writes {@link #merged()} as NDJSON, ready for {@code ./sinkcheck trace --validate}. */
-    public synchronized void write(Path file) {
-        TraceRecorder.write(merged(), file);
+    /** Writes {@link #merged()} as NDJSON, ready for {@code ./sinkcheck trace --validate}; returns what it wrote, line i + 1 event i. */
+    public synchronized List<TraceEvent> write(Path file) {
+        List<TraceEvent> merged = merged();
+        TraceRecorder.write(merged, file);
+        return merged;
     }
 
     /** The number of a recorder's id ({@code s3}, {@code c17}), or 0 for what is not one ({@code forged}, {@code unknown}, none). */
