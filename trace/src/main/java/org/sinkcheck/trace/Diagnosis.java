@@ -40,7 +40,8 @@ import org.sinkcheck.rules.Rule;
  *     accepted is SC-14; a complete or fail accepted on an ended call SC-05; an object after cancel SC-04;
  *     a throw SC-12 (SC-07 for cancel); a wrong {@code pendingCalls} SC-01 (a call a returned cancel
  *     predates still without its final, as at a quiet point), else SC-13 (more) or SC-06 (fewer); a
- *     wrong "cancelled" for the provider SC-12.</li>
+ *     wrong "cancelled" for the provider SC-12, unless it is "not cancelled" for a call a returned
+ *     cancel should have ended: SC-06 if its begin raced a cancel, SC-01 if it predates one.</li>
  * <li>A report of a listener error that was never thrown, or twice, and a throw from a progress
  *     callback (CancelAll models throws from object callbacks only): SC-15.</li>
  * </ol>
@@ -150,14 +151,21 @@ final class Diagnosis {
             return Finding.of(Rule.SC12, op + " of " + ret.call() + " threw instead of answering, so its provider cannot tell whether the call was cancelled");
         }
         if (op.equals("pending")) {
-            Finding left = leftByACancel(t, s, u);
+            Finding left = leftByACancel(t, s, u, "");
             if (left != null) return left;
             int pending = pendingInLog(t, s, ret.sink(), u);
             return ret.n() > pending
                     ? Finding.of(Rule.SC13, "pendingCalls of " + ret.sink() + " answered " + ret.n() + " with " + pending + " calls pending: it retains ended calls")
                     : Finding.of(Rule.SC06, "pendingCalls of " + ret.sink() + " answered " + ret.n() + " where the spec has more calls pending: a call is lost");
         }
-        if (op.equals("told")) return Finding.of(Rule.SC12, "the provider of " + ret.call() + " was told cancelled=" + ret.ok() + ", which no state of its call explains");
+        if (op.equals("told")) {
+            // A provider told "not cancelled" about a call a returned cancel should have ended: the lost call's rule, not SC-12's.
+            Finding lost = ret.ok() ? null : lostInARace(t, s, ret.call(), u);
+            if (lost != null) return lost;
+            Finding left = ret.ok() ? null : leftByACancel(t, s, u, ret.call());
+            if (left != null) return left;
+            return Finding.of(Rule.SC12, "the provider of " + ret.call() + " was told cancelled=" + ret.ok() + ", which no state of its call explains");
+        }
         if (ret.ok() && ret.call().equals("forged")) return Finding.of(Rule.SC14, op + " with a forged handle was accepted by " + ret.sink());
         String owner = ownerOf(t, s, ret.call(), u);
         if (ret.ok() && owner != null && !owner.equals(ret.sink())) {
@@ -190,7 +198,7 @@ final class Diagnosis {
                         + ") had not returned at " + where);
             }
         }
-        Finding left = leftByACancel(t, s, u);
+        Finding left = leftByACancel(t, s, u, "");
         if (left != null) return left;
         for (int j = s.from(); j < u; j++) {
             TraceEvent b = t.event(j);
@@ -302,12 +310,13 @@ final class Diagnosis {
      * SC-01 at {@code u}: a call without a final whose begin returned, racing no cancel of its sink (a
      * race is SC-06's, {@link #lostInARace}), before a cancel of its sink began that returned before
      * {@code u}. (The spec lets onCancelled arrive after the cancel returned, so TLC finds this only at a
-     * count or a quiet point.) Null if there is none.
+     * count, a provider told "not cancelled", or a quiet point.) Only {@code call}'s, unless it is empty.
+     * Null if there is none.
      */
-    private static Finding leftByACancel(TraceFile t, Segment s, int u) {
+    private static Finding leftByACancel(TraceFile t, Segment s, int u, String call) {
         for (int b = s.from(); b < Math.min(u, s.to()); b++) {
             TraceEvent e = t.event(b);
-            if (e.kind() != Kind.INV || !e.op().equals("begin") || begunBefore(t, s, e.call(), u) != b) continue;
+            if (e.kind() != Kind.INV || !e.op().equals("begin") || !call.isEmpty() && !e.call().equals(call) || begunBefore(t, s, e.call(), u) != b) continue;
             if (firstFinal(t, s, e.call(), u) != null || overlappingCancel(t, s, b, u) >= 0) continue;
             for (int j = t.partner(b) + 1; j < u; j++) {
                 TraceEvent c = t.event(j);

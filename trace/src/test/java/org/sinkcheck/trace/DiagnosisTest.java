@@ -21,7 +21,9 @@ import org.sinkcheck.rules.Rule;
  * the one every tier names a history's rule with. Each test fails on the precedence it rules out: with
  * "after the final" judged before an overlap, the first names SC-04; with every overlap SC-09, the third
  * names SC-09; without the notes of what a log also fits, the second's SC-09 and the fourth's SC-05 are missing
- * (and {@code TraceValidationTest}'s mutants are named by rules they are not named after).
+ * (and {@code TraceValidationTest}'s mutants are named by rules they are not named after); with every
+ * wrong "told" SC-12, the last two name SC-12 for a lost call (a recorded soak of
+ * {@code SC06_BeginRacingCancelLosesCall} once did).
  */
 class DiagnosisTest {
     private static final Path WORK = Path.of("target", "trace-tests");
@@ -106,6 +108,24 @@ class DiagnosisTest {
         assertEquals(Optional.of(Rule.SC03), r.rule(), r.why());
         assertEquals(7, r.explained(), r.why());
         assertEquals(Optional.of(Rule.SC05), r.alsoFits(), r.why());
+    }
+
+    /** c1's begin raced a cancel; a second cancel returned without ending it; its provider is told "not cancelled". */
+    @Test
+    void SC06_aProviderToldNotCancelledAboutACallLostInARaceIsSC06_notSC12() {
+        TraceReport.Rejection r = rejected(trace("1 inv begin s1 c1", "2 inv cancel s1", "1 ret begin s1 c1 ok", "2 ret cancel s1 - no",
+                "2 inv cancel s1", "2 ret cancel s1 - no", "1 inv told s1 c1", "1 ret told s1 c1 no"));
+        assertEquals(Optional.of(Rule.SC06), r.rule(), r.why());
+        assertEquals(7, r.explained(), r.why());
+    }
+
+    /** c1 was pending when a cancel began, which returned without ending it; its provider is told "not cancelled". */
+    @Test
+    void SC01_aProviderToldNotCancelledAboutACallACancelPredatesIsSC01_notSC12() {
+        TraceReport.Rejection r = rejected(trace("1 inv begin s1 c1", "1 ret begin s1 c1 ok", "2 inv cancel s1", "2 ret cancel s1 - no",
+                "1 inv told s1 c1", "1 ret told s1 c1 no"));
+        assertEquals(Optional.of(Rule.SC01), r.rule(), r.why());
+        assertEquals(5, r.explained(), r.why());
     }
 
     private static String[] concat(String[] head, String... tail) {
