@@ -42,6 +42,9 @@ import org.sinkcheck.rules.Rule;
  *     predates still without its final, as at a quiet point), else SC-13 (more) or SC-06 (fewer); a
  *     wrong "cancelled" for the provider SC-12, unless it is "not cancelled" for a call a returned
  *     cancel should have ended: SC-06 if its begin raced a cancel, SC-01 if it predates one.</li>
+ * <li>For a callback or an answer of a call without a final that nothing above names: SC-06 if a
+ *     call of its sink begun after it returned heard onCancelled from a cancel of the sink, which came
+ *     after both begins and so had to end this call too (SC-01 if this call's begin raced no cancel).</li>
  * <li>A report of a listener error that was never thrown, or twice, and a throw from a progress
  *     callback (CancelAll models throws from object callbacks only): SC-15.</li>
  * </ol>
@@ -96,8 +99,9 @@ final class Diagnosis {
         }
         Finding lost = lostInARace(t, s, e.call(), u);
         if (lost != null) return lost;
-        return histories(t, s, u, e.call(), false).map(f -> alsoFits(t, s, u, f)).orElse(new Finding(Optional.empty(),
-                "no step of the spec delivers " + e.event() + " to " + e.call() + " here"));
+        return histories(t, s, u, e.call(), false).map(f -> alsoFits(t, s, u, f))
+                .or(() -> Optional.ofNullable(passedOverByACancel(t, s, e.call(), u)))
+                .orElse(new Finding(Optional.empty(), "no step of the spec delivers " + e.event() + " to " + e.call() + " here"));
     }
 
     /** The callback of {@code call} that is running at {@code u} (started before it, not ended by it), or -1. */
@@ -164,6 +168,8 @@ final class Diagnosis {
             if (lost != null) return lost;
             Finding left = ret.ok() ? null : leftByACancel(t, s, u, ret.call());
             if (left != null) return left;
+            Finding passedOver = ret.ok() ? null : passedOverByACancel(t, s, ret.call(), u);
+            if (passedOver != null) return passedOver;
             return Finding.of(Rule.SC12, "the provider of " + ret.call() + " was told cancelled=" + ret.ok() + ", which no state of its call explains");
         }
         if (ret.ok() && ret.call().equals("forged")) return Finding.of(Rule.SC14, op + " with a forged handle was accepted by " + ret.sink());
@@ -179,6 +185,8 @@ final class Diagnosis {
         if (lost != null) return lost;
         Optional<Finding> history = histories(t, s, u, ret.call(), false);
         if (history.isPresent()) return history.get();
+        Finding passedOver = passedOverByACancel(t, s, ret.call(), u);
+        if (passedOver != null) return passedOver;
         String fin = firstFinal(t, s, ret.call(), u);
         if (ret.ok() && fin != null) {
             if (op.equals("complete") || op.equals("fail")) return Finding.of(Rule.SC05, op + " of " + ret.call() + " was accepted after its final " + fin);
@@ -304,6 +312,43 @@ final class Diagnosis {
         return Finding.of(Rule.SC06, call + " of " + sink + " has no final at line " + (u < s.to() ? t.line(u) : t.line(s.to() - 1))
                 + ": its begin (line " + t.line(begin) + ") raced the cancel at line " + t.line(racing)
                 + ", and the cancels after it did not reach it");
+    }
+
+    /**
+     * SC-06 for {@code call} at {@code u} when its own history names no rule: it has no final, and a call of
+     * its sink begun after its begin returned heard onCancelled (not after its own listener threw, which
+     * cancels only that call). The cancel that ended that call came after both begins, so it had to end
+     * this one too: an ordering between two calls, which neither call's history shows. SC-01 instead if
+     * this call's begin raced no cancel of its sink (it was plainly pending). Null otherwise.
+     */
+    private static Finding passedOverByACancel(TraceFile t, Segment s, String call, int u) {
+        int begin = begunBefore(t, s, call, u);
+        if (begin < 0 || firstFinal(t, s, call, u) != null) return null;
+        String sink = t.event(begin).sink();
+        for (int j = t.partner(begin) + 1; j < u; j++) {
+            TraceEvent later = t.event(j);
+            if (later.kind() != Kind.INV || !later.op().equals("begin") || !later.sink().equals(sink)) continue;
+            int cancelled = cancelledBySink(t, s, later.call(), u);
+            if (cancelled < 0) continue;
+            int racing = overlappingCancel(t, s, begin, u);
+            String why = call + " of " + sink + " is not ended at line " + t.line(u) + ", yet " + later.call() + ", begun after it (line "
+                    + t.line(j) + "), heard onCancelled at line " + t.line(cancelled) + ": the cancel that ended " + later.call()
+                    + " came after both begins";
+            return racing >= 0 ? Finding.of(Rule.SC06, why + ", and " + call + "'s begin raced the cancel at line " + t.line(racing) + ": it was lost")
+                    : Finding.of(Rule.SC01, why + ", and it was pending all along");
+        }
+        return null;
+    }
+
+    /** The onCancelled of {@code call} heard before {@code u} that a cancel of its sink sent (its listener had not thrown), or -1. */
+    private static int cancelledBySink(TraceFile t, Segment s, String call, int u) {
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent e = t.event(j);
+            if (!e.call().equals(call)) continue;
+            if (e.kind() == Kind.CB_END && e.threw()) return -1;
+            if (e.kind() == Kind.CB && e.event().equals("cancelled")) return j;
+        }
+        return -1;
     }
 
     /**

@@ -22,8 +22,9 @@ import org.sinkcheck.rules.Rule;
  * "after the final" judged before an overlap, the first names SC-04; with every overlap SC-09, the third
  * names SC-09; without the notes of what a log also fits, the second's SC-09 and the fourth's SC-05 are missing
  * (and {@code TraceValidationTest}'s mutants are named by rules they are not named after); with every
- * wrong "told" SC-12, the last two name SC-12 for a lost call (a recorded soak of
- * {@code SC06_BeginRacingCancelLosesCall} once did).
+ * wrong "told" SC-12, the two "told" cases name SC-12 for a lost call (a recorded soak of
+ * {@code SC06_BeginRacingCancelLosesCall} once did); judging one call's history at a time, the passed-over
+ * call names no rule.
  */
 class DiagnosisTest {
     private static final Path WORK = Path.of("target", "trace-tests");
@@ -126,6 +127,20 @@ class DiagnosisTest {
                 "1 inv told s1 c1", "1 ret told s1 c1 no"));
         assertEquals(Optional.of(Rule.SC01), r.rule(), r.why());
         assertEquals(5, r.explained(), r.why());
+    }
+
+    /**
+     * c1 and c2 begin while a cancel runs, c2 after c1 returned; c2 hears onCancelled, and c1 hears
+     * onCompleted: the cancel that ended c2 came after both begins, so c1 was lost (what
+     * {@code SC06_SecondBeginDuringCloseLost} leaves). Neither call's history shows it.
+     */
+    @Test
+    void SC06_aCallPassedOverByTheCancelThatEndedACallBegunAfterItIsSC06() {
+        TraceReport.Rejection r = rejected(trace("2 inv cancel s1", "1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv begin s1 c2",
+                "1 ret begin s1 c2 ok", "2 cb s1 c2 cancelled", "2 end s1 c2", "2 ret cancel s1 - no", "1 inv complete s1 c1",
+                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok"));
+        assertEquals(Optional.of(Rule.SC06), r.rule(), r.why());
+        assertEquals(9, r.explained(), r.why());
     }
 
     private static String[] concat(String[] head, String... tail) {

@@ -135,12 +135,12 @@ class TraceValidationTest {
             TraceReport report = recordAndValidate(new SC06_SecondBeginDuringCloseLost.Adapter(), seed);
             if (report.accepted()) continue;
             TraceReport.Rejection r = report.rejection().orElseThrow(() -> new AssertionError(printed(report)));
-            // A lost call is an ordering between calls (its begin inside a cancel that ended a call begun after
-            // it), which Diagnosis, judging one call's history at a time, may not name: rejected, named or not,
-            // but never charged to another rule.
+            // A lost call is an ordering between calls. Diagnosis names the shapes DiagnosisTest pins (a quiet
+            // point or a later cancel returned: lostInARace; a call begun after it cancelled: passedOverByACancel);
+            // a shape it does not know is recorded as rejected without a rule, never charged to another rule.
             boolean named = r.rule().isPresent();
             record(TraceValidationTest.class, mutant.name(), report, HOW + ", run " + seed + " of up to 2"
-                    + (named ? "" : ", rejected without a rule named (Diagnosis judges one call's history at a time)"));
+                    + (named ? "" : ", rejected without a rule named (a shape of lost call Diagnosis does not know)"));
             if (named) assertTrue(r.rule().equals(Optional.of(Rule.SC06)) || r.alsoFits().equals(Optional.of(Rule.SC06)), printed(report));
             return;
         }
