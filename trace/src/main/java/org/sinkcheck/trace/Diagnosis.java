@@ -164,12 +164,12 @@ final class Diagnosis {
         }
         if (op.equals("told")) {
             // A provider told "not cancelled" about a call a returned cancel should have ended: the lost call's rule, not SC-12's.
-            Finding lost = ret.ok() ? null : lostInARace(t, s, ret.call(), u);
-            if (lost != null) return lost;
-            Finding left = ret.ok() ? null : leftByACancel(t, s, u, ret.call());
-            if (left != null) return left;
-            Finding passedOver = ret.ok() ? null : passedOverByACancel(t, s, ret.call(), u);
-            if (passedOver != null) return passedOver;
+            if (!ret.ok()) {
+                Finding lost = lostInARace(t, s, ret.call(), u);
+                if (lost == null) lost = leftByACancel(t, s, u, ret.call());
+                if (lost == null) lost = passedOverByACancel(t, s, ret.call(), u);
+                if (lost != null) return lost;
+            }
             return Finding.of(Rule.SC12, "the provider of " + ret.call() + " was told cancelled=" + ret.ok() + ", which no state of its call explains");
         }
         if (ret.ok() && ret.call().equals("forged")) return Finding.of(Rule.SC14, op + " with a forged handle was accepted by " + ret.sink());
