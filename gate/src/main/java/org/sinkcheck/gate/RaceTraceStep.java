@@ -19,7 +19,7 @@ final class RaceTraceStep {
     static List<SampledTraces.Verdict> validate(StressRunner.Options run, PrintStream out) {
         List<SampledTraces.Verdict> verdicts = SampledTraces.validate(StressRunner.raceTraceFolder(run.workDir()),
                 TraceValidator.defaults(run.workDir().resolve("tlc")));
-        out.println("trace validation of the races' samples (the first " + run.traceSamples() + " per race and jcstress fork) by TLC against CancelAll.tla:");
+        out.println("trace validation of the races' samples (the first " + run.traceSamples() + " per race and jcstress fork, and per Lincheck scenario class) by TLC against CancelAll.tla:");
         if (verdicts.isEmpty()) out.println("  no race recorded a sample (none ran under jcstress)");
         SampledTraces.print(verdicts, out);
         return verdicts;

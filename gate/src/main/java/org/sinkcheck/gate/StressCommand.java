@@ -26,7 +26,7 @@ final class StressCommand extends SinkCommand {
     List<String> childJvmOptions = new ArrayList<>();
 
     @Option(names = "--trace", paramLabel = "N",
-            description = "record the first N samples of each race in each jcstress fork and have TLC validate them (default: ${DEFAULT-VALUE}, off)")
+            description = "record the first N samples of each race in each jcstress fork, and the first N invocations of each Lincheck scenario class, and have TLC validate them (default: ${DEFAULT-VALUE}, off)")
     int trace;
 
     @Option(names = "--races", paramLabel = "REGEX", description = "only the races whose name contains a match of REGEX")

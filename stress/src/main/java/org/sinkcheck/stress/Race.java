@@ -76,8 +76,20 @@ public final class Race {
      */
     public Race(int sinkCount) {
         this(sinkCount, RaceTraces.LIMIT > 0
-                ? RaceTraces.next(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()) : null);
+                ? RaceTraces.next(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName()) : null);
     }
+
+    /**
+     * A race over {@code sinkCount} fresh sinks of the sink under test, staged by a Lincheck scenario
+     * instance: {@link RaceTraces} records the first invocations of {@code scenarios} as the trace
+     * {@code Lincheck_<scenarios>}.
+     */
+    public Race(Class<?> scenarios, int sinkCount) {
+        this(sinkCount, RaceTraces.nextInvocation(LINCHECK_TRACE + scenarios.getSimpleName()));
+    }
+
+    /** How the trace of a Lincheck scenario class's invocations starts its name. */
+    public static final String LINCHECK_TRACE = "Lincheck_";
 
     private Race(int sinkCount, RaceTraces.Sample sample) {
         this(sample == null ? SinkUnderTest.adapter() : sample.wrap(SinkUnderTest.adapter()), sinkCount, sample);
@@ -333,7 +345,9 @@ public final class Race {
     /** Grades the race once every thread has returned: the first broken rule, if any (Lincheck's validation). */
     public Optional<Violation> brokenRule() {
         try {
-            return new EndState(this).violation();
+            Optional<Violation> violation = new EndState(this).violation();
+            if (sample != null) sample.graded();   // after the sweep, as in endState
+            return violation;
         } finally {
             dispose();
         }

@@ -60,33 +60,34 @@ public final class StressRunner {
     /** What to run. Build with {@link #of} and the {@code with…} methods. */
     public record Options(StressMode mode, String adapterClassName, List<Path> classpath, Path workDir,
                           Optional<Pattern> only, boolean jcstress, boolean lincheck, boolean echo, List<String> jvmOptions,
-                          int traceSamples) {
+                          int traceSamples, int lincheckIterations, int lincheckInvocations) {
         /** Every race and Lincheck, on {@code adapterClassName}, in {@code workDir}; child output not echoed. */
         public static Options of(StressMode mode, String adapterClassName, Path workDir) {
-            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false, List.of(), 0);
+            return new Options(mode, adapterClassName, List.of(), workDir, Optional.empty(), true, true, false, List.of(), 0,
+                    mode.lincheckIterations(), mode.lincheckInvocations());
         }
 
         /** Options for every child JVM of the tier (jcstress, its forks, Lincheck): a heap size, a collector. */
         public Options withJvmOptions(List<String> options) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, List.copyOf(options), traceSamples);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, List.copyOf(options), traceSamples, lincheckIterations, lincheckInvocations);
         }
 
         /** Extra class path entries where the adapter and the sink live. */
         public Options withClasspath(List<Path> entries) {
-            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo, jvmOptions, traceSamples);
+            return new Options(mode, adapterClassName, List.copyOf(entries), workDir, only, jcstress, lincheck, echo, jvmOptions, traceSamples, lincheckIterations, lincheckInvocations);
         }
 
         /** Only the races whose simple name matches {@code regex} (found anywhere in the name). */
         public Options withOnly(String regex) {
-            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo, jvmOptions, traceSamples);
+            return new Options(mode, adapterClassName, classpath, workDir, Optional.of(Pattern.compile(regex)), jcstress, lincheck, echo, jvmOptions, traceSamples, lincheckIterations, lincheckInvocations);
         }
 
         public Options withJcstress(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo, jvmOptions, traceSamples);
+            return new Options(mode, adapterClassName, classpath, workDir, only, run, lincheck, echo, jvmOptions, traceSamples, lincheckIterations, lincheckInvocations);
         }
 
         public Options withLincheck(boolean run) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo, jvmOptions, traceSamples);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, run, echo, jvmOptions, traceSamples, lincheckIterations, lincheckInvocations);
         }
 
         /**
@@ -96,12 +97,21 @@ public final class StressRunner {
          */
         public Options withTrace(int samples) {
             if (samples < 0) throw new IllegalArgumentException("the samples to trace per race must be 0 or more, not " + samples);
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, jvmOptions, samples);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, jvmOptions, samples, lincheckIterations, lincheckInvocations);
+        }
+
+        /**
+         * Lincheck's budget instead of the mode's: {@code iterations} generated scenarios (the written-out ones
+         * always run) and up to {@code invocations} interleavings of each; a test's small recorded run.
+         */
+        public Options withLincheckBudget(int iterations, int invocations) {
+            if (iterations < 0 || invocations < 1) throw new IllegalArgumentException("Lincheck's budget must be 0 or more scenarios and 1 or more interleavings, not " + iterations + " x " + invocations);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echo, jvmOptions, traceSamples, iterations, invocations);
         }
 
         /** Echo jcstress's and Lincheck's own output to the caller's stream as it comes. */
         public Options withEcho(boolean echoChildren) {
-            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren, jvmOptions, traceSamples);
+            return new Options(mode, adapterClassName, classpath, workDir, only, jcstress, lincheck, echoChildren, jvmOptions, traceSamples, lincheckIterations, lincheckInvocations);
         }
     }
 
@@ -221,10 +231,6 @@ public final class StressRunner {
         List<String> property = childJvmOptions(options);
         List<String> forkOptions = new ArrayList<>(property);
         forkOptions.add("-D" + ForkWatchdog.GRACE_PROPERTY + "=" + ForkWatchdog.GRACE.toMillis());
-        if (options.traceSamples() > 0) {
-            forkOptions.add("-D" + RaceTraces.SAMPLES_PROPERTY + "=" + options.traceSamples());
-            forkOptions.add("-D" + RaceTraces.FOLDER_PROPERTY + "=" + raceTraceFolder(options.workDir()).toAbsolutePath());
-        }
         PrintStream echo = echo(options, out);
 
         List<Class<?>> races = new ArrayList<>();
@@ -300,10 +306,10 @@ public final class StressRunner {
         }
         String log = modelCheckLog(race);
         out.println("sinkcheck stress: " + race.getSimpleName() + " has " + Races.actors(race) + " actors and this machine "
-                + cpus() + " CPUs: " + MODEL_CHECKING + " on " + adapter.name() + ", up to " + options.mode().lincheckInvocations()
+                + cpus() + " CPUs: " + MODEL_CHECKING + " on " + adapter.name() + ", up to " + options.lincheckInvocations()
                 + " interleavings (log: " + options.workDir().resolve(log) + ")");
         ChildJvm.Outcome run = ChildJvm.run(classpath(options), childJvmOptions(options), LincheckMain.class.getName(),
-                List.of(race.getSimpleName(), String.valueOf(options.mode().lincheckInvocations())),
+                List.of(race.getSimpleName(), String.valueOf(options.lincheckInvocations())),
                 options.workDir(), log, options.mode().timeout(), echo(options, out));
         return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
     }
@@ -325,11 +331,11 @@ public final class StressRunner {
             return LincheckReport.notRun(LincheckReport.CANNOT_RUN + ": it runs code on a thread of its own ('" + ownThread.get()
                     + "'), which Lincheck's model checking does not control; the races decide its rules");
         }
-        out.println("sinkcheck stress: Lincheck model checking on " + adapter.name() + ", " + options.mode().lincheckIterations()
-                + " scenarios x " + options.mode().lincheckInvocations() + " interleavings (log: "
+        out.println("sinkcheck stress: Lincheck model checking on " + adapter.name() + ", " + options.lincheckIterations()
+                + " scenarios x " + options.lincheckInvocations() + " interleavings (log: "
                 + options.workDir().resolve("lincheck.log") + ")");
         ChildJvm.Outcome run = ChildJvm.run(classpath, property, LincheckMain.class.getName(),
-                List.of(String.valueOf(options.mode().lincheckIterations()), String.valueOf(options.mode().lincheckInvocations())),
+                List.of(String.valueOf(options.lincheckIterations()), String.valueOf(options.lincheckInvocations())),
                 options.workDir(), "lincheck.log", options.mode().timeout(), echo);
         return LincheckReport.of(run.exitCode(), run.timedOut(), run.lines());
     }
@@ -354,12 +360,18 @@ public final class StressRunner {
     }
 
     /**
-     * The options of every child JVM: the caller's ({@link Options#jvmOptions}), and the adapter, which
-     * reaches each through the system property {@value Adapters#PROPERTY}.
+     * The options of every child JVM: the caller's ({@link Options#jvmOptions}), the adapter, which
+     * reaches each through the system property {@value Adapters#PROPERTY}, and with {@link Options#withTrace}
+     * what {@link RaceTraces} records: the jcstress forks their races' samples, the Lincheck JVMs their
+     * scenarios' invocations.
      */
     private static List<String> childJvmOptions(Options options) {
         List<String> jvm = new ArrayList<>(options.jvmOptions());
         jvm.add("-D" + Adapters.PROPERTY + "=" + options.adapterClassName());
+        if (options.traceSamples() > 0) {
+            jvm.add("-D" + RaceTraces.SAMPLES_PROPERTY + "=" + options.traceSamples());
+            jvm.add("-D" + RaceTraces.FOLDER_PROPERTY + "=" + raceTraceFolder(options.workDir()).toAbsolutePath());
+        }
         return jvm;
     }
 

@@ -17,12 +17,13 @@ import org.sinkcheck.kit.trace.TraceSamples;
 
 /**
  * Validates a folder of sampled traces, as the stress tier's forks write them ({@code <race>-<pid>.ndjson},
- * each a sequence of samples ended by {@code quiet}): the files of one name are merged into one trace,
+ * each a sequence of samples ended by {@code quiet}; a Lincheck JVM writes {@code <race>-<pid>-<k>.ndjson},
+ * one invocation each): the files of one name are merged into one trace,
  * {@code merged/<race>.ndjson}, checked by one TLC run with every sample a segment of its own, so a
  * rejection names the sample ({@code segment k}) and the file that re-validates it.
  */
 public final class SampledTraces {
-    private static final Pattern FORK_FILE = Pattern.compile("(.+)-(\\d+)\\.ndjson");
+    private static final Pattern FORK_FILE = Pattern.compile("([^-]+)-(\\d+)(?:-\\d+)?\\.ndjson");
 
     private SampledTraces() {}
 

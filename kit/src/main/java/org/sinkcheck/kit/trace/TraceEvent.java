@@ -11,20 +11,21 @@ import java.util.Objects;
  * One line of a trace: what one thread did or heard at one ticket. The NDJSON field names are defined
  * here once, for the recorder that writes them and the validator that reads them.
  *
- * @param seq    the global ticket: events are ordered by it (see {@link TraceRecorder} for what that guarantees)
- * @param thread the recording thread's number, from 1
- * @param kind   what happened
- * @param op     for {@link Kind#INV} and {@link Kind#RET}: the operation; otherwise empty
- * @param sink   the sink the operation was on, or whose listener heard the callback ({@code s1}, …)
- * @param call   the call ({@code c1}, …; {@code forged} for a handle no sink issued); empty if none
- * @param event  for {@link Kind#CB}: the callback ({@code object}, {@code progress}, {@code completed},
- *               {@code failed}, {@code cancelled}); otherwise empty
- * @param n      objects in a signal (a batch has several); for {@code pending}: the count answered
- * @param ok     for {@link Kind#RET}: the sink's answer (accepted, or what {@code told} said)
- * @param threw  for {@link Kind#RET}: the operation threw; for {@link Kind#CB_END}: the listener threw
+ * <p>A plain class, not a record: Lincheck 2.39 reads every field (static ones too) of the classes a
+ * scenario instance reaches through Unsafe, which refuses a record's, and the Lincheck scenarios are
+ * recorded ({@code RaceTraces}), so their recorders' events are reached.
  */
-public record TraceEvent(long seq, int thread, Kind kind, String op, String sink, String call, String event,
-                         int n, boolean ok, boolean threw) {
+public final class TraceEvent {
+    private final long seq;
+    private final int thread;
+    private final Kind kind;
+    private final String op;
+    private final String sink;
+    private final String call;
+    private final String event;
+    private final int n;
+    private final boolean ok;
+    private final boolean threw;
 
     /** What an event is. */
     public enum Kind {
@@ -55,13 +56,65 @@ public record TraceEvent(long seq, int thread, Kind kind, String op, String sink
     public static final java.util.Set<String> CALLBACKS = java.util.Set.of(
             "object", "progress", "completed", "failed", "cancelled");
 
-    public TraceEvent {
-        Objects.requireNonNull(kind, "kind");
-        op = op == null ? "" : op;
-        sink = sink == null ? "" : sink;
-        call = call == null ? "" : call;
-        event = event == null ? "" : event;
+    /**
+     * @param seq    the global ticket: events are ordered by it (see {@link TraceRecorder} for what that guarantees)
+     * @param thread the recording thread's number, from 1
+     * @param kind   what happened
+     * @param op     for {@link Kind#INV} and {@link Kind#RET}: the operation; otherwise empty
+     * @param sink   the sink the operation was on, or whose listener heard the callback ({@code s1}, …)
+     * @param call   the call ({@code c1}, …; {@code forged} for a handle no sink issued); empty if none
+     * @param event  for {@link Kind#CB}: the callback ({@code object}, {@code progress}, {@code completed},
+     *               {@code failed}, {@code cancelled}); otherwise empty
+     * @param n      objects in a signal (a batch has several); for {@code pending}: the count answered
+     * @param ok     for {@link Kind#RET}: the sink's answer (accepted, or what {@code told} said)
+     * @param threw  for {@link Kind#RET}: the operation threw; for {@link Kind#CB_END}: the listener threw
+     */
+    public TraceEvent(long seq, int thread, Kind kind, String op, String sink, String call, String event,
+                      int n, boolean ok, boolean threw) {
+        this.seq = seq;
+        this.thread = thread;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.op = op == null ? "" : op;
+        this.sink = sink == null ? "" : sink;
+        this.call = call == null ? "" : call;
+        this.event = event == null ? "" : event;
+        this.n = n;
+        this.ok = ok;
+        this.threw = threw;
     }
+
+    public long seq() { return seq; }
+
+    public int thread() { return thread; }
+
+    public Kind kind() { return kind; }
+
+    public String op() { return op; }
+
+    public String sink() { return sink; }
+
+    public String call() { return call; }
+
+    public String event() { return event; }
+
+    public int n() { return n; }
+
+    public boolean ok() { return ok; }
+
+    public boolean threw() { return threw; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TraceEvent e && seq == e.seq && thread == e.thread && kind == e.kind && op.equals(e.op)
+                && sink.equals(e.sink) && call.equals(e.call) && event.equals(e.event) && n == e.n && ok == e.ok && threw == e.threw;
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(seq, thread, kind, op, sink, call, event, n, ok, threw); }
+
+    /** The NDJSON line, as a reader of a failed assertion wants it. */
+    @Override
+    public String toString() { return toJson(); }
 
     /** The event as one NDJSON line (no newline). Fields that do not apply to its kind are left out. */
     public String toJson() {

@@ -1,5 +1,8 @@
 package org.sinkcheck.kit.trace;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +27,58 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
     private final TraceRecorder log;
     private final ConcurrentHashMap<Identity, String> ids = new ConcurrentHashMap<>();
 
-    /** The context the sink carries for a traced call: the call's id and the caller's own context. */
-    record Traced(String call, Object context) {}
+    /*
+     * Traced and Identity are plain classes, not records: Lincheck 2.39 reads every field of the objects a
+     * scenario instance reaches through Unsafe, which refuses a record's, and the sink holds Traced contexts
+     * and this adapter its Identity keys (the Lincheck scenarios are recorded through this adapter).
+     */
 
-    /** A map key by identity: sinks and handles are told apart by reference, never by equals. */
-    private record Identity(Object ref) {
+    /** The context the sink carries for a traced call: the call's id and the caller's own context. */
+    static final class Traced {
+        private final String call;
+        private final Object context;
+
+        Traced(String call, Object context) {
+            this.call = call;
+            this.context = context;
+        }
+
+        String call() { return call; }
+
+        Object context() { return context; }
+    }
+
+    /**
+     * A map key by identity: sinks and handles are told apart by reference, never by equals. The identity
+     * hash is taken through a method handle: Lincheck 2.39 rewrites the {@code System.identityHashCode} calls
+     * of the code it instruments into its own, which answer 0 in the sections it ignores and otherwise
+     * something else, so a key made in a scenario's constructor would not be found in its operations.
+     */
+    private static final class Identity {
+        private static final MethodHandle IDENTITY_HASH;
+
+        static {
+            try {
+                IDENTITY_HASH = MethodHandles.publicLookup().findStatic(System.class, "identityHashCode", MethodType.methodType(int.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final Object ref;
+
+        Identity(Object ref) { this.ref = ref; }
+
         @Override public boolean equals(Object o) { return o instanceof Identity i && i.ref == ref; }
 
-        @Override public int hashCode() { return System.identityHashCode(ref); }
+        @Override
+        public int hashCode() {
+            try {
+                return (int) IDENTITY_HASH.invokeExact(ref);
+            } catch (Throwable cannot) {
+                throw new IllegalStateException("System.identityHashCode threw", cannot);
+            }
+        }
     }
 
     TracingAdapter(SinkAdapter<S, H> inner, TraceRecorder log) {

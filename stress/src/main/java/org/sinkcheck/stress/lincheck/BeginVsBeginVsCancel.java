@@ -21,7 +21,7 @@ public class BeginVsBeginVsCancel {
     static final int A = 0;
     private static final String[] NAMES = {"a1", "a2", "a3"};
 
-    private final Race race = Stages.race(1);
+    private final Race race = Stages.race(BeginVsBeginVsCancel.class, 1);
     private final RaceCall[] calls = new RaceCall[NAMES.length];
 
     public BeginVsBeginVsCancel() {

@@ -44,7 +44,7 @@ public class SinkOperations {
     private int begun;
 
     /** The scenarios on the sink under test. */
-    public SinkOperations() { this.race = Stages.race(SINKS); }
+    public SinkOperations() { this.race = Stages.race(SinkOperations.class, SINKS); }
 
     /** The same scenarios on {@code adapter}'s sink, for a subclass whose no-argument constructor names it. */
     protected SinkOperations(SinkAdapter<?, ?> adapter) { this.race = Stages.race(adapter, SINKS); }

@@ -17,8 +17,11 @@ public final class Stages {
 
     private Stages() {}
 
-    /** A race over {@code sinkCount} fresh sinks of the sink under test, remembered until the check ends. */
-    static Race race(int sinkCount) { return staged(new Race(sinkCount)); }
+    /**
+     * A race over {@code sinkCount} fresh sinks of the sink under test, remembered until the check ends; its
+     * invocation is recorded as one of {@code scenarios}' when recording is on ({@code RaceTraces}).
+     */
+    static Race race(Class<?> scenarios, int sinkCount) { return staged(new Race(scenarios, sinkCount)); }
 
     /** A race over {@code sinkCount} fresh sinks of {@code adapter}'s sink, remembered until the check ends. */
     @SuppressWarnings("unchecked")
