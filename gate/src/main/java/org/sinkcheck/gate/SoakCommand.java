@@ -1,6 +1,9 @@
 package org.sinkcheck.gate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.sinkcheck.kit.Capability;
 import org.sinkcheck.reliability.Soak;
@@ -55,13 +58,14 @@ final class SoakCommand extends SinkCommand {
         Duration duration = length.duration();
         if (threads < 1) throw new GateException("--threads must be at least 1, not " + threads);
         if (traceEvents < 1) throw new GateException("--trace-events must be at least 1, not " + traceEvents);
+        SoakTrace recording = recording();
         try (SinkSelection.LoadedSink sink = selection.load()) {
             if (!sink.adapter().capabilities().contains(Capability.THREAD_SAFE)) {
                 throw new GateException("adapter " + sink.className() + " does not declare THREAD_SAFE: "
                         + Capability.THREAD_SAFE.reason() + ", so it cannot be soaked");
             }
             SoakTotals totals = Soak.run(Soak.Options.defaults().adapter(sink.adapter()).duration(duration)
-                    .threads(threads).seed(seed).progress(out()).trace(trace == null ? null : SoakTrace.to(trace, traceEvents)));
+                    .threads(threads).seed(seed).progress(out()).trace(recording));
             int traced = trace == null ? Sinkcheck.OK : TraceCommand.validate(trace, TraceValidator.defaults(Path.of(".")).segmentEvents(), out());
             if (totals.violations() == 0) return traced;
             out().println("reproduce (same seed; the interleaving itself differs): ./sinkcheck soak "
@@ -69,5 +73,24 @@ final class SoakCommand extends SinkCommand {
                     + " --threads " + threads + " --seed " + seed + " " + sink.commandLineOptions());
             return Sinkcheck.VIOLATION;
         }
+    }
+
+    /**
+     * The recording {@code --trace} asks for, or null: its file is opened for writing now, so that a path
+     * the trace cannot be written to is a usage error before the soak runs, not an error once it is over.
+     */
+    private SoakTrace recording() {
+        if (trace == null) return null;
+        if (Files.isDirectory(trace)) throw new GateException("--trace " + trace + " is a folder: it names the file the trace is written to");
+        boolean existed = Files.exists(trace);
+        try {
+            Path folder = trace.toAbsolutePath().getParent();
+            if (folder != null) Files.createDirectories(folder);
+            Files.newOutputStream(trace, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+            if (!existed) Files.delete(trace);
+        } catch (IOException e) {
+            throw new GateException("--trace " + trace + " cannot be written: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return SoakTrace.to(trace, traceEvents);
     }
 }

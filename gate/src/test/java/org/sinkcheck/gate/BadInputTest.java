@@ -89,6 +89,23 @@ class BadInputTest {
         assertOneLineError(Cli.run("soak", "--minutes", "0"), "sinkcheck: --minutes must be at least 1, not 0");
     }
 
+    /** A trace the soak could not write is found before the soak runs, not after its minutes (old: exit 3 once it was over). */
+    @Test
+    void soakTraceThatCannotBeWritten(@TempDir Path dir) throws java.io.IOException {
+        assertOneLineError(Cli.run("soak", "--seconds", "1", "--trace"),
+                "sinkcheck: missing required parameter for option '--trace' (FILE); usage: sinkcheck soak [OPTIONS] (see 'sinkcheck soak --help')");
+        assertOneLineError(Cli.run("soak", "--seconds", "1", "--trace", dir.toString()),
+                "sinkcheck: --trace " + dir + " is a folder: it names the file the trace is written to");
+        Path underAFile = java.nio.file.Files.writeString(dir.resolve("a-file"), "").resolve("run.ndjson");
+        Cli cli = Cli.run("soak", "--seconds", "1", "--trace", underAFile.toString());
+        assertEquals(Sinkcheck.USAGE, cli.exitCode(), cli::toString);
+        assertEquals(1, cli.errLines().size(), cli::toString);
+        assertTrue(cli.err().startsWith("sinkcheck: --trace " + underAFile + " cannot be written: "), cli::toString);
+        assertEquals("", cli.out(), "nothing may run on bad input\n" + cli);
+        assertOneLineError(Cli.run("soak", "--seconds", "1", "--trace", dir.resolve("run.ndjson").toString(), "--trace-events", "0"),
+                "sinkcheck: --trace-events must be at least 1, not 0");
+    }
+
     @Test
     void benchWithUnknownSubject() {
         assertOneLineError(Cli.run("bench", "--sink", "com.example.NoSuchAdapter"),
