@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
@@ -25,11 +24,10 @@ import org.sinkcheck.reference.StepLog;
  * What recording a run for trace validation costs: one call's life (begin, one deliver, complete) on
  * one sink shared by the benchmark threads, from one and from two threads, with nothing recorded
  * ({@code plain}), through a {@code TracingAdapter} recording it ({@code traced}), and on the reference
- * sink with its step log compiled in ({@code -Dsinkcheck.reference.steps=true}, the forks of the
- * {@code steps} methods), not recording ({@code stepsIdle}) and recording with every operation
- * bracketed by {@code StepLog.enter}/{@code exit}, as {@code AlgoTraceWorkload} records
- * ({@code steps}). Throughput: lives per microsecond, of all threads together. The variant is the
- * method, so one JMH run measures them side by side and the report's ratios pair its forks.
+ * sink with its step log compiled in ({@link StepLogCostBenchmark}'s forks), not recording
+ * ({@code stepsIdle}) and recording with every operation bracketed by {@code StepLog.enter}/{@code exit},
+ * as {@code AlgoTraceWorkload} records ({@code steps}). Throughput: lives per microsecond, of all threads together. The variant is the
+ * method, so one JMH run of both classes measures them side by side and the report's ratios pair its forks.
  *
  * <p>A recording keeps every event in memory until it is written, so each measures a bounded run: every
  * iteration (100 ms) opens a new sink, a new recorder or step recording and, when it ends, checks that
@@ -43,10 +41,6 @@ public class RecordingCostBenchmark extends ThroughputBenchmark {
     /*
      * Implementation notes.
      *
-     * The step log's forks. STEPS_ON is prepended, because the bench runner's options set the forks'
-     * appended arguments and would drop it from there; the heap is ThroughputBenchmark's, repeated
-     * because a method's @Fork replaces its class's.
-     *
      * A full collection before every iteration, for every variant. A recording's per-thread buffers are
      * values of its own ThreadLocal, so after the iteration drops the recording they stay reachable from
      * each benchmark thread's ThreadLocalMap until a collection has cleared the key and the thread's map
@@ -54,8 +48,6 @@ public class RecordingCostBenchmark extends ThroughputBenchmark {
      * generation (1.4 GB live after 15 iterations of steps1) and the step log's figure measured young
      * pauses of up to 0.5 s copying them: 0.006 to 0.6 lives per µs from one iteration to the next.
      */
-    static final String STEPS_ON = "-Dsinkcheck.reference.steps=true";
-
     /** One sink shared by the benchmark threads, new every iteration; nothing recorded. */
     @State(Scope.Benchmark)
     public static class Plain {
@@ -113,7 +105,7 @@ public class RecordingCostBenchmark extends ThroughputBenchmark {
     public static class StepsIdle extends Plain {
         @Override
         SinkAdapter<?, ?> adapt(SinkAdapter<?, ?> adapter) {
-            if (!StepLog.ON) throw new IllegalStateException("the step log's benchmarks need their forks' " + STEPS_ON);
+            if (!StepLog.ON) throw new IllegalStateException("the step log's benchmarks need their forks' " + StepLogCostBenchmark.STEPS_ON);
             if (!impl.equals(Implementation.REFERENCE.id())) throw new IllegalArgumentException("bench: only the reference sink has a step log, not " + impl);
             return adapter;
         }
@@ -213,24 +205,4 @@ public class RecordingCostBenchmark extends ThroughputBenchmark {
     @Benchmark
     @Threads(2)
     public boolean traced2(Traced state) { return state.life(); }
-
-    @Benchmark
-    @Threads(1)
-    @Fork(value = 1, jvmArgsPrepend = STEPS_ON, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-    public boolean stepsIdle1(StepsIdle state) { return state.life(); }
-
-    @Benchmark
-    @Threads(2)
-    @Fork(value = 1, jvmArgsPrepend = STEPS_ON, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-    public boolean stepsIdle2(StepsIdle state) { return state.life(); }
-
-    @Benchmark
-    @Threads(1)
-    @Fork(value = 1, jvmArgsPrepend = STEPS_ON, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-    public boolean steps1(StepsRecording state) { return state.life(); }
-
-    @Benchmark
-    @Threads(2)
-    @Fork(value = 1, jvmArgsPrepend = STEPS_ON, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-    public boolean steps2(StepsRecording state) { return state.life(); }
 }
