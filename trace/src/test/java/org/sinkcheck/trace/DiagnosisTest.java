@@ -137,11 +137,7 @@ class DiagnosisTest {
      */
     @Test
     void SC06_aCallPassedOverByTheCancelThatEndedACallBegunAfterItIsSC06() {
-        TraceReport.Rejection r = rejected(trace("2 inv cancel s1", "1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv begin s1 c2",
-                "1 ret begin s1 c2 ok", "2 cb s1 c2 cancelled", "2 end s1 c2", "2 ret cancel s1 - no", "1 inv complete s1 c1",
-                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok"));
-        assertEquals(Optional.of(Rule.SC06), r.rule(), r.why());
-        assertEquals(9, r.explained(), r.why());
+        passedOver("2 cb s1 c2 cancelled", "2 end s1 c2");
     }
 
     /**
@@ -152,12 +148,18 @@ class DiagnosisTest {
      */
     @Test
     void SC06_aCallPassedOverByTheCancelThatARefusedFailOfACallBegunAfterItShowsIsSC06() {
-        TraceReport.Rejection r = rejected(trace("2 inv cancel s1", "1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv begin s1 c2",
-                "1 ret begin s1 c2 ok", "1 inv fail s1 c2", "1 ret fail s1 c2 no", "2 ret cancel s1 - no", "1 inv complete s1 c1",
-                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok"));
+        TraceReport.Rejection r = passedOver("1 inv fail s1 c2", "1 ret fail s1 c2 no");
+        assertTrue(r.why().contains("c2, begun after it (line 4), had its fail refused as if ended"), r.why());
+    }
+
+    /** c1 and c2 begin while a cancel runs, c2 after c1 returned; {@code c2sEnd}, then c1 hears onCompleted at line 10: SC-06. */
+    private static TraceReport.Rejection passedOver(String... c2sEnd) {
+        TraceReport.Rejection r = rejected(trace(concat(concat(new String[] {"2 inv cancel s1", "1 inv begin s1 c1", "1 ret begin s1 c1 ok",
+                "1 inv begin s1 c2", "1 ret begin s1 c2 ok"}, c2sEnd), "2 ret cancel s1 - no", "1 inv complete s1 c1",
+                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok")));
         assertEquals(Optional.of(Rule.SC06), r.rule(), r.why());
         assertEquals(9, r.explained(), r.why());
-        assertTrue(r.why().contains("c2, begun after it (line 4), had its fail refused as if ended"), r.why());
+        return r;
     }
 
     /**
