@@ -43,8 +43,11 @@ import org.sinkcheck.rules.Rule;
  *     wrong "cancelled" for the provider SC-12, unless it is "not cancelled" for a call a returned
  *     cancel should have ended: SC-06 if its begin raced a cancel, SC-01 if it predates one.</li>
  * <li>For a callback or an answer of a call without a final that nothing above names: SC-06 if a
- *     call of its sink begun after it returned heard onCancelled from a cancel of the sink, which came
- *     after both begins and so had to end this call too (SC-01 if this call's begin raced no cancel).</li>
+ *     call of its sink begun after it returned was ended by a cancel of the sink (it heard onCancelled,
+ *     or had a progress, complete or fail refused with nothing of its own to end it), which came after
+ *     both begins and so had to end this call too (SC-01 if this call's begin raced no cancel);
+ *     SC-06 too if its begin raced a cancel that the log places after that begin returned
+ *     ({@link #cancelledAfterItsBegin}).</li>
  * <li>A report of a listener error that was never thrown, or twice, and a throw from a progress
  *     callback (CancelAll models throws from object callbacks only): SC-15.</li>
  * </ol>
@@ -316,10 +319,10 @@ final class Diagnosis {
 
     /**
      * SC-06 for {@code call} at {@code u} when its own history names no rule: it has no final, and a call of
-     * its sink begun after its begin returned heard onCancelled (not after its own listener threw, which
-     * cancels only that call). The cancel that ended that call came after both begins, so it had to end
-     * this one too: an ordering between two calls, which neither call's history shows. SC-01 instead if
-     * this call's begin raced no cancel of its sink (it was plainly pending). Null otherwise.
+     * its sink begun after its begin returned was ended by a cancel of the sink before {@code u}
+     * ({@link #endedByACancel}). That cancel came after both begins, so it had to end this one too: an
+     * ordering between two calls, which neither call's history shows. SC-01 instead if this call's begin
+     * raced no cancel of its sink (it was plainly pending). Otherwise {@link #cancelledAfterItsBegin}.
      */
     private static Finding passedOverByACancel(TraceFile t, Segment s, String call, int u) {
         int begin = begunBefore(t, s, call, u);
@@ -328,16 +331,113 @@ final class Diagnosis {
         for (int j = t.partner(begin) + 1; j < u; j++) {
             TraceEvent later = t.event(j);
             if (later.kind() != Kind.INV || !later.op().equals("begin") || !later.sink().equals(sink)) continue;
-            int cancelled = cancelledBySink(t, s, later.call(), u);
+            int cancelled = endedByACancel(t, s, later.call(), u);
             if (cancelled < 0) continue;
             int racing = overlappingCancel(t, s, begin, u);
+            String how = t.event(cancelled).kind() == Kind.CB ? "heard onCancelled"
+                    : "had its " + t.event(cancelled).op() + " refused as if ended, with nothing of its own to end it,";
             String why = call + " of " + sink + " is not ended at line " + t.line(u) + ", yet " + later.call() + ", begun after it (line "
-                    + t.line(j) + "), heard onCancelled at line " + t.line(cancelled) + ": the cancel that ended " + later.call()
+                    + t.line(j) + "), " + how + " at line " + t.line(cancelled) + ": the cancel that ended " + later.call()
                     + " came after both begins";
             return racing >= 0 ? Finding.of(Rule.SC06, why + ", and " + call + "'s begin raced the cancel at line " + t.line(racing) + ": it was lost")
                     : Finding.of(Rule.SC01, why + ", and it was pending all along");
         }
-        return null;
+        return cancelledAfterItsBegin(t, s, call, u);
+    }
+
+    /**
+     * SC-06 for {@code call} at {@code u}: it has no final, its begin raced a cancel of its sink, and the
+     * log places that cancel's linearization point after its begin returned, so the cancel had to end it.
+     * The bound is found from the calls the cancel must have ended or must not have: a call whose
+     * onCancelled only this cancel can have sent (every other cancel of the sink invoked before it returned
+     * before that call began) was pending at it, so the cancel comes after that call's begin and accepted
+     * signals were invoked; a call begun before that bound that heard completed or failed, never
+     * onCancelled, had ended by then, so the cancel comes after its final was invoked; and so on until the
+     * bound moves no more. (The recorded shape of {@code SC06_SecondBeginDuringCloseLost}: a call cancelled
+     * after a signal it accepted, one begun before that signal that completes, and this one begun between
+     * them, which fails.) Null otherwise.
+     */
+    private static Finding cancelledAfterItsBegin(TraceFile t, Segment s, String call, int u) {
+        int begin = begunBefore(t, s, call, u);
+        if (begin < 0 || firstFinal(t, s, call, u) != null) return null;
+        int cancel = overlappingCancel(t, s, begin, u);
+        if (cancel < 0) return null;
+        String sink = t.event(begin).sink();
+        int bound = cancel;
+        String because = "";
+        for (boolean moved = true; moved && bound <= t.partner(begin); ) {
+            moved = false;
+            for (int b = s.from(); b < u; b++) {
+                TraceEvent other = t.event(b);
+                if (other.kind() != Kind.INV || !other.op().equals("begin") || !other.sink().equals(sink) || other.call().equals(call)
+                        || begunBefore(t, s, other.call(), u) != b) continue;
+                int heard = cancelledBySink(t, s, other.call(), u);
+                int after = heard >= 0 && onlyThisCancelCanHaveSent(t, s, cancel, b, heard) ? lastInvokedAccepted(t, s, other.call(), b, heard)
+                        : heard < 0 && t.partner(b) < bound ? finalInvoked(t, s, other.call(), u) : -1;
+                if (after > bound) {
+                    bound = after;
+                    because = other.call() + (heard >= 0 ? " (heard onCancelled at line " + t.line(heard) + ") had " + t.event(after).op()
+                            + " invoked at line " + t.line(after) : " (begun before, never cancelled) had its " + t.event(after).op()
+                            + " invoked at line " + t.line(after));
+                    moved = true;
+                }
+            }
+        }
+        if (bound <= t.partner(begin) || finalInvoked(t, s, call, bound) >= 0 || listenerThrew(t, s, call, u)) return null;
+        return Finding.of(Rule.SC06, call + " of " + sink + " is not ended at line " + t.line(u) + ": its begin (line " + t.line(begin)
+                + ") raced the cancel at line " + t.line(cancel) + ", whose step the log places after line " + t.line(bound) + " (" + because
+                + "), after that begin returned (line " + t.line(t.partner(begin)) + "), so it had to end " + call + ": it was lost");
+    }
+
+    /** Whether no cancel of the sink but the one at {@code cancel} can have sent the onCancelled at {@code heard} to the call begun at {@code begin}. */
+    private static boolean onlyThisCancelCanHaveSent(TraceFile t, Segment s, int cancel, int begin, int heard) {
+        for (int j = s.from(); j < heard; j++) {
+            TraceEvent c = t.event(j);
+            if (j != cancel && c.kind() == Kind.INV && c.op().equals("cancel") && c.sink().equals(t.event(cancel).sink())
+                    && (t.partner(j) < 0 || t.partner(j) > begin)) return false;
+        }
+        return true;
+    }
+
+    /** The latest invocation, before {@code heard}, of the begin at {@code begin} or of a signal of its call that was accepted. */
+    private static int lastInvokedAccepted(TraceFile t, Segment s, String call, int begin, int heard) {
+        int last = begin;
+        for (int j = begin; j < heard; j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.INV && e.call().equals(call) && (e.op().equals("object") || e.op().equals("progress"))
+                    && t.partner(j) >= 0 && t.event(t.partner(j)).ok()) last = j;
+        }
+        return last;
+    }
+
+    private static boolean listenerThrew(TraceFile t, Segment s, String call, int u) {
+        for (int j = s.from(); j < u; j++) if (t.event(j).kind() == Kind.CB_END && t.event(j).call().equals(call) && t.event(j).threw()) return true;
+        return false;
+    }
+
+    /** The invocation before {@code u} of the first complete or fail of {@code call} that was accepted, or -1. */
+    private static int finalInvoked(TraceFile t, Segment s, String call, int u) {
+        for (int j = s.from(); j < u; j++) {
+            TraceEvent e = t.event(j);
+            if (e.kind() == Kind.INV && e.call().equals(call) && (e.op().equals("complete") || e.op().equals("fail"))
+                    && t.partner(j) >= 0 && t.event(t.partner(j)).ok()) return j;
+        }
+        return -1;
+    }
+
+    /**
+     * Where {@code call} shows before {@code u} that a cancel of its sink ended it: its onCancelled (see
+     * {@link #cancelledBySink}), or the return of a progress, complete or fail refused with nothing of the
+     * call's own to end it ({@link #refusedAsIfEnded}). Not an object: its listener may have thrown from
+     * that object's callback, still to come, which ends the call without a cancel. -1 if neither.
+     */
+    private static int endedByACancel(TraceFile t, Segment s, String call, int u) {
+        int heard = cancelledBySink(t, s, call, u);
+        for (int r = s.from(); r < (heard < 0 ? u : heard); r++) {
+            TraceEvent e = t.event(r);
+            if (e.kind() == Kind.RET && e.call().equals(call) && !e.op().equals("object") && refusedAsIfEnded(t, s, r)) return r;
+        }
+        return heard;
     }
 
     /** The onCancelled of {@code call} heard before {@code u} that a cancel of its sink sent (its listener had not thrown), or -1. */
@@ -397,32 +497,46 @@ final class Diagnosis {
 
     /**
      * SC-02 for the return at {@code u}: a signal or final of a call its own sink issued, refused as if the
-     * call had ended, although nothing of its own could have ended it (no final heard, no other operation
-     * or callback of it in flight, no final of it accepted, no cancel of its own sink since its begin, no
-     * throw of its listener) while a cancel of another sink ran; null otherwise.
+     * call had ended although nothing of its own could have ended it ({@link #refusedAsIfEnded}), with no
+     * cancel of its own sink since its begin, while a cancel of another sink ran; null otherwise.
      */
     private static Finding refusedAfterAnotherSinksCancel(TraceFile t, Segment s, int u) {
+        if (!refusedAsIfEnded(t, s, u)) return null;
         TraceEvent ret = t.event(u);
-        int inv = t.partner(u);
-        boolean signalOrFinal = List.of("object", "progress", "complete", "fail").contains(ret.op());
-        if (ret.ok() || ret.threw() || !signalOrFinal || inv < 0) return null;
-        int begin = begunBefore(t, s, ret.call(), inv);
-        if (begin < 0 || !t.event(begin).sink().equals(ret.sink()) || firstFinal(t, s, ret.call(), u) != null) return null;
         int otherCancel = -1;
-        for (int j = begin; j < u; j++) {
+        for (int j = begunBefore(t, s, ret.call(), t.partner(u)); j < u; j++) {
             TraceEvent e = t.event(j);
-            boolean inFlight = t.partner(j) < 0 || t.partner(j) > inv;
-            if (e.call().equals(ret.call()) && j != inv && (e.kind() == Kind.CB && inFlight || e.kind() == Kind.INV && j > t.partner(begin) && inFlight)) return null;
-            if (e.kind() == Kind.CB_END && e.call().equals(ret.call()) && e.threw()) return null;
-            if (e.kind() == Kind.RET && e.call().equals(ret.call()) && e.ok() && (e.op().equals("complete") || e.op().equals("fail"))) return null;
-            if (e.kind() == Kind.INV && e.op().equals("cancel")) {
-                if (e.sink().equals(ret.sink())) return null;
-                if (otherCancel < 0) otherCancel = j;
-            }
+            if (e.kind() != Kind.INV || !e.op().equals("cancel")) continue;
+            if (e.sink().equals(ret.sink())) return null;
+            if (otherCancel < 0) otherCancel = j;
         }
         if (otherCancel < 0) return null;
         return Finding.of(Rule.SC02, ret.op() + " of " + ret.call() + " (a pending call of " + ret.sink() + ") was refused as if it had ended, "
                 + "while no cancel of " + ret.sink() + " ran: only the cancel of " + t.event(otherCancel).sink() + " at line " + t.line(otherCancel));
+    }
+
+    /**
+     * Whether the return at {@code r} refused a signal or final of a call its own sink issued, as if the
+     * call had ended, although nothing of its own could have ended it: no final heard, no other operation
+     * or callback of it in flight (the spec's "busy" refusal), no final of it accepted, no throw of its
+     * listener. Only a cancel of a sink can then have ended it.
+     */
+    private static boolean refusedAsIfEnded(TraceFile t, Segment s, int r) {
+        TraceEvent ret = t.event(r);
+        int inv = t.partner(r);
+        boolean signalOrFinal = List.of("object", "progress", "complete", "fail").contains(ret.op());
+        if (ret.ok() || ret.threw() || !signalOrFinal || inv < 0) return false;
+        int begin = begunBefore(t, s, ret.call(), inv);
+        if (begin < 0 || !t.event(begin).sink().equals(ret.sink()) || firstFinal(t, s, ret.call(), r) != null) return false;
+        for (int j = begin; j < r; j++) {
+            TraceEvent e = t.event(j);
+            if (!e.call().equals(ret.call())) continue;
+            boolean inFlight = t.partner(j) < 0 || t.partner(j) > inv;
+            if (j != inv && (e.kind() == Kind.CB && inFlight || e.kind() == Kind.INV && j > t.partner(begin) && inFlight)) return false;
+            if (e.kind() == Kind.CB_END && e.threw()) return false;
+            if (e.kind() == Kind.RET && e.ok() && (e.op().equals("complete") || e.op().equals("fail"))) return false;
+        }
+        return true;
     }
 
     /** The begin of {@code call} before {@code u} in this segment, if it returned (not threw) by {@code u}; else -1. */

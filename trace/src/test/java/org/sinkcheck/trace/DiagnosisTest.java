@@ -24,7 +24,8 @@ import org.sinkcheck.rules.Rule;
  * (and {@code TraceValidationTest}'s mutants are named by rules they are not named after); with every
  * wrong "told" SC-12, the two "told" cases name SC-12 for a lost call (a recorded soak of
  * {@code SC06_BeginRacingCancelLosesCall} once did); judging one call's history at a time, the passed-over
- * call names no rule.
+ * call names no rule, as do the call passed over by a cancel that a refusal shows and, without the bound the log puts
+ * on a cancel's step, the call begun before that step.
  */
 class DiagnosisTest {
     private static final Path WORK = Path.of("target", "trace-tests");
@@ -136,11 +137,51 @@ class DiagnosisTest {
      */
     @Test
     void SC06_aCallPassedOverByTheCancelThatEndedACallBegunAfterItIsSC06() {
-        TraceReport.Rejection r = rejected(trace("2 inv cancel s1", "1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv begin s1 c2",
-                "1 ret begin s1 c2 ok", "2 cb s1 c2 cancelled", "2 end s1 c2", "2 ret cancel s1 - no", "1 inv complete s1 c1",
-                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok"));
+        passedOver("2 cb s1 c2 cancelled", "2 end s1 c2");
+    }
+
+    /**
+     * The same lost call, where the call begun after it shows its end by a refused fail instead of
+     * onCancelled (a refused object would not do: its listener may still throw from that object's
+     * callback, which ends the call without a cancel): what a recorded run of
+     * {@code SC06_SecondBeginDuringCloseLost} (this class's seed 1, once) left, cut down.
+     */
+    @Test
+    void SC06_aCallPassedOverByTheCancelThatARefusedFailOfACallBegunAfterItShowsIsSC06() {
+        TraceReport.Rejection r = passedOver("1 inv fail s1 c2", "1 ret fail s1 c2 no");
+        assertTrue(r.why().contains("c2, begun after it (line 4), had its fail refused as if ended"), r.why());
+    }
+
+    /** c1 and c2 begin while a cancel runs, c2 after c1 returned; {@code c2sEnd}, then c1 hears onCompleted at line 10: SC-06. */
+    private static TraceReport.Rejection passedOver(String... c2sEnd) {
+        TraceReport.Rejection r = rejected(trace(concat(concat(new String[] {"2 inv cancel s1", "1 inv begin s1 c1", "1 ret begin s1 c1 ok",
+                "1 inv begin s1 c2", "1 ret begin s1 c2 ok"}, c2sEnd), "2 ret cancel s1 - no", "1 inv complete s1 c1",
+                "1 cb s1 c1 completed", "1 end s1 c1", "1 ret complete s1 c1 ok")));
         assertEquals(Optional.of(Rule.SC06), r.rule(), r.why());
         assertEquals(9, r.explained(), r.why());
+        return r;
+    }
+
+    /**
+     * A recorded run of {@code SC06_SecondBeginDuringCloseLost} (seed 10 of 30), cut down to the calls TLC
+     * needs to reject it: c1 is pending when a cancel begins, and its object sent after c2 began is
+     * accepted before the cancel ends c1, so the cancel's step comes after c2 began; c2 is never cancelled,
+     * so it completed first, and the cancel comes after c2's complete was invoked, after c3 began while the
+     * cancel ran: c3 had to be cancelled, and fails instead. No call begun after c3 heard onCancelled, so
+     * without the bound on the cancel's step this names no rule.
+     */
+    @Test
+    void SC06_aCallBegunBeforeTheStepTheLogGivesTheCancelItRacedIsSC06() {
+        TraceReport.Rejection r = rejected(trace("1 inv begin s1 c1", "1 ret begin s1 c1 ok", "1 inv cancel s1", "2 inv begin s1 c2",
+                "2 ret begin s1 c2 ok", "2 inv object s1 c1", "2 cb s1 c1 object", "3 inv object s1 c1", "3 ret object s1 c1 no",
+                "3 inv begin s1 c3", "3 ret begin s1 c3 ok", "3 inv object s1 c3", "3 cb s1 c3 object", "4 inv object s1 c2",
+                "4 cb s1 c2 object", "4 end s1 c2", "4 ret object s1 c2 ok", "4 inv complete s1 c2", "4 cb s1 c2 completed",
+                "4 end s1 c2", "4 ret complete s1 c2 ok", "2 end s1 c1", "2 ret object s1 c1 ok", "3 end s1 c3", "3 ret object s1 c3 ok",
+                "1 cb s1 c1 cancelled", "1 end s1 c1", "1 ret cancel s1 - no", "1 inv cancel s1", "3 inv fail s1 c3",
+                "3 cb s1 c3 failed", "3 end s1 c3", "3 ret fail s1 c3 ok"));
+        assertEquals(Optional.of(Rule.SC06), r.rule(), r.why());
+        assertEquals(30, r.explained(), r.why());
+        assertTrue(r.why().contains("whose step the log places after line 18 (c2 (begun before, never cancelled) had its complete invoked at line 18)"), r.why());
     }
 
     private static String[] concat(String[] head, String... tail) {

@@ -124,8 +124,14 @@ class TraceValidationTest {
     }
 
     /**
-     * Two begins racing one cancel's close: the race is rare in a short run, so the mutant gets two runs and
-     * its record says whether TLC caught it; a rejection must name SC-06 (the lost call), nothing else.
+     * Two begins racing one cancel's close: the race may not show in a short run, so the mutant gets two
+     * runs and its record says whether TLC caught it; a rejection must name SC-06 (the lost call), or a rule
+     * that fits SC-06 too, and a rejection that names no rule fails. A lost call is an ordering between
+     * calls, and Diagnosis names the shapes {@code DiagnosisTest} pins (a quiet point or a later cancel
+     * returned; a call begun after it ended by a cancel, heard or shown by a refusal; a cancel the log
+     * places after its begin). Measured 2026-12-03 on 30 seeds of this recording: 1 accepted, 28 named
+     * SC-06, 1 named no rule, and this test's seed 1 once another; those two shapes were then taught to
+     * Diagnosis, and 20 new runs (seeds 31 to 50) all named SC-06 (docs/trace.md, "Teeth").
      */
     @Test
     void SC06_aSecondBeginDuringCloseIsRejectedAsSC06IfItsRaceShows_andRecordedEitherWay() {
@@ -135,13 +141,8 @@ class TraceValidationTest {
             TraceReport report = recordAndValidate(new SC06_SecondBeginDuringCloseLost.Adapter(), seed);
             if (report.accepted()) continue;
             TraceReport.Rejection r = report.rejection().orElseThrow(() -> new AssertionError(printed(report)));
-            // A lost call is an ordering between calls. Diagnosis names the shapes DiagnosisTest pins (a quiet
-            // point or a later cancel returned: lostInARace; a call begun after it cancelled: passedOverByACancel);
-            // a shape it does not know is recorded as rejected without a rule, never charged to another rule.
-            boolean named = r.rule().isPresent();
-            record(TraceValidationTest.class, mutant.name(), report, HOW + ", run " + seed + " of up to 2"
-                    + (named ? "" : ", rejected without a rule named (a shape of lost call Diagnosis does not know)"));
-            if (named) assertTrue(r.rule().equals(Optional.of(Rule.SC06)) || r.alsoFits().equals(Optional.of(Rule.SC06)), printed(report));
+            record(TraceValidationTest.class, mutant.name(), report, HOW + ", run " + seed + " of up to 2");
+            assertTrue(r.rule().equals(Optional.of(Rule.SC06)) || r.alsoFits().equals(Optional.of(Rule.SC06)), printed(report));
             return;
         }
         KillRecords.inBuild().ran(Tier.TRACE, TraceValidationTest.class, mutant.name(), List.of(), "2 " + HOW + "s, both accepted: the race did not show");

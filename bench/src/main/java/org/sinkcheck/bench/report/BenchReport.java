@@ -424,7 +424,7 @@ public final class BenchReport {
     }
 
     /** A spread as a table cell: {@code median (min–max)}; an exact figure alone; "–" when missing. */
-    static String cell(Optional<Spread> spread) {
+    public static String cell(Optional<Spread> spread) {
         if (spread.isEmpty()) return "–";
         Spread s = spread.get();
         if (s.min() == s.max()) return fmt(s.median());
@@ -432,7 +432,7 @@ public final class BenchReport {
     }
 
     /** Three significant digits, never in exponent notation; "–" for a missing value. */
-    static String fmt(double value) {
+    public static String fmt(double value) {
         if (Double.isNaN(value)) return "–";
         if (Double.isInfinite(value)) return value > 0 ? "∞" : "-∞";
         return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
