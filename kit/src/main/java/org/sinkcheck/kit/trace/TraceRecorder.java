@@ -1,6 +1,9 @@
 package org.sinkcheck.kit.trace;
 
 import java.io.BufferedWriter;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +54,7 @@ public final class TraceRecorder {
      * What it costs (RecordingCostBenchmark, docs/measurements/recording-cost-2026-12-03.md): a call's
      * life through the TracingAdapter is 14 to 23 times slower than without it on one thread, and two
      * recording threads record no faster than one: every event takes the one contended ticket (and
-     * every call the adapter's identity map), so recording serialises the threads it records. A trace is for validation runs, not for measurements.
+     * every call the recorder's identity map), so recording serialises the threads it records. A trace is for validation runs, not for measurements.
      *
      * write() must be called once the workload has stopped: buffers are read without synchronisation
      * beyond the happens-before the caller's join or barrier gives.
@@ -61,6 +65,42 @@ public final class TraceRecorder {
     private final AtomicLong calls = new AtomicLong();
     private final ConcurrentLinkedQueue<Buffer> buffers = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Buffer> mine = ThreadLocal.withInitial(this::newBuffer);
+    /** The ids of the sinks and handles its adapters made (TracingAdapter), by identity, never by equals. */
+    private final ConcurrentHashMap<Identity, String> ids = new ConcurrentHashMap<>();
+
+    /**
+     * A map key by identity: sinks and handles are told apart by reference, never by equals. The identity
+     * hash is taken through a method handle: Lincheck 2.39 rewrites the {@code System.identityHashCode} calls
+     * of the code it instruments into its own, which answer 0 in the sections it ignores and otherwise
+     * something else, so a key made in a scenario's constructor would not be found in its operations.
+     */
+    private static final class Identity {
+        private static final MethodHandle IDENTITY_HASH;
+
+        static {
+            try {
+                IDENTITY_HASH = MethodHandles.publicLookup().findStatic(System.class, "identityHashCode", MethodType.methodType(int.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final Object ref;
+
+        Identity(Object ref) { this.ref = ref; }
+
+        @Override public boolean equals(Object o) { return o instanceof Identity i && i.ref == ref; }
+
+        @Override
+        public int hashCode() {
+            try {
+                return (int) IDENTITY_HASH.invokeExact(ref);
+            } catch (Throwable cannot) {
+                throw new IllegalStateException("System.identityHashCode threw", cannot);
+            }
+        }
+    }
+
 
     private static final class Buffer {
         final int thread;
@@ -119,6 +159,16 @@ public final class TraceRecorder {
     String newSinkId() { return "s" + sinks.incrementAndGet(); }
 
     String newCallId() { return "c" + calls.incrementAndGet(); }
+
+    /** The id {@link #name} gave {@code sinkOrHandle}, or {@code unknown}. */
+    String idOf(Object sinkOrHandle) {
+        String id = ids.get(new Identity(sinkOrHandle));
+        return id != null ? id : "unknown";
+    }
+
+    void name(Object sinkOrHandle, String id) { ids.put(new Identity(sinkOrHandle), id); }
+
+    void forget(Object sinkOrHandle) { ids.remove(new Identity(sinkOrHandle)); }
 
     void record(Kind kind, String op, String sink, String call, String event, int n, boolean ok, boolean threw) {
         Buffer b = mine.get();

@@ -1,11 +1,7 @@
 package org.sinkcheck.kit.trace;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.sinkcheck.kit.Capability;
@@ -25,12 +21,17 @@ import org.sinkcheck.kit.trace.TraceEvent.Kind;
 final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
     private final SinkAdapter<S, H> inner;
     private final TraceRecorder log;
-    private final ConcurrentHashMap<Identity, String> ids = new ConcurrentHashMap<>();
 
     /*
-     * Traced and Identity are plain classes, not records: Lincheck 2.39 reads every field of the objects a
-     * scenario instance reaches through Unsafe, which refuses a record's, and the sink holds Traced contexts
-     * and this adapter its Identity keys (the Lincheck scenarios are recorded through this adapter).
+     * Traced is a plain class, not a record: Lincheck 2.39 reads every field of the objects a scenario
+     * instance reaches through Unsafe, which refuses a record's, and the sink holds Traced contexts (the
+     * Lincheck scenarios are recorded through this adapter). The ids of sinks and handles are kept by the
+     * recorder, not here: the recorder is on Lincheck's ignore list and this class is not (ignoring it would
+     * hide the sink's steps inside its methods), so a map here would add switch points of its own to every
+     * operation. Measured on SC06_BeginRacingCancelLosesCall (LincheckMain 5 50): with the map here,
+     * Lincheck's replay of the failing interleaving diverged ("Non-determinism found", no detailed trace);
+     * with it in the recorder, the failing interleaving, its switch points and the sink steps between them
+     * are those of the run without recording.
      */
 
     /** The context the sink carries for a traced call: the call's id and the caller's own context. */
@@ -48,48 +49,12 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
         Object context() { return context; }
     }
 
-    /**
-     * A map key by identity: sinks and handles are told apart by reference, never by equals. The identity
-     * hash is taken through a method handle: Lincheck 2.39 rewrites the {@code System.identityHashCode} calls
-     * of the code it instruments into its own, which answer 0 in the sections it ignores and otherwise
-     * something else, so a key made in a scenario's constructor would not be found in its operations.
-     */
-    private static final class Identity {
-        private static final MethodHandle IDENTITY_HASH;
-
-        static {
-            try {
-                IDENTITY_HASH = MethodHandles.publicLookup().findStatic(System.class, "identityHashCode", MethodType.methodType(int.class, Object.class));
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        private final Object ref;
-
-        Identity(Object ref) { this.ref = ref; }
-
-        @Override public boolean equals(Object o) { return o instanceof Identity i && i.ref == ref; }
-
-        @Override
-        public int hashCode() {
-            try {
-                return (int) IDENTITY_HASH.invokeExact(ref);
-            } catch (Throwable cannot) {
-                throw new IllegalStateException("System.identityHashCode threw", cannot);
-            }
-        }
-    }
-
     TracingAdapter(SinkAdapter<S, H> inner, TraceRecorder log) {
         this.inner = inner;
         this.log = log;
     }
 
-    private String id(Object sinkOrHandle) {
-        String id = ids.get(new Identity(sinkOrHandle));
-        return id != null ? id : "unknown";
-    }
+    private String id(Object sinkOrHandle) { return log.idOf(sinkOrHandle); }
 
     @Override public String name() { return inner.name(); }
 
@@ -99,7 +64,7 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
     public S newSink(Events events) {
         String sink = log.newSinkId();
         S made = inner.newSink(new TracingEvents(sink, events));
-        ids.put(new Identity(made), sink);
+        log.name(made, sink);
         return made;
     }
 
@@ -121,7 +86,7 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
         boolean threw = true;
         try {
             H handle = begin.apply(sink, new Traced(call, context));
-            ids.put(new Identity(handle), call);
+            log.name(handle, call);
             threw = false;
             return handle;
         } finally {
@@ -191,7 +156,7 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
     /** Not an operation of the spec: forwarded, not recorded; the sink's id is forgotten with it. */
     @Override
     public void dispose(S sink) {
-        ids.remove(new Identity(sink));
+        log.forget(sink);
         inner.dispose(sink);
     }
 
@@ -202,7 +167,7 @@ final class TracingAdapter<S, H> implements SinkAdapter<S, H> {
     @Override
     public H forgeHandle(S sink) {
         H forged = inner.forgeHandle(sink);
-        ids.put(new Identity(forged), "forged");
+        log.name(forged, "forged");
         return forged;
     }
 

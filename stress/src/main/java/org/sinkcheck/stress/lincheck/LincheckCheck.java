@@ -39,7 +39,7 @@ public final class LincheckCheck {
     private static final String[] HARNESS = {"org.sinkcheck.stress.Race$Listener", "org.sinkcheck.stress.EndState", Stages.class.getName(),
             "org.sinkcheck.stress.RaceTraces", "org.sinkcheck.stress.RaceTraces$Sample", "org.sinkcheck.stress.RaceTraces$PerRace",
             "org.sinkcheck.kit.trace.TraceRecorder", "org.sinkcheck.kit.trace.TraceRecorder$Buffer", "org.sinkcheck.kit.trace.TraceEvent",
-            "org.sinkcheck.kit.trace.TraceSamples", "org.sinkcheck.kit.trace.TracingAdapter$Traced", "org.sinkcheck.kit.trace.TracingAdapter$Identity"};
+            "org.sinkcheck.kit.trace.TraceSamples", "org.sinkcheck.kit.trace.TracingAdapter$Traced", "org.sinkcheck.kit.trace.TraceRecorder$Identity"};
 
     /**
      * How long one invocation may take before Lincheck calls it hung. Lincheck's default (10 s) fires on
