@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.sinkcheck.kit.SinkAdapter;
 import org.sinkcheck.kit.trace.TraceRecorder;
 import org.sinkcheck.kit.trace.TraceSamples;
-import java.util.stream.Stream;
 
 /**
  * Records the first samples of each race in a jcstress fork as one trace per race, for TLC to validate

@@ -1,11 +1,11 @@
 package org.sinkcheck.kit.trace;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,8 @@ public final class TraceRecorder {
      * What it costs (RecordingCostBenchmark, docs/measurements/recording-cost-2026-12-03.md): a call's
      * life through the TracingAdapter is 14 to 23 times slower than without it on one thread, and two
      * recording threads record no faster than one: every event takes the one contended ticket (and
-     * every call the recorder's identity map), so recording serialises the threads it records. A trace is for validation runs, not for measurements.
+     * every call the recorder's identity map), so recording serialises the threads it records. A trace is
+     * for validation runs, not for measurements.
      *
      * write() must be called once the workload has stopped: buffers are read without synchronisation
      * beyond the happens-before the caller's join or barrier gives.
@@ -100,7 +101,6 @@ public final class TraceRecorder {
             }
         }
     }
-
 
     private static final class Buffer {
         final int thread;

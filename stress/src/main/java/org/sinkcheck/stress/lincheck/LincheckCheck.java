@@ -7,6 +7,9 @@ import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
+import org.sinkcheck.kit.trace.TraceEvent;
+import org.sinkcheck.kit.trace.TraceRecorder;
+import org.sinkcheck.kit.trace.TraceSamples;
 
 /**
  * Lincheck's model-checking runs, with the executable model as the sequential specification; each
@@ -38,8 +41,8 @@ public final class LincheckCheck {
 
     private static final String[] HARNESS = {"org.sinkcheck.stress.Race$Listener", "org.sinkcheck.stress.EndState", Stages.class.getName(),
             "org.sinkcheck.stress.RaceTraces", "org.sinkcheck.stress.RaceTraces$Sample", "org.sinkcheck.stress.RaceTraces$PerRace",
-            "org.sinkcheck.kit.trace.TraceRecorder", "org.sinkcheck.kit.trace.TraceRecorder$Buffer", "org.sinkcheck.kit.trace.TraceEvent",
-            "org.sinkcheck.kit.trace.TraceSamples", "org.sinkcheck.kit.trace.TracingAdapter$Traced", "org.sinkcheck.kit.trace.TraceRecorder$Identity"};
+            TraceRecorder.class.getName(), "org.sinkcheck.kit.trace.TraceRecorder$Buffer", TraceEvent.class.getName(),
+            TraceSamples.class.getName(), "org.sinkcheck.kit.trace.TracingAdapter$Traced", "org.sinkcheck.kit.trace.TraceRecorder$Identity"};
 
     /**
      * How long one invocation may take before Lincheck calls it hung. Lincheck's default (10 s) fires on
